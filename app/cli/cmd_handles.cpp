@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#include "commands.h"
+#include "filters.h"
+#include "json_output.h"
+#include "output.h"
+
+#include "handlescope/inspect.h"
+
+namespace hs::cli {
+
+namespace {
+
+int runHandles(const std::vector<std::string>& words)
+{
+    const OptionSpec spec{.flags = {"--json", "--csv"}, .valued = {"--type"}, .minPositional = 1, .maxPositional = 1};
+    return runParsed(kHandlesCommand, words, spec, [](const Args& args) {
+        auto format = formatFrom(args);
+        if (!format)
+            return report(format.error(), ExitUsage);
+        auto kinds = kindFilter(args);
+        if (!kinds)
+            return report(kinds.error(), ExitUsage);
+        auto pid = parsePid(args.positional[0]);
+        if (!pid)
+            return report(pid.error(), ExitUsage);
+        auto process = processInfo(*pid);
+        if (!process)
+            return report(process.error());
+        auto handles = listHandles(*pid, Detail::Full);
+        if (!handles)
+            return report(handles.error());
+
+        if (*format == Format::Json) {
+            JsonWriter w(stdout);
+            w.beginObject();
+            w.field("schema", kJsonSchema);
+            w.key("process");
+            w.beginObject();
+            writeProcess(w, *process);
+            w.endObject();
+            w.key("handles");
+            w.beginArray();
+            for (const auto& h : *handles)
+                if (passes(*kinds, h.kind))
+                    writeHandle(w, h);
+            w.endArray();
+            w.endObject();
+            w.flush();
+            std::printf("\n");
+            return static_cast<int>(ExitOk);
+        }
+        Table t;
+        t.header = handleHeader(false);
+        t.rightAligned = {true, false, false, false, true};
+        for (const auto& h : *handles)
+            if (passes(*kinds, h.kind))
+                t.rows.push_back(handleRow(h, nullptr));
+        if (*format == Format::Csv)
+            printCsv(t);
+        else
+            printTable(t);
+        return static_cast<int>(ExitOk);
+    });
+}
+
+} // namespace
+
+const Command kHandlesCommand{
+    "handles", "list the handles (fds) of one process",
+    "usage: handlescope-cli handles PID [--type TYPE[,TYPE...]] [--json | --csv]\n\n"
+    "Lists every handle of process PID with its type, access mode, inheritability\n"
+    "(close-on-exec off), offset, open flags, object identity and name. Sockets show\n"
+    "their endpoints, pidfds the pid they refer to.\n"
+    "Example: handlescope-cli handles 1234 --type socket,fifo\n",
+    runHandles};
+
+} // namespace hs::cli

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#include "commands.h"
+#include "filters.h"
+#include "json_output.h"
+#include "output.h"
+
+#include "handlescope/inspect.h"
+
+namespace hs::cli {
+
+Result<std::set<HandleKind>> kindFilter(const Args& args)
+{
+    std::set<HandleKind> kinds;
+    auto value = args.value("--type");
+    if (!value)
+        return kinds;
+    std::string list = *value;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        auto comma = list.find(',', start);
+        std::string id = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!id.empty()) {
+            auto kind = handleKindFromString(id);
+            if (!kind)
+                return fail(usageError(args.command, "unknown handle type '" + id + "'",
+                                       "types: file, dir, chr, blk, fifo, socket, eventfd, timerfd, signalfd, epoll, "
+                                       "inotify, fanotify, pidfd, memfd, io_uring, anon_inode, process, thread, event, "
+                                       "mutant, semaphore, section, key, token, timer, job, other, unknown"));
+            kinds.insert(*kind);
+        }
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    return kinds;
+}
+
+namespace {
+
+int runPs(const std::vector<std::string>& words)
+{
+    return runParsed(kPsCommand, words, {.flags = {"--json", "--csv"}}, [](const Args& args) {
+        auto format = formatFrom(args);
+        if (!format)
+            return report(format.error(), ExitUsage);
+        auto processes = listProcesses();
+        if (!processes)
+            return report(processes.error());
+        if (*format == Format::Json) {
+            JsonWriter w(stdout);
+            w.beginObject();
+            w.field("schema", kJsonSchema);
+            w.key("processes");
+            w.beginArray();
+            for (const auto& p : *processes) {
+                w.beginObject();
+                writeProcess(w, p);
+                w.endObject();
+            }
+            w.endArray();
+            w.endObject();
+            w.flush();
+            std::printf("\n");
+        } else if (*format == Format::Csv) {
+            printCsv(processTable(*processes));
+        } else {
+            printTable(processTable(*processes));
+        }
+        return static_cast<int>(ExitOk);
+    });
+}
+
+} // namespace
+
+const Command kPsCommand{
+    "ps", "list processes with their handle counts",
+    "usage: handlescope-cli ps [--json | --csv]\n\n"
+    "Lists every process: pid, parent, user, state, handle (fd) count, name, command line.\n"
+    "Processes whose handles you may not read show 'denied' (run as root to see them).\n",
+    runPs};
+
+} // namespace hs::cli

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "args.h"
+#include "handlescope/model.h"
+
+#include <set>
+
+namespace hs::cli {
+
+/// --type file,socket,eventfd -> the set of kinds; empty set = all. Fails on an unknown id.
+Result<std::set<HandleKind>> kindFilter(const Args& args);
+
+inline bool passes(const std::set<HandleKind>& filter, HandleKind kind)
+{
+    return filter.empty() || filter.contains(kind);
+}
+
+} // namespace hs::cli

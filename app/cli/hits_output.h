@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "handlescope/find.h"
+#include "output.h"
+
+namespace hs::cli {
+
+/// Prints find/holders results as a table, CSV or JSON ({"schema", "hits": [...]}).
+int printHits(const std::vector<FindHit>& hits, Format format);
+
+} // namespace hs::cli

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "args.h"
+#include "handlescope/model.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace hs::cli {
+
+enum class Format { Table, Json, Csv };
+
+/// --json / --csv / default table. Fails if both are given.
+Result<Format> formatFrom(const Args& args);
+
+/// A listing: the same rows print as an aligned table or as RFC 4180 CSV.
+struct Table {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<bool> rightAligned; ///< per column; numbers read better right-aligned
+};
+
+void printTable(const Table& table, std::FILE* out = stdout);
+void printCsv(const Table& table, std::FILE* out = stdout);
+std::string csvField(const std::string& field);
+
+/// Text for a person: control characters (a newline in a file name) shown as \n, \x1b.
+std::string printable(const std::string& text);
+
+// Rows for the standard listings, shared by the commands that print them.
+Table processTable(const std::vector<ProcessInfo>& processes);
+std::vector<std::string> handleHeader(bool withProcess);
+std::vector<std::string> handleRow(const HandleInfo& handle, const ProcessInfo* process);
+std::string socketText(const SocketInfo& socket);
+
+} // namespace hs::cli

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "handlescope/model.h"
+
+namespace hs {
+
+/// Reading processes and handles. One implementation per OS (core/src/linux,
+/// core/src/windows), chosen by CMake.
+
+/// All processes, sorted by pid, with handle counts. Processes that exit during the walk
+/// are skipped; ones we may not inspect are listed with `accessError` set.
+Result<std::vector<ProcessInfo>> listProcesses();
+
+/// One process. Fails with ESRCH-style errors for an unknown pid.
+Result<ProcessInfo> processInfo(Pid pid);
+
+/// The handles of one process, sorted by value. Fails for a missing, zombie or kernel
+/// process, or one we may not inspect.
+Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail = Detail::Full);
+
+/// One handle of one process (always Detail::Full). Fails with EBADF-style errors.
+Result<HandleInfo> handleInfo(Pid pid, HandleValue handle);
+
+/// All processes with all their handles. Per-process failures land in accessError.
+Result<Snapshot> takeSnapshot(Detail detail = Detail::Fast);
+
+/// The identity of the object a path names (follows symlinks), to find its holders.
+Result<ObjectId> objectIdOfPath(const std::string& path);
+
+/// This process's id.
+Pid currentProcessId();
+
+/// What the platform can do, so a UI shows only options that mean something.
+struct PlatformInfo {
+    std::string name;              ///< "Linux", "Windows"
+    bool canNarrowAccess = false;  ///< Windows: duplicate with fewer rights
+    bool canSetInheritable = true;
+    bool hasObjectNames = false;   ///< Windows named objects
+    std::string handleWord;        ///< "fd" on Linux, "handle" on Windows
+    /// How to see more processes: "run as root or setcap cap_sys_ptrace,cap_dac_read_search+ep"
+    std::string privilegeHint;
+};
+PlatformInfo platformInfo();
+
+} // namespace hs

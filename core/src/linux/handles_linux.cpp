@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+// The fds of one process from /proc/PID/fd (one readlink each), /proc/PID/fdinfo (Full
+// detail only) and a statx for fds that name a path.
+#include "handlescope/inspect.h"
+#include "handlescope/log.h"
+
+#include "errno_linux.h"
+#include "proc_parse.h"
+#include "proc_walk.h"
+
+#include <fcntl.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+
+namespace hs::linux_ {
+
+namespace {
+
+// Sockets and pipes live on pseudo filesystems whose device number is fixed for the boot:
+// learn it once from our own socket and pipe, so their identity costs no stat per fd.
+struct PseudoDevices {
+    std::uint64_t sockfs = 0;
+    std::uint64_t pipefs = 0;
+    std::uint64_t anon = 0;
+    std::uint64_t anonSharedInode = 0; ///< the one inode most anonymous fds share
+};
+
+const PseudoDevices& pseudoDevices()
+{
+    static const PseudoDevices devices = [] {
+        PseudoDevices d;
+        struct stat st {};
+        UniqueFd s(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        if (s.valid() && ::fstat(s.get(), &st) == 0)
+            d.sockfs = st.st_dev;
+        int p[2];
+        if (::pipe2(p, O_CLOEXEC) == 0) {
+            if (::fstat(p[0], &st) == 0)
+                d.pipefs = st.st_dev;
+            ::close(p[0]);
+            ::close(p[1]);
+        }
+        // signalfd-like anon inodes share one inode; timerfd/eventfd may have their own
+        // on newer kernels. An epoll fd is always on the shared one.
+        UniqueFd e(::epoll_create1(EPOLL_CLOEXEC));
+        if (e.valid() && ::fstat(e.get(), &st) == 0) {
+            d.anon = st.st_dev;
+            d.anonSharedInode = st.st_ino;
+        }
+        return d;
+    }();
+    return devices;
+}
+
+HandleKind kindFromMode(std::uint32_t mode)
+{
+    switch (mode & S_IFMT) {
+    case S_IFREG: return HandleKind::RegularFile;
+    case S_IFDIR: return HandleKind::Directory;
+    case S_IFCHR: return HandleKind::CharDevice;
+    case S_IFBLK: return HandleKind::BlockDevice;
+    case S_IFIFO: return HandleKind::Fifo;
+    case S_IFSOCK: return HandleKind::Socket;
+    default: return HandleKind::Unknown;
+    }
+}
+
+const char* typeNameFromMode(std::uint32_t mode)
+{
+    switch (mode & S_IFMT) {
+    case S_IFREG: return "REG";
+    case S_IFDIR: return "DIR";
+    case S_IFCHR: return "CHR";
+    case S_IFBLK: return "BLK";
+    case S_IFIFO: return "FIFO";
+    case S_IFSOCK: return "SOCK";
+    case S_IFLNK: return "LNK";
+    default: return "UNKN";
+    }
+}
+
+bool hasOffset(HandleKind k)
+{
+    return k == HandleKind::RegularFile || k == HandleKind::Directory || k == HandleKind::BlockDevice ||
+           k == HandleKind::CharDevice || k == HandleKind::MemFd;
+}
+
+struct FdName {
+    char text[24];
+    explicit FdName(HandleValue fd)
+    {
+        auto [end, ec] = std::to_chars(text, text + sizeof text - 1, fd);
+        *end = '\0';
+    }
+};
+
+} // namespace
+
+
+bool ProcWalker::readOneHandle(int fdDir, int fdinfoDir, int procPidFd, HandleValue fd, Detail detail, HandleInfo& h)
+{
+    const FdName name(fd);
+    if (int err = readLinkAt(fdDir, name.text, m_link); err != 0) {
+        m_lastError = err; // ENOENT: closed since the directory was listed
+        return false;
+    }
+    LinkInfo li = classifyLink(m_link);
+    h.value = fd;
+    h.kind = li.kind;
+    h.deleted = li.deleted;
+    h.name = std::move(li.name);
+    h.typeName = std::move(li.typeName);
+    const auto& dev = pseudoDevices();
+
+    const bool anon = h.kind >= HandleKind::EventFd && h.kind <= HandleKind::AnonInode && h.kind != HandleKind::MemFd;
+    if (li.isPath || h.kind == HandleKind::MemFd || (anon && detail == Detail::Full)) {
+        struct statx sx {};
+        if (::statx(fdDir, name.text, AT_STATX_DONT_SYNC, STATX_TYPE | STATX_INO, &sx) == 0) {
+            h.object = {makedev(sx.stx_dev_major, sx.stx_dev_minor), sx.stx_ino};
+            if (li.isPath) {
+                h.kind = kindFromMode(sx.stx_mode);
+                h.typeName = typeNameFromMode(sx.stx_mode);
+            }
+            h.object.sharedInode = anon && h.object.inode == dev.anonSharedInode;
+        } else if (errno == ENOENT) {
+            m_lastError = ENOENT;
+            return false;
+        } else {
+            h.partialError = errnoError("stat fd", errno, -1, fd).message();
+        }
+    } else if (h.kind == HandleKind::Socket) {
+        h.object = {dev.sockfs, li.inode};
+        if (!m_processSockets)
+            m_processSockets = &m_sockets.tableFor(procPidFd);
+        if (const SocketInfo* s = SocketResolver::find(*m_processSockets, li.inode))
+            h.socket = *s;
+        else
+            h.socket = SocketInfo{.family = "unknown", .protocol = "unknown"};
+    } else if (h.kind == HandleKind::Fifo) {
+        h.object = {dev.pipefs, li.inode};
+    } else if (h.kind == HandleKind::Other && li.inode) {
+        h.object = {0, li.inode}; // namespace files: nsfs inode
+    }
+
+    if (detail == Detail::Full && fdinfoDir >= 0)
+        addFdInfo(fdinfoDir, name.text, h);
+    return true;
+}
+
+void ProcWalker::addFdInfo(int fdinfoDir, const char* name, HandleInfo& h)
+{
+    if (int err = readFileAt(fdinfoDir, name, m_text); err != 0) {
+        if (err != ENOENT)
+            h.partialError = errnoError("read fdinfo", err, -1, h.value).message();
+        return;
+    }
+    FdInfo info = parseFdInfo(m_text);
+    if (info.flags) {
+        h.openFlags = *info.flags;
+        h.access = accessFromFlags(*info.flags);
+        h.inheritable = (*info.flags & O_CLOEXEC) == 0;
+        h.flagNames = openFlagNames(*info.flags);
+    }
+    if (info.pos && hasOffset(h.kind))
+        h.offset = *info.pos;
+    if (info.mntId)
+        h.extras.emplace_back("mnt_id", std::to_string(*info.mntId));
+    for (auto& [key, value] : info.extras) {
+        if (h.kind == HandleKind::PidFd && key == "Pid") {
+            std::int64_t pid = -1;
+            std::from_chars(value.data(), value.data() + value.size(), pid);
+            h.referencedPid = pid;
+            h.extras.emplace_back("pid", value);
+        } else if (key == "eventfd-count") {
+            // Printed as hex ("%16llx"); a person wants the number.
+            std::uint64_t count = 0;
+            std::from_chars(value.data(), value.data() + value.size(), count, 16);
+            h.extras.emplace_back("count", std::to_string(count));
+        } else if (key == "it_value" || key == "it_interval") {
+            h.extras.emplace_back(key, formatTimespecPair(value));
+        } else if (key == "tfd") {
+            // "5 events: 19 data: ..." -> ("watch fd 5", "events: 19 data: ...")
+            auto space = value.find(' ');
+            h.extras.emplace_back("watch fd " + value.substr(0, space),
+                                  space == std::string::npos ? std::string() : value.substr(space + 1));
+        } else if (key == "inotify wd") {
+            auto space = value.find(' ');
+            h.extras.emplace_back("watch " + value.substr(0, space),
+                                  space == std::string::npos ? std::string() : value.substr(space + 1));
+        } else {
+            h.extras.emplace_back(std::move(key), std::move(value));
+        }
+    }
+}
+
+Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std::vector<HandleInfo>& out)
+{
+    m_processSockets = nullptr;
+    UniqueFd fdDir = openAt(procPidFd, "fd", O_DIRECTORY);
+    if (!fdDir.valid())
+        return fail(errnoError("open /proc/" + std::to_string(pid) + "/fd", errno == ENOENT ? ESRCH : errno, pid));
+    if (int err = readNumericEntries(fdDir.get(), m_numbers, m_dents); err != 0)
+        return fail(errnoError("list /proc/" + std::to_string(pid) + "/fd", err, pid));
+    UniqueFd fdinfoDir;
+    if (detail == Detail::Full)
+        fdinfoDir = openAt(procPidFd, "fdinfo", O_DIRECTORY);
+    out.reserve(out.size() + m_numbers.size());
+    for (auto fd : m_numbers) {
+        HandleInfo& h = out.emplace_back();
+        if (!readOneHandle(fdDir.get(), fdinfoDir.get(), procPidFd, fd, detail, h)) {
+            out.pop_back();
+            // The fd list can be readable while the links are not (a process we may not
+            // ptrace-read, e.g. a non-dumpable one): that is a permission error, not "no fds".
+            if (m_lastError == EACCES || m_lastError == EPERM)
+                return fail(errnoError("read fd link /proc/" + std::to_string(pid) + "/fd/" + std::to_string(fd),
+                                       m_lastError, pid, fd));
+        }
+    }
+    return {};
+}
+
+Result<HandleInfo> ProcWalker::readHandle(int procPidFd, Pid pid, HandleValue fd)
+{
+    m_processSockets = nullptr;
+    UniqueFd fdDir = openAt(procPidFd, "fd", O_DIRECTORY);
+    if (!fdDir.valid())
+        return fail(errnoError("open /proc/" + std::to_string(pid) + "/fd", errno == ENOENT ? ESRCH : errno, pid, fd));
+    UniqueFd fdinfoDir = openAt(procPidFd, "fdinfo", O_DIRECTORY);
+    HandleInfo h;
+    m_lastError = 0;
+    if (!readOneHandle(fdDir.get(), fdinfoDir.get(), procPidFd, fd, Detail::Full, h)) {
+        if (m_lastError == EACCES || m_lastError == EPERM)
+            return fail(errnoError("read fd link", m_lastError, pid, fd));
+        return fail(errnoError("read handle", EBADF, pid, fd,
+                               "fd " + std::to_string(fd) + " is not open in pid " + std::to_string(pid) +
+                                   "; 'handlescope-cli handles " + std::to_string(pid) + "' lists the open ones"));
+    }
+    return h;
+}
+
+} // namespace hs::linux_
+
+namespace hs {
+
+namespace {
+// Opens the process and refuses zombies and kernel threads with a reason.
+Result<linux_::UniqueFd> openForHandles(linux_::ProcWalker& walker, Pid pid)
+{
+    auto dir = walker.openProcess(pid);
+    if (!dir)
+        return fail(dir.error());
+    auto p = walker.readProcess(dir->get(), pid, false);
+    if (!p)
+        return fail(p.error());
+    if (auto reason = linux_::noHandlesReason(*p))
+        return fail(*reason);
+    return std::move(*dir);
+}
+} // namespace
+
+Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail)
+{
+    linux_::ProcWalker walker;
+    auto dir = openForHandles(walker, pid);
+    if (!dir)
+        return fail(dir.error());
+    std::vector<HandleInfo> handles;
+    if (auto r = walker.readHandles(dir->get(), pid, detail, handles); !r) {
+        log::get("core.linux")->debug("list handles of pid {}: {}", pid, r.error().message());
+        return fail(r.error());
+    }
+    log::get("core.linux")->debug("listed {} handles of pid {}", handles.size(), pid);
+    return handles;
+}
+
+Result<HandleInfo> handleInfo(Pid pid, HandleValue handle)
+{
+    linux_::ProcWalker walker;
+    auto dir = openForHandles(walker, pid);
+    if (!dir)
+        return fail(dir.error());
+    return walker.readHandle(dir->get(), pid, handle);
+}
+
+} // namespace hs

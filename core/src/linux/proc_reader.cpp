@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+#include "proc_reader.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <mutex>
+#include <unordered_map>
+
+namespace hs::linux_ {
+
+void UniqueFd::reset(int fd)
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = fd;
+}
+
+UniqueFd openAt(int dirfd, const char* path, int extraFlags)
+{
+    return UniqueFd(::openat(dirfd, path, O_RDONLY | O_CLOEXEC | extraFlags));
+}
+
+int readFileAt(int dirfd, const char* path, std::string& out)
+{
+    UniqueFd fd = openAt(dirfd, path);
+    if (!fd.valid())
+        return errno;
+    out.clear();
+    std::size_t used = 0;
+    if (out.capacity() < 4096)
+        out.reserve(4096);
+    while (true) {
+        out.resize(std::max(out.capacity(), used + 4096));
+        ssize_t n = ::read(fd.get(), out.data() + used, out.size() - used);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int err = errno;
+            out.clear();
+            return err;
+        }
+        if (n == 0)
+            break;
+        used += static_cast<std::size_t>(n);
+    }
+    out.resize(used);
+    return 0;
+}
+
+int readNumericEntries(int dirfd, std::vector<std::int64_t>& out, std::vector<char>& buffer)
+{
+    out.clear();
+    if (buffer.size() < 32768)
+        buffer.resize(32768);
+    if (::lseek(dirfd, 0, SEEK_SET) < 0)
+        return errno;
+    while (true) {
+        long n = ::syscall(SYS_getdents64, dirfd, buffer.data(), buffer.size());
+        if (n < 0)
+            return errno;
+        if (n == 0)
+            break;
+        for (long off = 0; off < n;) {
+            const auto* d = reinterpret_cast<const struct dirent64*>(buffer.data() + off);
+            off += d->d_reclen;
+            const char* name = d->d_name;
+            if (name[0] < '0' || name[0] > '9')
+                continue;
+            std::int64_t v = 0;
+            const char* end = name + std::strlen(name);
+            auto [ptr, ec] = std::from_chars(name, end, v);
+            if (ec == std::errc() && ptr == end)
+                out.push_back(v);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return 0;
+}
+
+int readLinkAt(int dirfd, const char* path, std::string& out)
+{
+    if (out.size() < 256)
+        out.resize(256);
+    out.resize(out.capacity());
+    while (true) {
+        ssize_t n = ::readlinkat(dirfd, path, out.data(), out.size());
+        if (n < 0)
+            return errno;
+        if (static_cast<std::size_t>(n) < out.size()) {
+            out.resize(static_cast<std::size_t>(n));
+            return 0;
+        }
+        out.resize(out.size() * 2); // possibly truncated: grow and retry
+    }
+}
+
+int procRootFd()
+{
+    static const int fd = ::open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    return fd;
+}
+
+const BootClock& bootClock()
+{
+    static const BootClock clock = [] {
+        BootClock c;
+        long ticks = ::sysconf(_SC_CLK_TCK);
+        if (ticks > 0)
+            c.ticksPerSecond = ticks;
+        std::string stat;
+        if (readFileAt(procRootFd(), "stat", stat) == 0) {
+            auto pos = stat.find("\nbtime ");
+            if (pos != std::string::npos) {
+                const char* first = stat.data() + pos + 7;
+                std::from_chars(first, stat.data() + stat.size(), c.bootTimeSeconds);
+            }
+        }
+        return c;
+    }();
+    return clock;
+}
+
+const std::string& userName(std::int64_t uid)
+{
+    static std::mutex mutex;
+    static std::unordered_map<std::int64_t, std::string> cache;
+    std::lock_guard lock(mutex);
+    auto it = cache.find(uid);
+    if (it != cache.end())
+        return it->second;
+    std::string name = std::to_string(uid);
+    if (uid >= 0) {
+        struct passwd pw {};
+        struct passwd* result = nullptr;
+        std::vector<char> buf(4096);
+        if (::getpwuid_r(static_cast<uid_t>(uid), &pw, buf.data(), buf.size(), &result) == 0 && result)
+            name = result->pw_name;
+    }
+    return cache.emplace(uid, std::move(name)).first->second;
+}
+
+} // namespace hs::linux_

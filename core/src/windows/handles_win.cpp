@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+// Handle enumeration: NtQuerySystemInformation(SystemExtendedHandleInformation) in a
+// grow-and-retry loop, filtered per process; each row then described (handle_detail_win).
+#include "handlescope/inspect.h"
+#include "win_internal.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace hs::win {
+
+namespace {
+constexpr std::size_t kInitialBuffer = 1u << 20;  // 1 MiB: ~25k handles
+constexpr std::size_t kMaxBuffer = 256u << 20;    // the cap: a table larger than this is refused
+constexpr int kMaxAttempts = 8;
+} // namespace
+
+Result<std::vector<RawHandle>> querySystemHandles(Pid onlyPid)
+{
+    const auto fn = nt::api().querySystemInformation;
+    if (!fn)
+        return fail(win32Error("read the system handle table", onlyPid, -1, ERROR_PROC_NOT_FOUND,
+                               "ntdll has no NtQuerySystemInformation"));
+    std::size_t size = kInitialBuffer;
+    std::vector<std::byte> buf;
+    nt::NTSTATUS status = nt::kInfoLengthMismatch;
+    for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+        buf.resize(size);
+        ULONG needed = 0;
+        status = fn(nt::kSystemExtendedHandleInformation, buf.data(), static_cast<ULONG>(buf.size()), &needed);
+        if (status != nt::kInfoLengthMismatch && status != nt::kBufferTooSmall)
+            break;
+        // The table grows between calls: ask for more than it said it needed.
+        size = std::max<std::size_t>(size * 2, static_cast<std::size_t>(needed) + (64u << 10));
+        if (size > kMaxBuffer)
+            return fail(ntError("read the system handle table", onlyPid, -1, status,
+                                "the handle table is larger than 256 MiB"));
+    }
+    if (!nt::ok(status))
+        return fail(ntError("read the system handle table", onlyPid, -1, status));
+
+    const auto* info = reinterpret_cast<const nt::SystemHandleInformationEx*>(buf.data());
+    const std::size_t capacity =
+        (buf.size() - offsetof(nt::SystemHandleInformationEx, Handles)) / sizeof(nt::SystemHandleEntryEx);
+    const std::size_t count = std::min<std::size_t>(info->NumberOfHandles, capacity);
+    std::vector<RawHandle> out;
+    out.reserve(onlyPid >= 0 ? 256 : count);
+    const nt::SystemHandleEntryEx* entries = info->Handles;
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto& e = entries[i];
+        const auto pid = static_cast<Pid>(e.UniqueProcessId);
+        if (onlyPid >= 0 && pid != onlyPid)
+            continue;
+        RawHandle r;
+        r.pid = pid;
+        r.value = static_cast<HandleValue>(e.HandleValue);
+        r.object = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(e.Object));
+        r.grantedAccess = e.GrantedAccess;
+        r.typeIndex = e.ObjectTypeIndex;
+        r.attributes = e.HandleAttributes;
+        out.push_back(r);
+    }
+    std::sort(out.begin(), out.end(), [](const RawHandle& a, const RawHandle& b) {
+        return a.pid != b.pid ? a.pid < b.pid : a.value < b.value;
+    });
+    return out;
+}
+
+namespace {
+
+/// Checks that `pid` is a running process (OpenProcess answers ERROR_INVALID_PARAMETER for
+/// an unknown pid) and opens it for naming when allowed.
+Result<UniqueHandle> openForListing(Pid pid, const std::string& operation)
+{
+    ensureDebugPrivilege();
+    if (pid < 0 || pid > 0xFFFFFFFFLL)
+        return fail(win32Error(operation, pid, -1, ERROR_INVALID_PARAMETER, "not a Windows process id"));
+    UniqueHandle query(OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(pid)));
+    DWORD err = query ? ERROR_SUCCESS : GetLastError();
+    if (query) {
+        DWORD code = 0;
+        if (GetExitCodeProcess(query.get(), &code) && code != STILL_ACTIVE)
+            return fail(win32Error(operation, pid, -1, ERROR_INVALID_PARAMETER,
+                                   "the process has exited: refresh the process list"));
+    } else if (err == ERROR_INVALID_PARAMETER) {
+        return fail(win32Error(operation, pid, -1, err));
+    }
+    UniqueHandle dup(OpenProcess(PROCESS_DUP_HANDLE, FALSE, static_cast<DWORD>(pid)));
+    if (!dup && !query)
+        return fail(win32Error(operation, pid, -1, err));
+    return dup; // may be empty: listed without names
+}
+
+} // namespace
+
+} // namespace hs::win
+
+namespace hs {
+
+using namespace hs::win;
+
+Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail)
+{
+    logger()->debug("listHandles pid {} ({})", pid, detail == Detail::Full ? "full" : "fast");
+    auto process = openForListing(pid, "read handles");
+    if (!process)
+        return fail(process.error());
+    auto table = querySystemHandles(pid);
+    if (!table)
+        return fail(table.error());
+    IdentityGrouper grouper;
+    DetailContext ctx{pid, process->get(), true, &grouper};
+    std::vector<HandleInfo> out;
+    out.reserve(table->size());
+    for (const auto& raw : *table)
+        out.push_back(describeHandle(raw, ctx));
+    return out;
+}
+
+Result<HandleInfo> handleInfo(Pid pid, HandleValue handle)
+{
+    logger()->debug("handleInfo pid {} handle {}", pid, hex(static_cast<std::uint64_t>(handle)));
+    auto process = openForListing(pid, "read handle");
+    if (!process)
+        return fail(process.error());
+    auto table = querySystemHandles(pid);
+    if (!table)
+        return fail(table.error());
+    for (const auto& raw : *table) {
+        if (raw.value != handle)
+            continue;
+        IdentityGrouper grouper;
+        DetailContext ctx{pid, process->get(), true, &grouper};
+        return describeHandle(raw, ctx);
+    }
+    return fail(win32Error("read handle", pid, handle, ERROR_INVALID_HANDLE));
+}
+
+Result<Snapshot> takeSnapshot(Detail detail)
+{
+    logger()->debug("takeSnapshot ({})", detail == Detail::Full ? "full" : "fast");
+    const auto begin = std::chrono::steady_clock::now();
+    Snapshot snap;
+    snap.takenAt = std::chrono::system_clock::now();
+    snap.detail = detail;
+    auto processes = listProcesses();
+    if (!processes)
+        return fail(processes.error());
+    auto table = querySystemHandles();
+    if (!table)
+        return fail(table.error());
+    // One grouper for the whole snapshot, so that ids derived by comparison (Wine) match
+    // across processes and findHolders works.
+    IdentityGrouper grouper;
+    auto it = table->begin();
+    for (auto& p : *processes) {
+        ProcessHandles ph;
+        while (it != table->end() && it->pid < p.pid)
+            ++it;
+        UniqueHandle dup(OpenProcess(PROCESS_DUP_HANDLE, FALSE, static_cast<DWORD>(p.pid)));
+        DetailContext ctx{p.pid, dup.get(), true, &grouper};
+        for (; it != table->end() && it->pid == p.pid; ++it)
+            ph.handles.push_back(describeHandle(*it, ctx));
+        ph.process = std::move(p);
+        snap.processes.push_back(std::move(ph));
+    }
+    snap.duration = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - begin);
+    return snap;
+}
+
+} // namespace hs

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+// Processes: Toolhelp32 for the list, OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION) for
+// details, the system handle table for handle counts (one query for every process).
+#include "handlescope/inspect.h"
+#include "win_internal.h"
+
+#include <spdlog/spdlog.h>
+#include <tlhelp32.h>
+
+#include <algorithm>
+#include <map>
+
+namespace hs::win {
+
+Result<UniqueHandle> openProcess(Pid pid, DWORD access, const std::string& operation)
+{
+    ensureDebugPrivilege();
+    if (pid < 0 || pid > 0xFFFFFFFFLL)
+        return fail(win32Error(operation, pid, -1, ERROR_INVALID_PARAMETER, "not a Windows process id"));
+    UniqueHandle h(OpenProcess(access, FALSE, static_cast<DWORD>(pid)));
+    if (!h) {
+        const DWORD err = GetLastError();
+        return fail(win32Error(operation, pid, -1, err));
+    }
+    return h;
+}
+
+namespace {
+
+struct ToolhelpEntry {
+    Pid pid;
+    Pid parent;
+    std::string name;
+};
+
+std::vector<ToolhelpEntry> toolhelpProcesses()
+{
+    std::vector<ToolhelpEntry> out;
+    UniqueHandle snap(CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0));
+    if (!snap)
+        return out;
+    PROCESSENTRY32W e{};
+    e.dwSize = sizeof e;
+    for (BOOL ok = Process32FirstW(snap.get(), &e); ok; ok = Process32NextW(snap.get(), &e))
+        out.push_back({static_cast<Pid>(e.th32ProcessID), static_cast<Pid>(e.th32ParentProcessID), toUtf8(e.szExeFile)});
+    return out;
+}
+
+std::string commandLineOf(HANDLE process)
+{
+    const auto fn = nt::api().queryInformationProcess;
+    if (!fn)
+        return {};
+    std::vector<std::byte> buf(2048);
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        ULONG needed = 0;
+        const nt::NTSTATUS s = fn(process, nt::kProcessCommandLineInformation, buf.data(),
+                                  static_cast<ULONG>(buf.size()), &needed);
+        if (nt::ok(s)) {
+            const auto* us = reinterpret_cast<const nt::UnicodeString*>(buf.data());
+            if (!us->Buffer)
+                return {};
+            return toUtf8(std::wstring_view(us->Buffer, us->Length / sizeof(wchar_t)));
+        }
+        if (s != nt::kInfoLengthMismatch && s != nt::kBufferOverflow && s != nt::kBufferTooSmall)
+            return {};
+        buf.resize(std::max<std::size_t>(needed, buf.size() * 2));
+    }
+    return {};
+}
+
+std::string userOf(HANDLE process)
+{
+    UniqueHandle token;
+    if (!OpenProcessToken(process, TOKEN_QUERY, token.put()))
+        return {};
+    DWORD len = 0;
+    GetTokenInformation(token.get(), TokenUser, nullptr, 0, &len);
+    if (len == 0)
+        return {};
+    std::vector<std::byte> buf(len);
+    if (!GetTokenInformation(token.get(), TokenUser, buf.data(), len, &len))
+        return {};
+    PSID sid = reinterpret_cast<TOKEN_USER*>(buf.data())->User.Sid;
+    wchar_t name[256];
+    wchar_t domain[256];
+    DWORD nameLen = 256;
+    DWORD domainLen = 256;
+    SID_NAME_USE use{};
+    if (!LookupAccountSidW(nullptr, sid, name, &nameLen, domain, &domainLen, &use))
+        return {};
+    std::string out = toUtf8(domain);
+    if (!out.empty())
+        out += '\\';
+    return out + toUtf8(name);
+}
+
+void fillDetails(ProcessInfo& p)
+{
+    DWORD session = 0;
+    if (ProcessIdToSessionId(static_cast<DWORD>(p.pid), &session))
+        p.session = static_cast<std::int64_t>(session);
+    UniqueHandle h(OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(p.pid)));
+    if (!h) {
+        p.accessError = win32Error("open process", p.pid, -1, GetLastError());
+        p.state = ProcessState::Unknown;
+        return;
+    }
+    FILETIME created{}, exited{}, kernel{}, user{};
+    if (GetProcessTimes(h.get(), &created, &exited, &kernel, &user)) {
+        p.startTime = (static_cast<std::uint64_t>(created.dwHighDateTime) << 32) | created.dwLowDateTime;
+        // FILETIME counts 100 ns steps since 1601-01-01; the Unix epoch is 11644473600 s later.
+        constexpr std::uint64_t kEpochDiff = 116444736000000000ULL;
+        if (p.startTime > kEpochDiff)
+            p.started = std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                std::chrono::nanoseconds((p.startTime - kEpochDiff) * 100)));
+    }
+    wchar_t path[MAX_PATH * 2];
+    DWORD len = MAX_PATH * 2;
+    if (QueryFullProcessImageNameW(h.get(), 0, path, &len))
+        p.executable = toUtf8(std::wstring_view(path, len));
+    p.commandLine = commandLineOf(h.get());
+    p.user = userOf(h.get());
+    DWORD code = 0;
+    p.state = (GetExitCodeProcess(h.get(), &code) && code != STILL_ACTIVE) ? ProcessState::Dead : ProcessState::Running;
+    // Handles are named through a copy: that needs PROCESS_DUP_HANDLE.
+    UniqueHandle dup(OpenProcess(PROCESS_DUP_HANDLE, FALSE, static_cast<DWORD>(p.pid)));
+    if (!dup)
+        p.accessError = win32Error("open process for PROCESS_DUP_HANDLE", p.pid, -1, GetLastError());
+}
+
+std::map<Pid, std::int64_t> handleCounts()
+{
+    std::map<Pid, std::int64_t> counts;
+    if (auto table = querySystemHandles())
+        for (const auto& h : *table)
+            ++counts[h.pid];
+    return counts;
+}
+
+} // namespace
+
+std::string processImageName(Pid pid)
+{
+    for (const auto& e : toolhelpProcesses())
+        if (e.pid == pid)
+            return e.name;
+    return {};
+}
+
+} // namespace hs::win
+
+namespace hs {
+
+using namespace hs::win;
+
+Result<std::vector<ProcessInfo>> listProcesses()
+{
+    logger()->debug("listProcesses");
+    ensureDebugPrivilege();
+    auto entries = toolhelpProcesses();
+    if (entries.empty())
+        return fail(win32Error("list processes (CreateToolhelp32Snapshot)", -1, -1, GetLastError()));
+    const auto counts = handleCounts();
+    std::vector<ProcessInfo> out;
+    out.reserve(entries.size());
+    for (const auto& e : entries) {
+        ProcessInfo p;
+        p.pid = e.pid;
+        p.parentPid = e.parent;
+        p.name = e.name;
+        if (auto it = counts.find(e.pid); it != counts.end())
+            p.handleCount = it->second;
+        fillDetails(p);
+        out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const ProcessInfo& a, const ProcessInfo& b) { return a.pid < b.pid; });
+    return out;
+}
+
+Result<ProcessInfo> processInfo(Pid pid)
+{
+    logger()->debug("processInfo {}", pid);
+    ensureDebugPrivilege();
+    for (const auto& e : toolhelpProcesses()) {
+        if (e.pid != pid)
+            continue;
+        ProcessInfo p;
+        p.pid = e.pid;
+        p.parentPid = e.parent;
+        p.name = e.name;
+        if (auto table = querySystemHandles(pid))
+            p.handleCount = static_cast<std::int64_t>(table->size());
+        fillDetails(p);
+        return p;
+    }
+    return fail(win32Error("find process", pid, -1, ERROR_INVALID_PARAMETER,
+                           "no process with this id is running: refresh the process list"));
+}
+
+Pid currentProcessId() { return static_cast<Pid>(GetCurrentProcessId()); }
+
+} // namespace hs

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+// Shared pieces of the Windows backend (not public API).
+#pragma once
+
+#include "handlescope/error.h"
+#include "handlescope/model.h"
+#include "nt_api.h"
+
+#include <windows.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace spdlog {
+class logger;
+}
+
+namespace hs::win {
+
+std::shared_ptr<spdlog::logger> logger(); ///< "core.win"
+
+/// Owns a kernel handle; closes it once.
+class UniqueHandle {
+public:
+    UniqueHandle() = default;
+    explicit UniqueHandle(HANDLE h) : m_h(h == INVALID_HANDLE_VALUE ? nullptr : h) {}
+    UniqueHandle(const UniqueHandle&) = delete;
+    UniqueHandle& operator=(const UniqueHandle&) = delete;
+    UniqueHandle(UniqueHandle&& o) noexcept : m_h(std::exchange(o.m_h, nullptr)) {}
+    UniqueHandle& operator=(UniqueHandle&& o) noexcept
+    {
+        if (this != &o) {
+            reset();
+            m_h = std::exchange(o.m_h, nullptr);
+        }
+        return *this;
+    }
+    ~UniqueHandle() { reset(); }
+    void reset()
+    {
+        if (m_h)
+            CloseHandle(m_h);
+        m_h = nullptr;
+    }
+    [[nodiscard]] HANDLE get() const { return m_h; }
+    HANDLE* put()
+    {
+        reset();
+        return &m_h;
+    }
+    HANDLE release() { return std::exchange(m_h, nullptr); }
+    explicit operator bool() const { return m_h != nullptr; }
+
+private:
+    HANDLE m_h = nullptr;
+};
+
+// --- strings (strings_win.cpp)
+std::string toUtf8(std::wstring_view w);
+std::wstring toWide(std::string_view s);
+std::string hex(std::uint64_t v); ///< "0x1A4"
+inline HANDLE toHandle(HandleValue v) { return reinterpret_cast<HANDLE>(static_cast<std::intptr_t>(v)); }
+inline HandleValue fromHandle(HANDLE h) { return static_cast<HandleValue>(reinterpret_cast<std::intptr_t>(h)); }
+
+// --- errors (errors_win.cpp)
+std::string win32ErrorName(DWORD code);
+std::string ntStatusName(nt::NTSTATUS status);
+Error win32Error(std::string operation, Pid pid, HandleValue handle, DWORD code, std::string hint = {});
+Error ntError(std::string operation, Pid pid, HandleValue handle, nt::NTSTATUS status, std::string hint = {});
+/// The hint that fits a Win32 error of an operation on another process.
+std::string processHint(DWORD code);
+
+// --- privileges (privileges_win.cpp)
+/// Enables SeDebugPrivilege once if the token has it; true when enabled.
+bool ensureDebugPrivilege();
+
+// --- processes (processes_win.cpp)
+/// OpenProcess with exactly `access`, after enabling SeDebugPrivilege when possible.
+Result<UniqueHandle> openProcess(Pid pid, DWORD access, const std::string& operation);
+/// The image name ("notepad.exe") of a pid, empty if it is not running.
+std::string processImageName(Pid pid);
+
+// --- handles (handles_win.cpp)
+struct RawHandle {
+    Pid pid = -1;
+    HandleValue value = -1;
+    std::uint64_t object = 0;
+    std::uint32_t grantedAccess = 0;
+    std::uint16_t typeIndex = 0;
+    std::uint32_t attributes = 0;
+};
+/// The system handle table (SystemExtendedHandleInformation), optionally one pid only.
+Result<std::vector<RawHandle>> querySystemHandles(Pid onlyPid = -1);
+
+// --- object types (object_types_win.cpp)
+/// The NT type name for an ObjectTypeIndex of the system handle table, calibrated against
+/// a handle of known type. Empty when unknown.
+std::string typeNameForIndex(std::uint16_t typeIndex);
+/// The type name of a handle of this process (NtQueryObject ObjectTypeInformation).
+std::string queryTypeName(HANDLE h);
+HandleKind kindFromTypeName(std::string_view typeName);
+
+// --- names (object_names_win.cpp)
+struct NameResult {
+    std::string name;
+    std::string error;                 ///< why the name could not be read (row stays valid)
+    HandleKind refinedKind = HandleKind::Unknown; ///< File: Fifo/Directory/CharDevice...
+    Pid referencedPid = -1;
+    std::vector<std::pair<std::string, std::string>> extras;
+    ObjectId fileId;                   ///< disk files: volume serial + file index
+};
+/// Names the object behind `copy`, a handle of this process. File handles are named on a
+/// worker thread that is abandoned (terminated) after `timeout`.
+NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::milliseconds timeout);
+/// "\??\C:\x", "\Device\HarddiskVolume3\x" -> "C:\x"; others unchanged.
+std::string dosPathFromNtPath(const std::string& ntPath);
+/// "\REGISTRY\MACHINE\SOFTWARE" -> "HKEY_LOCAL_MACHINE\SOFTWARE".
+std::string registryPathFromNtPath(const std::string& ntPath);
+
+// --- access (access_win.cpp)
+std::string accessText(std::string_view typeName, std::uint32_t mask, HandleKind kind);
+AccessMode accessMode(std::string_view typeName, std::uint32_t mask);
+
+// --- identity (identity_win.cpp)
+/// Gives handles without an Object address (Wine) an identity by NtCompareObjects: copies
+/// duplicated into the tool are compared with one representative per group of the same
+/// type; every member of a group gets the id of the group's first member.
+class IdentityGrouper {
+public:
+    IdentityGrouper();
+    ~IdentityGrouper();
+    IdentityGrouper(const IdentityGrouper&) = delete;
+    IdentityGrouper& operator=(const IdentityGrouper&) = delete;
+    /// Takes ownership of `copy` (may be closed at once). Returns the id.
+    ObjectId assign(Pid pid, HandleValue value, const std::string& typeName, UniqueHandle copy);
+
+private:
+    struct Group {
+        std::string typeName;
+        UniqueHandle representative;
+        ObjectId id;
+    };
+    std::vector<Group> m_groups;
+};
+/// An id derived from (pid, handle) of a group's first member: device 0, top bit set.
+ObjectId derivedObjectId(Pid pid, HandleValue value);
+
+// --- detail (handle_detail_win.cpp)
+struct DetailContext {
+    Pid pid = -1;
+    HANDLE process = nullptr; ///< opened with PROCESS_DUP_HANDLE, or nullptr
+    bool names = true;
+    IdentityGrouper* grouper = nullptr;
+};
+HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx);
+
+} // namespace hs::win

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Side-by-side benchmark: HandleScope's snapshot (core and CLI) against lsfd, lsof and the
+# minimal /proc walker, on a machine loaded by handlescope-loadgen. Linux only, as root
+# for a full picture (others see only their own processes' fds). Not a ctest test.
+#
+#   scripts/bench.sh [--procs N] [--fds M] [--rounds R] [--no-build]
+#
+# Defaults: 200 processes x 500 fds, 5 rounds. Each round runs every tool once, in an
+# order that rotates per round; each run's wall time and peak RSS come from
+# handlescope-measure (fork/exec + wait4). Prints a Markdown table for docs/performance.md.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PROCS=${HS_BENCH_PROCS:-200}
+FDS=${HS_BENCH_FDS:-500}
+ROUNDS=${HS_BENCH_ROUNDS:-5}
+BUILD=1
+
+usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --procs) PROCS=$2; shift 2 ;;
+        --fds) FDS=$2; shift 2 ;;
+        --rounds) ROUNDS=$2; shift 2 ;;
+        --no-build) BUILD=0; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "bench.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+    esac
+done
+for v in "$PROCS" "$FDS" "$ROUNDS"; do
+    [[ $v =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: counts must be positive integers" >&2; exit 2; }
+done
+
+BIN=$ROOT/build/release/bin
+[[ -d $BIN ]] || BIN=$ROOT/build/release
+if [[ $BUILD == 1 ]]; then
+    echo "== building the release preset" >&2
+    (cd "$ROOT" && cmake --preset release >/dev/null)
+    # Only what the bench runs: a full release build with the GUI and tests takes far
+    # longer than the bench itself on a small machine.
+    targets=(handlescope-loadgen handlescope-floor handlescope-measure)
+    for t in handlescope-snapshot-bench handlescope-cli; do
+        if (cd "$ROOT" && cmake --build --preset release --target help 2>/dev/null | grep -q "^$t:"); then
+            targets+=("$t")
+        else
+            echo "bench.sh: target $t does not exist yet; its row is skipped" >&2
+        fi
+    done
+    (cd "$ROOT" && cmake --build --preset release --target "${targets[@]}")
+fi
+find_bin() { # the build puts executables either in bin/ or next to their CMakeLists
+    local p
+    for p in "$ROOT/build/release/bin/$1" "$ROOT/build/release/benchmarks/$1" "$ROOT/build/release/app/cli/$1"; do
+        [[ -x $p ]] && { echo "$p"; return; }
+    done
+}
+LOADGEN=$(find_bin handlescope-loadgen)
+FLOOR=$(find_bin handlescope-floor)
+MEASURE=$(find_bin handlescope-measure)
+CORE=$(find_bin handlescope-snapshot-bench)
+CLI=$(find_bin handlescope-cli)
+[[ -n $LOADGEN && -n $FLOOR && -n $MEASURE ]] || { echo "bench.sh: benchmark binaries missing (build failed?)" >&2; exit 1; }
+
+WORK=$(mktemp -d /tmp/handlescope-bench.XXXXXX)
+LG_PID=
+cleanup() {
+    local rc=$?
+    if [[ -n $LG_PID ]] && kill -0 "$LG_PID" 2>/dev/null; then
+        kill -TERM "$LG_PID" 2>/dev/null || true
+        wait "$LG_PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK"
+    exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The load generator runs as a coprocess: its stdin is our pipe, so it also cleans up
+# if this script is killed before the trap can run.
+echo "== starting the load: $PROCS processes x $FDS fds" >&2
+coproc LOADGEN_CO { exec "$LOADGEN" --procs "$PROCS" --fds "$FDS" 2>"$WORK/loadgen.err"; }
+LG_PID=$LOADGEN_CO_PID
+lg_out=${LOADGEN_CO[0]:-}
+ready=
+if [[ -z $lg_out ]] || ! read -r -t 300 ready <&"$lg_out" || [[ $ready != ready* ]]; then
+    echo "bench.sh: the load generator did not get ready:" >&2
+    cat "$WORK/loadgen.err" >&2
+    exit 1
+fi
+cat "$WORK/loadgen.err" >&2
+
+# name|command... ; a missing tool's row is skipped.
+declare -a NAMES=() CMDS=()
+add_tool() { NAMES+=("$1"); CMDS+=("$2"); }
+[[ -n $CORE ]] && add_tool "core snapshot (Fast)" "$CORE --runs 1"
+[[ -n $CLI ]] && add_tool "handlescope-cli snapshot --json" "$CLI snapshot --json"
+command -v lsfd >/dev/null && add_tool "lsfd" "lsfd"
+command -v lsof >/dev/null && add_tool "lsof -n -P -w" "lsof -n -P -w"
+add_tool "floor (getdents+readlinkat)" "$FLOOR"
+N=${#NAMES[@]}
+
+echo "== $ROUNDS rounds of $N tools" >&2
+: >"$WORK/results.tsv"
+for ((r = 0; r < ROUNDS; r++)); do
+    for ((k = 0; k < N; k++)); do
+        i=$(((k + r) % N))
+        out=$WORK/out.$i.$r
+        # shellcheck disable=SC2086  # the command is a word list on purpose
+        m=$("$MEASURE" --stdout "$out" -- ${CMDS[$i]} || true)
+        read -r _ wall _ rss _ user _ sys _ code <<<"$m"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$wall" "$rss" "$user" "$sys" "$code" >>"$WORK/results.tsv"
+        printf '  round %d %-32s %7.3f s %7.1f MB exit %s\n' $((r + 1)) "${NAMES[$i]}" "$wall" \
+            "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$code" >&2
+        # Only the outputs we parse are kept.
+        [[ ${NAMES[$i]} == core* || ${NAMES[$i]} == floor* ]] || rm -f "$out"
+    done
+done
+
+# Handle counts, each tool's own idea of "one row per fd", from a separate run.
+core_idx=-1 floor_idx=-1
+for ((i = 0; i < N; i++)); do
+    [[ ${NAMES[$i]} == core* ]] && core_idx=$i
+    [[ ${NAMES[$i]} == floor* ]] && floor_idx=$i
+done
+field() { awk -v f="$1" '{for (i = 1; i < NF; i++) if ($i == f) print $(i + 1)}' "$2" | tail -n 1; }
+core_handles=n/a core_procs=n/a core_inproc=n/a
+if ((core_idx >= 0)); then
+    core_handles=$(field handles "$WORK/out.$core_idx.$((ROUNDS - 1))")
+    core_procs=$(field processes "$WORK/out.$core_idx.$((ROUNDS - 1))")
+    core_inproc=$(for ((r = 0; r < ROUNDS; r++)); do field median_ms "$WORK/out.$core_idx.$r"; done |
+        sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+fi
+last_floor=$WORK/out.$floor_idx.$((ROUNDS - 1))
+floor_handles=$(field handles "$last_floor")
+floor_fds=$(field fds "$last_floor")
+floor_procs=$(field processes "$last_floor")
+lsfd_fds=n/a lsof_fds=n/a
+command -v lsfd >/dev/null && lsfd_fds=$(lsfd -n -o ASSOC | grep -c '^ *[0-9][0-9]*$' || true)
+command -v lsof >/dev/null && lsof_fds=$(lsof -n -P -w -F f | grep -c '^f[0-9]' || true)
+
+# Medians per tool, then the table.
+summary=$(sort -t $'\t' -k1,1n -k2,2g "$WORK/results.tsv" | awk -F '\t' '
+    { i = $1; n[i]++; wall[i, n[i]] = $2; if ($3 > rss[i]) rss[i] = $3; cpu[i, n[i]] = $4 + $5; if ($6 != 0) bad[i]++ }
+    function median(arr, i, cnt,   t, j, k, x) {
+        for (j = 1; j <= cnt; j++) t[j] = arr[i, j]
+        for (j = 2; j <= cnt; j++) { x = t[j]; for (k = j - 1; k >= 1 && t[k] > x; k--) t[k + 1] = t[k]; t[k + 1] = x }
+        return (cnt % 2) ? t[(cnt + 1) / 2] : (t[cnt / 2] + t[cnt / 2 + 1]) / 2
+    }
+    END { for (i in n) printf "%d %.4f %.1f %.4f %d\n", i, median(wall, i, n[i]), rss[i] / 1024, median(cpu, i, n[i]), bad[i] + 0 }' |
+    sort -n)
+med() { awk -v i="$1" '$1 == i {print $2}' <<<"$summary"; }
+core_med=$( ((core_idx >= 0)) && med "$core_idx" || echo "")
+floor_med=$(med "$floor_idx")
+
+echo
+echo "HandleScope benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "Machine: $(uname -srm), $(nproc) CPUs ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
+echo "Load: $PROCS processes x $FDS fds (handlescope-loadgen), $floor_procs processes in all; $ROUNDS rounds, median wall time; peak RSS is the largest of the rounds"
+echo "Versions: $(lsof -v 2>&1 | awk '/^ *revision:/ {print "lsof " $NF}'), $(lsfd --version 2>/dev/null | head -n 1)"
+echo
+echo "| tool | median s | CPU s (user+sys) | peak RSS MB | vs core snapshot | vs floor |"
+echo "|---|---:|---:|---:|---:|---:|"
+for ((i = 0; i < N; i++)); do
+    read -r _ m rss cpu bad <<<"$(awk -v i="$i" '$1 == i' <<<"$summary")"
+    vs_core=n/a
+    [[ -n $core_med ]] && vs_core=$(awk -v a="$m" -v b="$core_med" 'BEGIN {printf "%.2fx", a / b}')
+    vs_floor=$(awk -v a="$m" -v b="$floor_med" 'BEGIN {printf "%.2fx", a / b}')
+    note=
+    ((bad > 0)) && note=" (exit != 0 in $bad runs)"
+    printf '| %s%s | %.3f | %.3f | %.1f | %s | %s |\n' "${NAMES[$i]}" "$note" "$m" "$cpu" "$rss" "$vs_core" "$vs_floor"
+done
+echo
+echo "Core in-process takeSnapshot(Fast) median: ${core_inproc} ms (the row above adds process start and exit)"
+echo "Handle counts: core $core_handles (in $core_procs processes); floor $floor_handles named + $((floor_fds - floor_handles)) unreadable = $floor_fds fds; lsfd $lsfd_fds numeric-fd rows; lsof $lsof_fds numeric-fd rows"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Cross-builds core, CLI and the googletest suite for Windows with mingw-w64 and runs the
+# suite under Wine 8. Installs nothing: the caller installs g++-mingw-w64-x86-64-posix,
+# wine, wine64, cmake, ninja-build and googletest. Non-interactive (CI=true, no stdin).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+export WINEPREFIX="$root/build/windows/wine-prefix"
+export WINEDEBUG=-all
+export WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEARCH=win64
+unset DISPLAY WAYLAND_DISPLAY
+wineserver_bin=/usr/lib/wine/wineserver
+[ -x "$wineserver_bin" ] || wineserver_bin=wineserver
+
+start=$(date +%s)
+stop_server() {
+    WINEPREFIX="$WINEPREFIX" "$wineserver_bin" -k >/dev/null 2>&1 || true
+}
+trap stop_server EXIT
+
+cmake --preset windows </dev/null
+cmake --build --preset windows -j2 </dev/null
+
+# One persistent wineserver for the whole run: each .exe then starts in ~0.05 s instead
+# of ~1.5 s. The prefix is created once (10-14 s) and kept in the build tree.
+mkdir -p "$WINEPREFIX"
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+    echo "-- creating the Wine prefix $WINEPREFIX"
+    "$root/scripts/wine-run.sh" wineboot --init </dev/null >/dev/null 2>&1 || true
+fi
+"$wineserver_bin" -p &
+sleep 0.5
+
+rc=0
+ctest --preset windows </dev/null || rc=$?
+echo "-- test-windows.sh: ctest exit $rc after $(( $(date +%s) - start )) s"
+exit "$rc"

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+#include "models/handlemodel.h"
+
+#include "models/roles.h"
+#include "util/colors.h"
+#include "util/qtstd.h"
+
+#include <QApplication>
+#include <QFontDatabase>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace hs::ui {
+
+HandleModel::HandleModel(QObject* parent)
+    : MergingTableModel<HandleRow>(parent)
+{
+}
+
+int HandleModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+void HandleModel::show(const hs::ProcessKey& process, std::vector<hs::HandleInfo> handles)
+{
+    const bool sameProcess = m_process == process;
+    m_process = process;
+    if (!sameProcess)
+        merge({}, false); // drop the previous process's rows, then fill
+    merge(std::move(handles), sameProcess);
+}
+
+void HandleModel::clear()
+{
+    m_process.reset();
+    merge({}, false);
+}
+
+int HandleModel::rowOfValue(hs::HandleValue value) const
+{
+    const auto& rows = m_store.rows();
+    auto it = std::lower_bound(rows.begin(), rows.end(), value,
+                               [](const HandleRow& r, hs::HandleValue v) { return r.info.value < v; });
+    // A closed handle and its reused value may both be shown: prefer the live one.
+    for (; it != rows.end() && it->info.value == value; ++it)
+        if (it->flash != Flash::Removed)
+            return static_cast<int>(it - rows.begin());
+    return -1;
+}
+
+QString HandleModel::typeText(const hs::HandleInfo& h)
+{
+    // The kind for people; the OS type name for the rest ("anon_inode:[bpf-map]").
+    if (h.kind == hs::HandleKind::AnonInode || h.kind == hs::HandleKind::Other || h.kind == hs::HandleKind::Unknown)
+        return h.typeName.empty() ? qs(hs::displayName(h.kind)) : qs(h.typeName);
+    return qs(hs::displayName(h.kind));
+}
+
+QString HandleModel::nameText(const hs::HandleInfo& h)
+{
+    QString name = qs(h.name);
+    if (h.deleted)
+        name += tr(" (deleted)");
+    return name;
+}
+
+QString HandleModel::inheritableText(const hs::HandleInfo& h)
+{
+    if (!h.inheritable)
+        return QString();
+    return *h.inheritable ? tr("yes") : tr("no");
+}
+
+QVariant HandleModel::display(const hs::HandleInfo& h, int column) const
+{
+    switch (column) {
+    case ValueColumn:
+        return QString::number(h.value);
+    case HexColumn:
+        return QStringLiteral("0x") + QString::number(h.value, 16).toUpper();
+    case TypeColumn:
+        return typeText(h);
+    case NameColumn:
+        return nameText(h);
+    case AccessColumn:
+        return h.accessText.empty() ? qs(hs::toString(h.access)) : qs(h.accessText);
+    case InheritableColumn:
+        return inheritableText(h);
+    case OffsetColumn:
+        return h.offset ? QString::number(*h.offset) : QString();
+    case ObjectColumn:
+        return h.object.valid() ? qs(hs::toString(h.object)) : QString();
+    }
+    return {};
+}
+
+QVariant HandleModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const HandleRow& row = rowAt(index.row());
+    const auto& h = row.info;
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(h, index.column());
+    case Qt::ToolTipRole:
+        if (!h.partialError.empty())
+            return tr("Partly unreadable: %1").arg(qs(h.partialError));
+        if (index.column() == TypeColumn)
+            return qs(h.typeName);
+        if (index.column() == NameColumn)
+            return nameText(h);
+        if (row.flash == Flash::Removed)
+            return tr("Closed since the previous refresh");
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == ValueColumn || index.column() == HexColumn || index.column() == OffsetColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::BackgroundRole:
+        if (row.flash == Flash::Added)
+            return addedBackground(QApplication::palette());
+        if (row.flash == Flash::Removed)
+            return removedBackground(QApplication::palette());
+        return {};
+    case Qt::FontRole:
+        if (index.column() == HexColumn || index.column() == ObjectColumn)
+            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case ValueColumn:
+        case HexColumn:
+            return QVariant::fromValue<qint64>(h.value);
+        case OffsetColumn:
+            return QVariant::fromValue<qint64>(h.offset ? static_cast<qint64>(*h.offset) : -1);
+        default:
+            return display(h, index.column()).toString().toLower();
+        }
+    case HandleValueRole:
+        return QVariant::fromValue<qint64>(h.value);
+    case FlashRole:
+        return static_cast<int>(row.flash);
+    }
+    return {};
+}
+
+QVariant HandleModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case ValueColumn: return tr("Value");
+    case HexColumn: return tr("Hex");
+    case TypeColumn: return tr("Type");
+    case NameColumn: return tr("Name");
+    case AccessColumn: return tr("Access");
+    case InheritableColumn: return tr("Inheritable");
+    case OffsetColumn: return tr("Offset");
+    case ObjectColumn: return tr("Object");
+    }
+    return {};
+}
+
+} // namespace hs::ui

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+#include "models/processmodel.h"
+
+#include "models/roles.h"
+#include "util/colors.h"
+#include "util/qtstd.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyle>
+
+#include <algorithm>
+#include <iterator>
+
+namespace hs::ui {
+
+ProcessModel::ProcessModel(QObject* parent)
+    : MergingTableModel<ProcessRow>(parent)
+{
+    // One shared icon per state: a per-row icon lookup would cost more than the row.
+    if (auto* style = QApplication::style()) {
+        m_icon = QIcon::fromTheme(QStringLiteral("application-x-executable"),
+                                  style->standardIcon(QStyle::SP_ComputerIcon));
+        m_lockedIcon = style->standardIcon(QStyle::SP_MessageBoxWarning);
+    }
+}
+
+int ProcessModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+int ProcessModel::rowOfPid(hs::Pid pid) const
+{
+    // Rows are sorted by (pid, start time): the newest process with this pid is the
+    // last one before the next pid.
+    const auto& rows = m_store.rows();
+    auto it = std::upper_bound(rows.begin(), rows.end(), pid,
+                               [](hs::Pid p, const ProcessRow& r) { return p < r.info.pid; });
+    if (it == rows.begin() || std::prev(it)->info.pid != pid)
+        return -1;
+    return static_cast<int>(std::prev(it) - rows.begin());
+}
+
+QVariant ProcessModel::display(const ProcessRow& row, int column) const
+{
+    const auto& p = row.info;
+    switch (column) {
+    case NameColumn:
+        return qs(p.name);
+    case PidColumn:
+        return QString::number(p.pid);
+    case UserColumn:
+        return qs(p.user);
+    case HandlesColumn:
+        return p.handleCount >= 0 ? QString::number(p.handleCount) : tr("?");
+    case DeltaColumn:
+        if (row.delta == 0)
+            return QString();
+        return row.delta > 0 ? QStringLiteral("+%1").arg(row.delta) : QString::number(row.delta);
+    case StateColumn:
+        return qs(hs::toString(p.state));
+    }
+    return {};
+}
+
+QVariant ProcessModel::toolTip(const ProcessRow& row) const
+{
+    const auto& p = row.info;
+    if (p.accessError)
+        return tr("%1 (pid %2) cannot be inspected: %3\nTo see more: %4")
+            .arg(qs(p.name))
+            .arg(p.pid)
+            .arg(qs(p.accessError->message()), m_privilegeHint);
+    QString tip = tr("%1 (pid %2), user %3").arg(qs(p.name)).arg(p.pid).arg(qs(p.user));
+    if (!p.executable.empty())
+        tip += QLatin1Char('\n') + qs(p.executable);
+    if (!p.commandLine.empty())
+        tip += QLatin1Char('\n') + qs(p.commandLine).left(500);
+    return tip;
+}
+
+QVariant ProcessModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ProcessRow& row = rowAt(index.row());
+    const auto& p = row.info;
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn)
+            return p.accessError ? m_lockedIcon : m_icon;
+        return {};
+    case Qt::ToolTipRole:
+        return toolTip(row);
+    case Qt::TextAlignmentRole:
+        if (index.column() == PidColumn || index.column() == HandlesColumn || index.column() == DeltaColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (p.accessError)
+            return mutedText(QApplication::palette());
+        return {};
+    case Qt::BackgroundRole:
+        if (row.flash == Flash::Added)
+            return addedBackground(QApplication::palette());
+        if (row.flash == Flash::Removed)
+            return removedBackground(QApplication::palette());
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case NameColumn:
+            return qs(p.name).toLower();
+        case PidColumn:
+            return QVariant::fromValue<qint64>(p.pid);
+        case UserColumn:
+            return qs(p.user).toLower();
+        case HandlesColumn:
+            return QVariant::fromValue<qint64>(p.handleCount);
+        case DeltaColumn:
+            return QVariant::fromValue<qint64>(row.delta);
+        case StateColumn:
+            return static_cast<int>(p.state);
+        }
+        return {};
+    case PidRole:
+        return QVariant::fromValue<qint64>(p.pid);
+    case FlashRole:
+        return static_cast<int>(row.flash);
+    }
+    return {};
+}
+
+QVariant ProcessModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn: return tr("Name");
+        case PidColumn: return tr("PID");
+        case UserColumn: return tr("User");
+        case HandlesColumn: return tr("Handles");
+        case DeltaColumn: return tr("Change");
+        case StateColumn: return tr("State");
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case HandlesColumn: return tr("Number of open handles (file descriptors)");
+        case DeltaColumn: return tr("Change in the handle count since the previous refresh");
+        }
+    }
+    return {};
+}
+
+} // namespace hs::ui

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "models/mergingtablemodel.h"
+#include "models/processrow.h"
+
+#include <QIcon>
+
+namespace hs::ui {
+
+/// All processes of the last snapshot, merged on each refresh (never reset).
+class ProcessModel : public MergingTableModel<ProcessRow> {
+    Q_OBJECT
+public:
+    enum Column { NameColumn, PidColumn, UserColumn, HandlesColumn, DeltaColumn, StateColumn, ColumnCount };
+
+    explicit ProcessModel(QObject* parent = nullptr);
+
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    [[nodiscard]] const hs::ProcessInfo& process(int row) const { return rowAt(row).info; }
+    /// Row of the newest process with this pid, -1 if none.
+    [[nodiscard]] int rowOfPid(hs::Pid pid) const;
+    /// Shown in the tooltip of processes we may not inspect.
+    void setPrivilegeHint(const QString& hint) { m_privilegeHint = hint; }
+
+private:
+    QVariant display(const ProcessRow& row, int column) const;
+    QVariant toolTip(const ProcessRow& row) const;
+
+    QIcon m_icon;
+    QIcon m_lockedIcon;
+    QString m_privilegeHint;
+};
+
+} // namespace hs::ui

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <Qt>
+
+namespace hs::ui {
+
+/// Custom roles shared by the models. SortRole gives numbers as numbers (qint64), so
+/// the proxies sort PIDs and counts numerically rather than as text.
+enum Role : int {
+    SortRole = Qt::UserRole + 1,
+    PidRole,         ///< qint64 pid of the row's process
+    HandleValueRole, ///< qint64 handle value
+    FlashRole,       ///< int(Flash) of the row
+};
+
+} // namespace hs::ui

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "refresh/refreshresult.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace hs::ui {
+
+/// Runs hs::takeSnapshot (and a Detail::Full read of the focused process) on the thread
+/// pool through QtConcurrent::run + QFutureWatcher: /proc is never read on the UI
+/// thread. Each job has an id; a result that is not from the newest job is dropped
+/// (hotspot's jobtracker). The automatic timer is re-armed only when a refresh has
+/// finished (hotspot's recordpage), so refreshes never pile up on a slow machine.
+class RefreshController : public QObject {
+    Q_OBJECT
+public:
+    using SnapshotSource = std::function<hs::Result<hs::Snapshot>()>;
+    using HandleSource = std::function<hs::Result<std::vector<hs::HandleInfo>>(hs::Pid)>;
+
+    explicit RefreshController(QObject* parent = nullptr);
+    ~RefreshController() override;
+
+    /// Replace the core calls (tests and benchmarks feed synthetic snapshots).
+    void setSources(SnapshotSource snapshots, HandleSource handles);
+
+    /// 0 = automatic refresh off.
+    void setInterval(int milliseconds);
+    [[nodiscard]] int interval() const { return m_intervalMs; }
+    /// The process whose handles are shown: read in full detail with each refresh.
+    void setFocus(std::optional<hs::ProcessKey> focus) { m_focus = focus; }
+    [[nodiscard]] bool isRunning() const { return m_running; }
+    [[nodiscard]] quint64 lastJobId() const { return m_jobId; }
+
+public Q_SLOTS:
+    /// Starts a refresh now; if one runs, another follows right after it.
+    void refresh();
+
+Q_SIGNALS:
+    void started();
+    void finished(std::shared_ptr<const hs::ui::RefreshResult> result);
+    void runningChanged(bool running);
+
+private:
+    void start();
+    void onJobDone(std::shared_ptr<const RefreshResult> result);
+
+    SnapshotSource m_snapshots;
+    HandleSource m_handles;
+    QTimer m_timer;
+    int m_intervalMs = 0;
+    std::optional<hs::ProcessKey> m_focus;
+    quint64 m_jobId = 0;
+    bool m_running = false;
+    bool m_again = false;
+};
+
+} // namespace hs::ui
