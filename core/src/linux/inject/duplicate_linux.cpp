@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: MIT
+// duplicateHandle on Linux: pidfd_getfd into this process, or a syscall sequence injected
+// into the target (pull: pidfd_open + pidfd_getfd; push: SCM_RIGHTS over a UNIX socket).
+#include "handlescope/duplicate.h"
+
+#include "operations.h"
+#include "push_linux.h"
+#include "remote_syscall.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <optional>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace hs {
+
+namespace li = linux_::inject;
+
+namespace {
+
+using li::Clock;
+using li::UniqueFd;
+
+std::string us(Clock::duration d)
+{
+    return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(d).count());
+}
+
+struct Pinned {
+    UniqueFd sourcePidfd;
+    UniqueFd targetPidfd;
+    UniqueFd reference; ///< our own copy of the source fd: the identity to compare with
+};
+
+Result<Pinned> pin(pid_t source, int fd, pid_t target, std::vector<std::string>& steps)
+{
+    Pinned p;
+    const pid_t self = ::getpid();
+    p.sourcePidfd.reset(li::sysPidfdOpen(source));
+    if (!p.sourcePidfd.valid())
+        return fail(li::errnoError("pin the source (pidfd_open)", errno, source, fd));
+    steps.push_back("[tool] pidfd_open(" + std::to_string(source) + ", 0) = " + std::to_string(p.sourcePidfd.get()));
+    p.targetPidfd.reset(li::sysPidfdOpen(target));
+    if (!p.targetPidfd.valid())
+        return fail(li::errnoError("pin the target (pidfd_open)", errno, target));
+    steps.push_back("[tool] pidfd_open(" + std::to_string(target) + ", 0) = " + std::to_string(p.targetPidfd.get()));
+    if (source == self) {
+        p.reference.reset(::fcntl(fd, F_DUPFD_CLOEXEC, 0));
+        if (!p.reference.valid())
+            return fail(li::errnoError("read the source fd", errno, source, fd));
+        steps.push_back("[tool] fcntl(" + std::to_string(fd) + ", F_DUPFD_CLOEXEC, 0) = "
+                        + std::to_string(p.reference.get()));
+    } else {
+        p.reference.reset(li::sysPidfdGetfd(p.sourcePidfd.get(), fd));
+        if (!p.reference.valid()) {
+            const int err = errno;
+            if (err == ESRCH || err == EPERM) {
+                // Explain a zombie / kernel thread / foreign process better than pidfd_getfd does.
+                const char state = li::procState(source);
+                std::string hint;
+                if (state == 'Z')
+                    hint = "pid " + std::to_string(source) + " is a zombie: it holds no fds";
+                else if (li::isKernelThread(source))
+                    hint = "pid " + std::to_string(source) + " is a kernel thread: it has no fds";
+                return fail(li::errnoError("pidfd_getfd from the source", err, source, fd, hint));
+            }
+            return fail(li::errnoError("pidfd_getfd from the source", err, source, fd));
+        }
+        steps.push_back("[tool] pidfd_getfd(" + std::to_string(p.sourcePidfd.get()) + ", " + std::to_string(fd)
+                        + ", 0) = " + std::to_string(p.reference.get()) + " (reference copy)");
+    }
+    return p;
+}
+
+Error remoteError(const std::string& stage, long result, pid_t pid, HandleValue fd)
+{
+    return li::errnoError("inject " + stage, li::syscallErrno(result), pid, fd);
+}
+
+// pidfd_open(source) + pidfd_getfd in the target, then FD_CLOEXEC cleared if asked.
+Result<long> pullInto(li::RemoteCaller& rc, pid_t source, int fd, bool inheritable)
+{
+    const pid_t target = rc.session().pid();
+    auto pidfd = rc.call(SYS_pidfd_open, {static_cast<unsigned long long>(source), 0, 0, 0, 0, 0},
+                         "pidfd_open(" + std::to_string(source) + ", 0)");
+    if (!pidfd)
+        return fail(pidfd.error());
+    if (li::isSyscallError(*pidfd))
+        return fail(remoteError("pidfd_open(" + std::to_string(source) + ")", *pidfd, target, -1));
+    const auto p = static_cast<unsigned long long>(*pidfd);
+    auto got = rc.call(SYS_pidfd_getfd, {p, static_cast<unsigned long long>(fd), 0, 0, 0, 0},
+                       "pidfd_getfd(" + std::to_string(*pidfd) + ", " + std::to_string(fd) + ", 0)");
+    auto closed = rc.call(SYS_close, {p, 0, 0, 0, 0, 0}, "close(" + std::to_string(*pidfd) + ")");
+    if (!got)
+        return fail(got.error());
+    if (!closed)
+        return fail(closed.error());
+    if (li::isSyscallError(*got))
+        return fail(remoteError("pidfd_getfd", *got, target, fd));
+    if (inheritable) {
+        auto r = rc.call(SYS_fcntl, {static_cast<unsigned long long>(*got), F_SETFD, 0, 0, 0, 0},
+                         "fcntl(" + std::to_string(*got) + ", F_SETFD, 0)");
+        if (!r)
+            return fail(r.error());
+        if (li::isSyscallError(*r))
+            return fail(remoteError("fcntl(F_SETFD)", *r, target, *got));
+    }
+    return *got;
+}
+
+bool fallsBackToPush(const Error& e)
+{
+    return e.operation.starts_with("inject pidfd_") && (e.osCode == EPERM || e.osCode == ESRCH || e.osCode == EACCES);
+}
+
+struct Injected {
+    int newFd = -1;
+    std::string method;
+};
+
+// A blocked call that returned EINTR because of the stop (epoll_wait, sigtimedwait): the
+// kernel does not restart those, as under gdb or strace. The target sees it; say so.
+std::optional<std::string> eintrWarning(pid_t pid, const user_regs_struct& regs)
+{
+    const auto nr = static_cast<long long>(regs.orig_rax);
+    if (nr < 0 || static_cast<long long>(regs.rax) != -EINTR)
+        return std::nullopt;
+    std::string name = "syscall " + std::to_string(nr);
+    switch (nr) {
+    case SYS_epoll_wait:
+        name = "epoll_wait";
+        break;
+    case SYS_epoll_pwait:
+        name = "epoll_pwait";
+        break;
+    case SYS_rt_sigtimedwait:
+        name = "sigtimedwait";
+        break;
+    default:
+        break;
+    }
+    return "pid " + std::to_string(pid) + ": its blocked " + name
+           + " returned EINTR because the thread was stopped (as under gdb or strace)";
+}
+
+Result<Injected> injectDuplicate(pid_t source, int fd, pid_t target, const DuplicateOptions& options,
+                                 const Pinned& pinned, Clock::time_point deadline, DuplicateResult& result)
+{
+    auto& steps = result.steps;
+    auto inj = li::beginInjection(target, pinned.targetPidfd.get(), deadline, &steps);
+    if (!inj)
+        return fail(inj.error());
+    if (auto w = eintrWarning(target, inj->session->savedRegs())) {
+        li::injectLog()->warn("{}", *w);
+        result.warnings.push_back(*w);
+    }
+    steps.push_back("[tool] syscall instruction at " + li::hexAddress(inj->site.address) + " ("
+                    + inj->site.origin + ")");
+    li::RemoteCaller rc(*inj->session, inj->site, &steps, deadline);
+    Injected out;
+    Result<long> got;
+    if (source == target) {
+        out.method = "inject dup";
+        const int cmd = options.inheritable ? F_DUPFD : F_DUPFD_CLOEXEC;
+        got = rc.call(SYS_fcntl, {static_cast<unsigned long long>(fd), static_cast<unsigned long long>(cmd), 0, 0, 0, 0},
+                      "fcntl(" + std::to_string(fd) + (options.inheritable ? ", F_DUPFD, 0)" : ", F_DUPFD_CLOEXEC, 0)"));
+        if (got && li::isSyscallError(*got))
+            got = fail(remoteError("fcntl(F_DUPFD)", *got, target, fd));
+    } else if (options.method == DuplicateMethod::Push) {
+        out.method = "inject push";
+        got = li::pushInto(rc, pinned.reference.get(), options.inheritable);
+    } else {
+        out.method = "inject pull";
+        got = pullInto(rc, source, fd, options.inheritable);
+        if (!got && options.method == DuplicateMethod::Auto && fallsBackToPush(got.error())
+            && li::pidfdAlive(pinned.sourcePidfd.get())) {
+            steps.push_back("[tool] pull refused (" + got.error().osName + "): pushing over SCM_RIGHTS instead");
+            out.method = "inject push";
+            got = li::pushInto(rc, pinned.reference.get(), options.inheritable);
+        }
+    }
+    if (!got)
+        return fail(got.error());
+    out.newFd = static_cast<int>(*got);
+    // The new fd must be the very open file we pinned: a reused source pid would show here.
+    const int same = li::kcmpFile(target, ::getpid(), out.newFd, pinned.reference.get());
+    if (same != 0 && !(same < 0 && errno == ENOSYS)) {
+        (void)rc.call(SYS_close, {static_cast<unsigned long long>(out.newFd), 0, 0, 0, 0, 0},
+                      "close(" + std::to_string(out.newFd) + ")");
+        return fail(li::errnoError("check the new fd (kcmp)", ESTALE, target, out.newFd,
+                                   "the new fd is not the source's open file (did the source pid exit?); it was closed"));
+    }
+    steps.push_back("[tool] kcmp(" + std::to_string(target) + ", self, KCMP_FILE, " + std::to_string(out.newFd) + ", "
+                    + std::to_string(pinned.reference.get()) + ") = 0 (same open file)");
+    if (auto d = inj->session->detach(); !d)
+        return fail(d.error());
+    steps.push_back("[tool] restore registers; ptrace(PTRACE_DETACH, " + std::to_string(inj->session->tid()) + ")");
+    return out;
+}
+
+Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target, const DuplicateOptions& options,
+                                      DuplicateResult& result)
+{
+    const auto deadline = Clock::now() + options.timeout;
+    if (source <= 0 || target <= 0)
+        return fail(li::errnoError("duplicate handle", EINVAL, source <= 0 ? source : target, handle,
+                                   "a pid is a positive number"));
+    if (handle < 0 || handle > INT32_MAX)
+        return fail(li::errnoError("duplicate handle", EBADF, source, handle,
+                                   "fd " + std::to_string(handle) + " is not a valid fd number"));
+    const auto src = static_cast<pid_t>(source);
+    const auto tgt = static_cast<pid_t>(target);
+    const int fd = static_cast<int>(handle);
+    auto& steps = result.steps;
+    auto pinned = pin(src, fd, tgt, steps);
+    if (!pinned)
+        return fail(pinned.error());
+
+    if (tgt == ::getpid()) {
+        if (src == tgt) {
+            result.method = "fcntl(F_DUPFD)";
+            result.newHandle = ::fcntl(fd, options.inheritable ? F_DUPFD : F_DUPFD_CLOEXEC, 0);
+            if (result.newHandle < 0)
+                return fail(li::errnoError("fcntl(F_DUPFD)", errno, source, handle));
+            steps.push_back("[tool] fcntl(" + std::to_string(fd) + ", F_DUPFD" + (options.inheritable ? "" : "_CLOEXEC")
+                            + ", 0) = " + std::to_string(result.newHandle));
+        } else {
+            // The reference copy already is the pidfd_getfd result.
+            result.method = "pidfd_getfd";
+            const int got = pinned->reference.get();
+            if (options.inheritable && ::fcntl(got, F_SETFD, 0) != 0)
+                return fail(li::errnoError("fcntl(F_SETFD)", errno, target, got));
+            if (options.inheritable)
+                steps.push_back("[tool] fcntl(" + std::to_string(got) + ", F_SETFD, 0)");
+            if (options.closeSource) {
+                UniqueFd keep(::fcntl(got, F_DUPFD_CLOEXEC, 0)); // the reference for the close check
+                if (!keep.valid())
+                    return fail(li::errnoError("fcntl(F_DUPFD_CLOEXEC)", errno, target, got));
+                result.newHandle = got;
+                (void)pinned->reference.release();
+                pinned->reference = std::move(keep);
+            } else {
+                result.newHandle = pinned->reference.release();
+            }
+        }
+    } else {
+        auto injected = li::runOnTracerThread(
+            [&] { return injectDuplicate(src, fd, tgt, options, *pinned, deadline, result); });
+        if (!injected)
+            return fail(injected.error());
+        result.newHandle = injected->newFd;
+        result.method = injected->method;
+    }
+
+    if (options.closeSource) {
+        auto closed = li::closeIfSame(src, pinned->sourcePidfd.get(), fd, pinned->reference.get(), deadline, &steps);
+        if (!closed) {
+            Error e = closed.error();
+            e.operation = "close the source fd after duplicating (the new fd " + std::to_string(result.newHandle)
+                          + " in pid " + std::to_string(target) + " stays open): " + e.operation;
+            return fail(e);
+        }
+    }
+    return result;
+}
+
+} // namespace
+
+std::string_view toString(DuplicateMethod method)
+{
+    switch (method) {
+    case DuplicateMethod::Auto:
+        return "auto";
+    case DuplicateMethod::Pull:
+        return "pull";
+    case DuplicateMethod::Push:
+        return "push";
+    }
+    return "auto";
+}
+
+Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid target, const DuplicateOptions& options)
+{
+    const auto t0 = Clock::now();
+    DuplicateResult result;
+    auto out = duplicateImpl(source, handle, target, options, result);
+    const auto elapsed = Clock::now() - t0;
+    if (!out) {
+        li::injectLog()->info("duplicate pid {} fd {} -> pid {} (method {}): FAILED {} ({} us)", source, handle, target,
+                              toString(options.method), out.error().message(), us(elapsed));
+        return out;
+    }
+    out->duration = std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed);
+    li::injectLog()->info("duplicate pid {} fd {} -> pid {}: new fd {} via {}{}{} ({} us)", source, handle, target,
+                          out->newHandle, out->method, options.inheritable ? ", inheritable" : "",
+                          options.closeSource ? ", source closed" : "", us(elapsed));
+    return out;
+}
+
+} // namespace hs
