@@ -32,36 +32,6 @@ for v in "$PROCS" "$FDS" "$ROUNDS"; do
     [[ $v =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: counts must be positive integers" >&2; exit 2; }
 done
 
-BIN=$ROOT/build/release/bin
-[[ -d $BIN ]] || BIN=$ROOT/build/release
-if [[ $BUILD == 1 ]]; then
-    echo "== building the release preset" >&2
-    (cd "$ROOT" && cmake --preset release >/dev/null)
-    # Only what the bench runs: a full release build with the GUI and tests takes far
-    # longer than the bench itself on a small machine.
-    targets=(handlescope-loadgen handlescope-floor handlescope-measure)
-    for t in handlescope-snapshot-bench handlescope-cli; do
-        if (cd "$ROOT" && cmake --build --preset release --target help 2>/dev/null | grep -q "^$t:"); then
-            targets+=("$t")
-        else
-            echo "bench.sh: target $t does not exist yet; its row is skipped" >&2
-        fi
-    done
-    (cd "$ROOT" && cmake --build --preset release --target "${targets[@]}")
-fi
-find_bin() { # the build puts executables either in bin/ or next to their CMakeLists
-    local p
-    for p in "$ROOT/build/release/bin/$1" "$ROOT/build/release/benchmarks/$1" "$ROOT/build/release/app/cli/$1"; do
-        [[ -x $p ]] && { echo "$p"; return; }
-    done
-}
-LOADGEN=$(find_bin handlescope-loadgen)
-FLOOR=$(find_bin handlescope-floor)
-MEASURE=$(find_bin handlescope-measure)
-CORE=$(find_bin handlescope-snapshot-bench)
-CLI=$(find_bin handlescope-cli)
-[[ -n $LOADGEN && -n $FLOOR && -n $MEASURE ]] || { echo "bench.sh: benchmark binaries missing (build failed?)" >&2; exit 1; }
-
 WORK=$(mktemp -d /tmp/handlescope-bench.XXXXXX)
 LG_PID=
 cleanup() {
@@ -77,6 +47,43 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+BUILD_LOG=$WORK/cmake.log
+if [[ $BUILD == 1 ]]; then
+    echo "== building the release preset" >&2
+    if ! (cd "$ROOT" && cmake --preset release >"$BUILD_LOG" 2>&1); then
+        # The bench needs only core, CLI and benchmarks; do not let a half-written test or
+        # GUI folder (or a machine without Qt) stop it. This stays in build/release's cache.
+        echo "bench.sh: 'cmake --preset release' failed (see below); configuring it without tests and GUI" >&2
+        grep -m 5 -A 3 'CMake Error' "$BUILD_LOG" >&2 || true
+        echo "bench.sh: (turn them back on with -DHANDLESCOPE_BUILD_TESTS=ON -DHANDLESCOPE_BUILD_GUI=ON)" >&2
+        (cd "$ROOT" && cmake --preset release -DHANDLESCOPE_BUILD_TESTS=OFF -DHANDLESCOPE_BUILD_GUI=OFF >"$BUILD_LOG" 2>&1) ||
+            { cat "$BUILD_LOG" >&2; exit 1; }
+    fi
+    # Only what the bench runs: a full release build with the GUI and tests takes far
+    # longer than the bench itself on a small machine.
+    targets=(handlescope-loadgen handlescope-floor handlescope-measure)
+    for t in handlescope-snapshot-bench handlescope-cli; do
+        if (cd "$ROOT" && cmake --build --preset release --target help 2>/dev/null | grep -q "^$t:"); then
+            targets+=("$t")
+        else
+            echo "bench.sh: target $t does not exist yet; its row is skipped" >&2
+        fi
+    done
+    (cd "$ROOT" && cmake --build --preset release --target "${targets[@]}") >&2
+fi
+find_bin() { # the build puts executables either in bin/ or next to their CMakeLists
+    local p
+    for p in "$ROOT/build/release/bin/$1" "$ROOT/build/release/benchmarks/$1" "$ROOT/build/release/app/cli/$1"; do
+        [[ -x $p ]] && { echo "$p"; return; }
+    done
+}
+LOADGEN=$(find_bin handlescope-loadgen)
+FLOOR=$(find_bin handlescope-floor)
+MEASURE=$(find_bin handlescope-measure)
+CORE=$(find_bin handlescope-snapshot-bench)
+CLI=$(find_bin handlescope-cli)
+[[ -n $LOADGEN && -n $FLOOR && -n $MEASURE ]] || { echo "bench.sh: benchmark binaries missing (build failed?)" >&2; exit 1; }
+
 # The load generator runs as a coprocess: its stdin is our pipe, so it also cleans up
 # if this script is killed before the trap can run.
 echo "== starting the load: $PROCS processes x $FDS fds" >&2
@@ -87,9 +94,17 @@ ready=
 if [[ -z $lg_out ]] || ! read -r -t 300 ready <&"$lg_out" || [[ $ready != ready* ]]; then
     echo "bench.sh: the load generator did not get ready:" >&2
     cat "$WORK/loadgen.err" >&2
+others=$(pgrep -c -f '[h]andlescope-loadgen' || true)
+if ((others > PROCS + 1)); then
+    echo "bench.sh: WARNING: $((others - PROCS - 1)) other handlescope-loadgen processes are running; their fds count too" >&2
+fi
     exit 1
 fi
 cat "$WORK/loadgen.err" >&2
+others=$(pgrep -c -f '[h]andlescope-loadgen' || true)
+if ((others > PROCS + 1)); then
+    echo "bench.sh: WARNING: $((others - PROCS - 1)) other handlescope-loadgen processes are running; their fds count too" >&2
+fi
 
 # name|command... ; a missing tool's row is skipped.
 declare -a NAMES=() CMDS=()
@@ -102,6 +117,7 @@ add_tool "floor (getdents+readlinkat)" "$FLOOR"
 N=${#NAMES[@]}
 
 echo "== $ROUNDS rounds of $N tools" >&2
+read -r load_before _ </proc/loadavg
 : >"$WORK/results.tsv"
 for ((r = 0; r < ROUNDS; r++)); do
     for ((k = 0; k < N; k++)); do
@@ -117,6 +133,8 @@ for ((r = 0; r < ROUNDS; r++)); do
         [[ ${NAMES[$i]} == core* || ${NAMES[$i]} == floor* ]] || rm -f "$out"
     done
 done
+
+read -r load_after _ </proc/loadavg
 
 # Handle counts, each tool's own idea of "one row per fd", from a separate run.
 core_idx=-1 floor_idx=-1
@@ -148,7 +166,7 @@ summary=$(sort -t $'\t' -k1,1n -k2,2g "$WORK/results.tsv" | awk -F '\t' '
         for (j = 2; j <= cnt; j++) { x = t[j]; for (k = j - 1; k >= 1 && t[k] > x; k--) t[k + 1] = t[k]; t[k + 1] = x }
         return (cnt % 2) ? t[(cnt + 1) / 2] : (t[cnt / 2] + t[cnt / 2 + 1]) / 2
     }
-    END { for (i in n) printf "%d %.4f %.1f %.4f %d\n", i, median(wall, i, n[i]), rss[i] / 1024, median(cpu, i, n[i]), bad[i] + 0 }' |
+    END { for (i in n) printf "%d %.4f %.1f %.4f %d %.4f\n", i, median(wall, i, n[i]), rss[i] / 1024, median(cpu, i, n[i]), bad[i] + 0, wall[i, 1] }' |
     sort -n)
 med() { awk -v i="$1" '$1 == i {print $2}' <<<"$summary"; }
 core_med=$( ((core_idx >= 0)) && med "$core_idx" || echo "")
@@ -160,17 +178,24 @@ echo "Machine: $(uname -srm), $(nproc) CPUs ($(awk -F': ' '/^model name/ {print 
 echo "Load: $PROCS processes x $FDS fds (handlescope-loadgen), $floor_procs processes in all; $ROUNDS rounds, median wall time; peak RSS is the largest of the rounds"
 echo "Versions: $(lsof -v 2>&1 | awk '/^ *revision:/ {print "lsof " $NF}'), $(lsfd --version 2>/dev/null | head -n 1)"
 echo
-echo "| tool | median s | CPU s (user+sys) | peak RSS MB | vs core snapshot | vs floor |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "Load average (1 min) before the rounds $load_before, after $load_after, on $(nproc) CPUs$(awk -v a="$load_after" -v n="$(nproc)" 'BEGIN {if (a > n) print ": BUSY, wall times are inflated; compare CPU s"}')"
+echo
+echo "| tool | median s | min s | CPU s (user+sys) | peak RSS MB | vs core snapshot | vs floor |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for ((i = 0; i < N; i++)); do
-    read -r _ m rss cpu bad <<<"$(awk -v i="$i" '$1 == i' <<<"$summary")"
+    read -r _ m rss cpu bad mn <<<"$(awk -v i="$i" '$1 == i' <<<"$summary")"
     vs_core=n/a
     [[ -n $core_med ]] && vs_core=$(awk -v a="$m" -v b="$core_med" 'BEGIN {printf "%.2fx", a / b}')
     vs_floor=$(awk -v a="$m" -v b="$floor_med" 'BEGIN {printf "%.2fx", a / b}')
     note=
     ((bad > 0)) && note=" (exit != 0 in $bad runs)"
-    printf '| %s%s | %.3f | %.3f | %.1f | %s | %s |\n' "${NAMES[$i]}" "$note" "$m" "$cpu" "$rss" "$vs_core" "$vs_floor"
+    printf '| %s%s | %.3f | %.3f | %.3f | %.1f | %s | %s |\n' "${NAMES[$i]}" "$note" "$m" "$mn" "$cpu" "$rss" "$vs_core" "$vs_floor"
 done
 echo
 echo "Core in-process takeSnapshot(Fast) median: ${core_inproc} ms (the row above adds process start and exit)"
-echo "Handle counts: core $core_handles (in $core_procs processes); floor $floor_handles named + $((floor_fds - floor_handles)) unreadable = $floor_fds fds; lsfd $lsfd_fds numeric-fd rows; lsof $lsof_fds numeric-fd rows"
+counts=()
+for c in "$core_handles" "$floor_handles" "$lsfd_fds" "$lsof_fds"; do [[ $c =~ ^[0-9]+$ ]] && counts+=("$c"); done
+spread=$(printf '%s\n' "${counts[@]}" | sort -n | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f", lo ? 100 * (hi - lo) / lo : 100}')
+agree=$(awk -v s="$spread" 'BEGIN {print (s <= 2) ? "agree" : "DISAGREE"}')
+echo "Handle counts $agree (spread $spread% between core, floor, lsfd and lsof; each run at its own moment and counts its own fds):"
+echo "  core $core_handles (in $core_procs processes); floor $floor_handles named + $((floor_fds - floor_handles)) unreadable = $floor_fds fds; lsfd $lsfd_fds numeric-fd rows; lsof $lsof_fds numeric-fd rows"
