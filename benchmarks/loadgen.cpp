@@ -10,6 +10,7 @@
 // temp dir behind. Everything is on 127.0.0.1; counts are bounded.
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -160,6 +161,7 @@ int tcpListener()
 
 struct ChildState {
     const std::string* dir = nullptr;
+    long index = 0; ///< which child, for private file names
     int listener = -1; ///< this child's own listener, the server side of its TCP pairs
     std::uint16_t listenerPort = 0;
     std::vector<int> pollable; ///< some descriptors for the epoll fds to watch
@@ -172,9 +174,14 @@ long createItem(Kind kind, ChildState& st)
     const long n = st.item++;
     switch (kind) {
     case Kind::File: {
-        std::string path = *st.dir + "/file" + std::to_string(n % kTempFiles) + ".dat";
+        // A quarter on files every child shares (think logs, databases), the rest on files
+        // of its own, so that one path per fd is the common case as in real programs.
+        const bool shared = n % 4 == 0;
+        std::string path = *st.dir + (shared ? "/file" + std::to_string(n % kTempFiles)
+                                             : "/c" + std::to_string(st.index) + "-" + std::to_string(n))
+                           + ".dat";
         static constexpr std::array<int, 3> modes = {O_RDONLY, O_RDWR, O_WRONLY | O_APPEND};
-        int fd = open(path.c_str(), modes[static_cast<std::size_t>(n % 3)] | O_CLOEXEC);
+        int fd = open(path.c_str(), modes[static_cast<std::size_t>(n % 3)] | O_CLOEXEC | (shared ? 0 : O_CREAT), 0600);
         if (fd < 0)
             return -1;
         if (n % 3 == 0)
@@ -265,7 +272,7 @@ long createItem(Kind kind, ChildState& st)
 }
 
 /// Runs in the child: opens `total` descriptors, reports on `readyFd`, then sleeps forever.
-[[noreturn]] void childMain(const std::string& dir, long total, long tcpPairs, int readyFd)
+[[noreturn]] void childMain(const std::string& dir, long index, long total, long tcpPairs, int readyFd)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() == 1)
@@ -285,6 +292,7 @@ long createItem(Kind kind, ChildState& st)
 
     ChildState st;
     st.dir = &dir;
+    st.index = index;
     std::array<long, kKinds> quota{};
     long planned = 0;
     for (std::size_t k = 0; k < kKinds; ++k) {
@@ -370,8 +378,13 @@ struct Parent {
     {
         if (dir.empty())
             return;
-        for (int i = 0; i < kTempFiles; ++i)
-            unlink((dir + "/file" + std::to_string(i) + ".dat").c_str());
+        // Only regular files we made are in there: the shared ones and the children's own.
+        if (DIR* d = opendir(dir.c_str())) {
+            while (dirent* e = readdir(d))
+                if (e->d_name[0] != '.')
+                    unlinkat(dirfd(d), e->d_name, 0);
+            closedir(d);
+        }
         rmdir(dir.c_str());
         dir.clear();
     }
@@ -474,7 +487,7 @@ int main(int argc, char** argv)
             close(readyPipe[0]);
             close(sigFd);
             sigprocmask(SIG_SETMASK, &oldMask, nullptr);
-            childMain(parent.dir, opt.fds, tcpPairsPerChild, readyPipe[1]);
+            childMain(parent.dir, i, opt.fds, tcpPairsPerChild, readyPipe[1]);
         }
         parent.children.push_back(pid);
     }
