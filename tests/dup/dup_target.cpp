@@ -320,6 +320,12 @@ std::string handle(const std::string& line)
         in >> fd;
         return ::close(fd) == 0 ? "0" : "error " + std::string(strerrorname_np(errno));
     }
+    if (cmd == "close-list") { // close many fds at once; answers how many closed
+        int closed = 0;
+        while (in >> fd)
+            closed += ::close(fd) == 0 ? 1 : 0;
+        return std::to_string(closed);
+    }
     if (cmd == "reopen-as") { // close fd and put another open file on the same number
         in >> fd;
         ::close(fd);

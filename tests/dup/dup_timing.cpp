@@ -14,7 +14,7 @@
 
 namespace {
 
-pid_t startHelper(int& toChild)
+pid_t startHelper(int& toChild, bool busy = false)
 {
     int in[2];
     int out[2];
@@ -30,6 +30,10 @@ pid_t startHelper(int& toChild)
     char buf[64];
     (void)!::read(out[0], buf, sizeof buf); // "hello PID": it now blocks in read()
     toChild = in[1];
+    if (busy) { // one worker thread computing all the time
+        (void)!::write(toChild, "workers 1\n", 10);
+        (void)!::read(out[0], buf, sizeof buf);
+    }
     return pid;
 }
 
@@ -75,10 +79,13 @@ void run(const char* name, int n, pid_t source, int fd, pid_t target, hs::Duplic
 int main(int argc, char** argv)
 {
     const int n = argc > 1 ? std::stoi(argv[1]) : 1000;
+    const bool busy = argc > 2 && std::string(argv[2]) == "--busy";
     int toA = -1;
     int toB = -1;
     const pid_t a = startHelper(toA);
-    const pid_t b = startHelper(toB);
+    const pid_t b = startHelper(toB, busy);
+    std::printf("%d duplicates per path%s; each new fd is closed again (closeRemoteHandle, not timed)\n", n,
+                busy ? ", target busy (1 computing thread)" : "");
     // Source: helper a's stdin (fd 0, a pipe).
     run("pull into another process", n, a, 0, b, hs::DuplicateMethod::Pull);
     run("into self (pidfd_getfd)", n, a, 0, ::getpid(), hs::DuplicateMethod::Auto);

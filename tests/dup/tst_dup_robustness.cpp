@@ -119,20 +119,31 @@ private slots:
     void tenThousandDuplicates()
     {
         Helper h;
-        QCOMPARE(h.ask("workers 1"), std::string("ok"));
+        QCOMPARE(h.ask("workers 1"), std::string("ok")); // busy: one thread computing all the time
         const int targetBefore = countFds(h.pid());
         const int selfBefore = countFds(::getpid());
         QElapsedTimer timer;
         timer.start();
-        const QByteArray failure = churn(h.pid(), m_devnull, 10'000);
+        std::string batch;
+        int inBatch = 0;
+        for (int i = 0; i < 10'000; ++i) {
+            auto r = hs::duplicateHandle(::getpid(), m_devnull, h.pid());
+            QVERIFY2(r.has_value(), (QByteArray::number(i) + ": " + describe(r.error())).constData());
+            batch += " " + std::to_string(r->newHandle);
+            if (++inBatch == 100) { // the new fds are closed by the target itself, in batches
+                QCOMPARE(h.ask("close-list" + batch), std::to_string(inBatch));
+                batch.clear();
+                inBatch = 0;
+            }
+        }
         const auto ms = timer.elapsed();
-        QVERIFY2(failure.isEmpty(), failure.constData());
-        qInfo("10,000 duplicates + remote closes into a busy target: %lld ms", static_cast<long long>(ms));
+        qInfo("10,000 duplicates into a busy target: %lld ms", static_cast<long long>(ms));
         QVERIFY2(ms < 60'000, "slower than 60 s");
         QCOMPARE(countFds(h.pid()), targetBefore);
         QCOMPARE(countFds(::getpid()), selfBefore);
         const auto stats = h.askInts("stats");
         QCOMPARE(stats.at(1), 0);
+        QVERIFY(stats.at(0) > 0);
         QVERIFY(h.alive());
         QCOMPARE(statusField(h.pid(), "TracerPid"), std::string("0"));
     }

@@ -63,7 +63,7 @@ Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, 
     if (steps)
         steps->push_back("[tool] kcmp(" + std::to_string(pid) + ", self, KCMP_FILE, " + std::to_string(fd) + ", "
                          + std::to_string(referenceFd) + ") = 0 (still the same open file)");
-    li::RemoteCaller rc(*inj->session, inj->site, steps, deadline);
+    li::RemoteCaller rc(*inj->session, inj->site, steps);
     auto r = rc.call(SYS_close, {static_cast<unsigned long long>(fd), 0, 0, 0, 0, 0}, "close(" + std::to_string(fd) + ")");
     if (!r)
         return fail(r.error());

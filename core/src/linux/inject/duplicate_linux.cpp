@@ -55,17 +55,13 @@ Result<Pinned> pin(pid_t source, int fd, pid_t target, std::vector<std::string>&
         p.reference.reset(li::sysPidfdGetfd(p.sourcePidfd.get(), fd));
         if (!p.reference.valid()) {
             const int err = errno;
-            if (err == ESRCH || err == EPERM) {
-                // Explain a zombie / kernel thread / foreign process better than pidfd_getfd does.
-                const char state = li::procState(source);
-                std::string hint;
-                if (state == 'Z')
-                    hint = "pid " + std::to_string(source) + " is a zombie: it holds no fds";
-                else if (li::isKernelThread(source))
-                    hint = "pid " + std::to_string(source) + " is a kernel thread: it has no fds";
-                return fail(li::errnoError("pidfd_getfd from the source", err, source, fd, hint));
-            }
-            return fail(li::errnoError("pidfd_getfd from the source", err, source, fd));
+            // Explain a zombie or a kernel thread better than pidfd_getfd's EBADF/ESRCH does.
+            std::string hint;
+            if (li::isKernelThread(source))
+                hint = "pid " + std::to_string(source) + " is a kernel thread: it has no fds";
+            else if (li::procState(source) == 'Z')
+                hint = "pid " + std::to_string(source) + " is a zombie: it holds no fds";
+            return fail(li::errnoError("pidfd_getfd from the source", err, source, fd, hint));
         }
         steps.push_back("[tool] pidfd_getfd(" + std::to_string(p.sourcePidfd.get()) + ", " + std::to_string(fd)
                         + ", 0) = " + std::to_string(p.reference.get()) + " (reference copy)");
@@ -157,7 +153,7 @@ Result<Injected> injectDuplicate(pid_t source, int fd, pid_t target, const Dupli
     }
     steps.push_back("[tool] syscall instruction at " + li::hexAddress(inj->site.address) + " ("
                     + inj->site.origin + ")");
-    li::RemoteCaller rc(*inj->session, inj->site, &steps, deadline);
+    li::RemoteCaller rc(*inj->session, inj->site, &steps);
     Injected out;
     Result<long> got;
     if (source == target) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ptrace_session.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <dirent.h>
 #include <sched.h>
@@ -38,15 +39,13 @@ std::vector<pid_t> listThreads(pid_t pid)
     return tids;
 }
 
-// Back off from spinning to short sleeps: a stop usually arrives within microseconds.
+// Polls with short sleeps, not sched_yield: on a loaded machine a yielding tracer
+// queues behind every other runnable task, while a sleeper is woken promptly.
 void pause(int round)
 {
-    if (round < 64) {
-        ::sched_yield();
-        return;
-    }
-    const long ns = round < 200 ? 20'000L : 500'000L;
-    timespec ts{0, ns};
+    static constexpr long kSleepNs[] = {5'000, 10'000, 20'000, 50'000, 100'000, 200'000, 500'000};
+    constexpr int kSteps = static_cast<int>(sizeof kSleepNs / sizeof kSleepNs[0]);
+    timespec ts{0, kSleepNs[std::min(round / 4, kSteps - 1)]};
     ::nanosleep(&ts, nullptr);
 }
 
@@ -92,7 +91,7 @@ Result<std::unique_ptr<PtraceSession>> PtraceSession::attach(pid_t pid, pid_t ti
     if (ptraceCall(PTRACE_SEIZE, tid, nullptr, asData(opts)) != 0)
         return fail(seizeError(errno, pid, tid));
     s->m_attached = true;
-    injectLog()->debug("ptrace(PTRACE_SEIZE, {}) pid {}", tid, pid);
+    const auto t0 = Clock::now();
     if (ptraceCall(PTRACE_INTERRUPT, tid) != 0)
         return fail(errnoError("ptrace(PTRACE_INTERRUPT)", errno, pid));
     auto status = s->waitStop(options.deadline);
@@ -105,6 +104,8 @@ Result<std::unique_ptr<PtraceSession>> PtraceSession::attach(pid_t pid, pid_t ti
     if (!regs)
         return fail(regs.error());
     s->m_saved = *regs;
+    injectLog()->debug("ptrace(PTRACE_SEIZE + PTRACE_INTERRUPT, {}) pid {}: stopped after {} us (status {:#x})", tid, pid,
+                       std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t0).count(), *status);
     return s;
 }
 
@@ -112,9 +113,19 @@ PtraceSession::~PtraceSession() { (void)detach(); }
 
 Result<int> PtraceSession::waitStop(Clock::time_point deadline)
 {
+    // Spin briefly (the stop usually comes within microseconds from the other core),
+    // then block (no deadline) or poll with growing sleeps until the deadline.
+    const bool mayBlock = deadline == Clock::time_point::max();
+    const auto spinUntil = Clock::now() + std::chrono::microseconds(100);
+    bool spinning = true;
     for (int round = 0;; ++round) {
         int status = 0;
-        const pid_t r = ::waitpid(m_tid, &status, __WALL | WNOHANG);
+        if (spinning && Clock::now() >= spinUntil) {
+            spinning = false;
+            round = 0;
+        }
+        const bool block = mayBlock && !spinning;
+        const pid_t r = ::waitpid(m_tid, &status, __WALL | (block ? 0 : WNOHANG));
         if (r == m_tid) {
             if (WIFEXITED(status) || WIFSIGNALED(status)) {
                 m_attached = m_stopped = false;
@@ -141,7 +152,8 @@ Result<int> PtraceSession::waitStop(Clock::time_point deadline)
         }
         if (Clock::now() >= deadline)
             return fail(errnoError("wait for the target to stop", ETIMEDOUT, m_pid));
-        pause(round);
+        if (!spinning)
+            pause(round);
     }
 }
 
@@ -180,31 +192,20 @@ Result<void> PtraceSession::setRegs(const user_regs_struct& regs)
     return {};
 }
 
-Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until, Clock::time_point deadline)
+Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until)
 {
-    bool interrupted = false;
     for (int guard = 0; guard < 256; ++guard) {
         if (ptraceCall(PTRACE_SINGLESTEP, m_tid, nullptr, nullptr) != 0)
             return fail(errnoError("ptrace(PTRACE_SINGLESTEP)", errno, m_pid));
         m_stopped = false;
-        auto status = waitStop(deadline);
-        if (!status && status.error().osCode == ETIMEDOUT && m_attached) {
-            // The injected call blocks: interrupt it, then the caller restores the registers.
-            injectLog()->warn("tid {}: injected call did not return in time, interrupting it", m_tid);
-            (void)ptraceCall(PTRACE_INTERRUPT, m_tid);
-            auto late = waitStop(Clock::now() + std::chrono::seconds(5));
-            while (!late && late.error().osCode == ETIMEDOUT && m_attached)
-                late = waitStop(Clock::now() + std::chrono::seconds(5)); // never leave it with our registers
-            interrupted = true;
-            status = late;
-        }
+        // Blocking wait: our calls do not block, and the thread must get its registers back
+        // whatever happens, so there is no giving up here (it dies or it stops).
+        auto status = waitStop(Clock::time_point::max());
         if (!status)
             return fail(status.error());
         auto regs = getRegs();
         if (!regs)
             return fail(regs.error());
-        if (interrupted)
-            return fail(errnoError("injected syscall", ETIMEDOUT, m_pid));
         const int event = *status >> 16;
         if (event == 0 && WSTOPSIG(*status) == SIGTRAP && regs->rip == until)
             return *regs;

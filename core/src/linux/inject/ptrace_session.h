@@ -45,14 +45,17 @@ public:
 
     /// Resumes with PTRACE_SINGLESTEP until RIP == `until`, i.e. the one instruction at
     /// RIP ran. Interrupt and group stops are stepped through; signals that arrive are
-    /// kept for re-delivery at detach. On a deadline the thread is interrupted.
-    Result<user_regs_struct> stepUntil(unsigned long long until, Clock::time_point deadline);
+    /// kept for re-delivery at detach. Waits without a limit: an injected call that
+    /// blocks (close() of a lingering socket) is waited for, never abandoned with our
+    /// registers in place.
+    Result<user_regs_struct> stepUntil(unsigned long long until);
 
     /// Restore the saved registers, re-deliver kept signals, PTRACE_DETACH. Idempotent.
     Result<void> detach();
 
 private:
     PtraceSession(pid_t pid, pid_t tid) : m_pid(pid), m_tid(tid) {}
+    /// Polls until a stop or `deadline`; time_point::max() blocks in waitpid.
     Result<int> waitStop(Clock::time_point deadline);
     void noteStop(int status);
 

@@ -21,7 +21,7 @@ Result<long> RemoteCaller::call(long nr, const std::array<unsigned long long, 6>
     regs.rip = m_site.address;
     if (auto ok = m_session.setRegs(regs); !ok)
         return fail(ok.error());
-    auto after = m_session.stepUntil(m_site.address + 2, m_deadline);
+    auto after = m_session.stepUntil(m_site.address + 2);
     if (!after) {
         after.error().operation = "inject " + text + ": " + after.error().operation;
         if (m_steps)

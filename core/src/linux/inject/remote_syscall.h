@@ -13,9 +13,8 @@ namespace hs::linux_::inject {
 
 class RemoteCaller {
 public:
-    RemoteCaller(PtraceSession& session, SyscallSite site, std::vector<std::string>* steps,
-                 Clock::time_point deadline)
-        : m_session(session), m_site(site), m_steps(steps), m_deadline(deadline)
+    RemoteCaller(PtraceSession& session, SyscallSite site, std::vector<std::string>* steps)
+        : m_session(session), m_site(site), m_steps(steps)
     {
     }
 
@@ -32,7 +31,6 @@ private:
     PtraceSession& m_session;
     SyscallSite m_site;
     std::vector<std::string>* m_steps;
-    Clock::time_point m_deadline;
 };
 
 /// True when a raw syscall result is an error (-4095..-1).

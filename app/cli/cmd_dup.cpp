@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+// `dup` and `close`: DuplicateHandle and a remote close, from the command line.
+// Both change another process, so both want --yes unless they only touch the CLI itself.
+#include "commands.h"
+#include "json_output.h"
+
+#include "handlescope/duplicate.h"
+#include "handlescope/inspect.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace hs::cli {
+
+namespace {
+
+Result<std::int64_t> parseTimeout(const Args& args)
+{
+    const auto text = args.value("--timeout");
+    if (!text)
+        return 3000;
+    auto v = parsePid(*text, "timeout"); // a positive decimal number
+    if (!v)
+        return fail(usageError("parse --timeout", "timeout '" + *text + "' is not a positive number of milliseconds",
+                               "e.g. --timeout 500"));
+    return *v;
+}
+
+Result<DuplicateMethod> parseMethod(const Args& args)
+{
+    const auto text = args.value("--method").value_or("auto");
+    if (text == "auto")
+        return DuplicateMethod::Auto;
+    if (text == "pull")
+        return DuplicateMethod::Pull;
+    if (text == "push")
+        return DuplicateMethod::Push;
+    return fail(usageError("parse --method", "unknown method '" + text + "'", "use auto, pull or push"));
+}
+
+Result<Pid> requiredPid(const Args& args, const std::string& option)
+{
+    const auto text = args.value(option);
+    if (!text)
+        return fail(usageError("parse arguments", "missing " + option + " PID", "see --help"));
+    return parsePid(*text, option.substr(2) + " PID");
+}
+
+Result<HandleValue> requiredHandle(const Args& args)
+{
+    const auto text = args.value("--handle");
+    if (!text)
+        return fail(usageError("parse arguments", "missing --handle FD", "see --help"));
+    return parseHandle(*text);
+}
+
+int runDup(const std::vector<std::string>& words)
+{
+    const OptionSpec spec{.flags = {"--inherit", "--close-source", "--yes", "--json"},
+                          .valued = {"--from", "--handle", "--to", "--method", "--timeout"}};
+    return runParsed(kDupCommand, words, spec, [](const Args& args) {
+        auto source = requiredPid(args, "--from");
+        if (!source)
+            return report(source.error(), ExitUsage);
+        auto handle = requiredHandle(args);
+        if (!handle)
+            return report(handle.error(), ExitUsage);
+        auto target = requiredPid(args, "--to");
+        if (!target)
+            return report(target.error(), ExitUsage);
+        auto method = parseMethod(args);
+        if (!method)
+            return report(method.error(), ExitUsage);
+        auto timeout = parseTimeout(args);
+        if (!timeout)
+            return report(timeout.error(), ExitUsage);
+        DuplicateOptions options;
+        options.inheritable = args.has("--inherit");
+        options.closeSource = args.has("--close-source");
+        options.method = *method;
+        options.timeout = std::chrono::milliseconds(*timeout);
+
+        const Pid self = currentProcessId();
+        const bool changesOthers = *target != self || (options.closeSource && *source != self);
+        if (changesOthers && !args.has("--yes")) {
+            std::fprintf(stderr, "handlescope-cli: dup changes process %lld%s; this would be done:\n",
+                         static_cast<long long>(*target),
+                         options.closeSource && *source != *target
+                             ? (" and closes fd " + std::to_string(*handle) + " in process " + std::to_string(*source)).c_str()
+                             : "");
+            for (const auto& line : describeDuplicate(*source, *handle, *target, options))
+                std::fprintf(stderr, "  %s\n", line.c_str());
+            std::fprintf(stderr, "handlescope-cli: refusing without --yes\n");
+            return static_cast<int>(ExitUsage);
+        }
+
+        auto result = duplicateHandle(*source, *handle, *target, options);
+        if (!result)
+            return report(result.error());
+        if (args.has("--json")) {
+            JsonWriter w(stdout);
+            w.beginObject();
+            w.field("schema", kJsonSchema);
+            w.field("new_handle", static_cast<std::int64_t>(result->newHandle));
+            w.field("method", result->method);
+            w.key("steps");
+            w.beginArray();
+            for (const auto& s : result->steps)
+                w.value(s);
+            w.endArray();
+            w.key("warnings");
+            w.beginArray();
+            for (const auto& s : result->warnings)
+                w.value(s);
+            w.endArray();
+            w.field("duration_us", static_cast<std::int64_t>(
+                                       std::chrono::duration_cast<std::chrono::microseconds>(result->duration).count()));
+            w.endObject();
+            w.flush();
+            std::printf("\n");
+        } else {
+            for (const auto& s : result->warnings)
+                std::fprintf(stderr, "handlescope-cli: warning: %s\n", s.c_str());
+            std::printf("%lld\n", static_cast<long long>(result->newHandle));
+        }
+        return static_cast<int>(ExitOk);
+    });
+}
+
+int runClose(const std::vector<std::string>& words)
+{
+    const OptionSpec spec{.flags = {"--yes", "--json"}, .valued = {"--pid", "--handle", "--timeout"}};
+    return runParsed(kCloseCommand, words, spec, [](const Args& args) {
+        auto pid = requiredPid(args, "--pid");
+        if (!pid)
+            return report(pid.error(), ExitUsage);
+        auto handle = requiredHandle(args);
+        if (!handle)
+            return report(handle.error(), ExitUsage);
+        auto timeout = parseTimeout(args);
+        if (!timeout)
+            return report(timeout.error(), ExitUsage);
+        if (*pid != currentProcessId() && !args.has("--yes")) {
+            std::fprintf(stderr,
+                         "handlescope-cli: close changes process %lld; this would be done:\n"
+                         "  stop every thread of %lld, check fd %lld still is the same open file (kcmp), inject "
+                         "close(%lld), restore and detach\n"
+                         "handlescope-cli: refusing without --yes\n",
+                         static_cast<long long>(*pid), static_cast<long long>(*pid), static_cast<long long>(*handle),
+                         static_cast<long long>(*handle));
+            return static_cast<int>(ExitUsage);
+        }
+        const auto t0 = std::chrono::steady_clock::now();
+        auto closed = closeRemoteHandle(*pid, *handle, std::chrono::milliseconds(*timeout));
+        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
+        if (!closed)
+            return report(closed.error());
+        if (args.has("--json")) {
+            JsonWriter w(stdout);
+            w.beginObject();
+            w.field("schema", kJsonSchema);
+            w.field("pid", static_cast<std::int64_t>(*pid));
+            w.field("handle", static_cast<std::int64_t>(*handle));
+            w.field("closed", true);
+            w.field("duration_us", static_cast<std::int64_t>(us.count()));
+            w.endObject();
+            w.flush();
+            std::printf("\n");
+        } else {
+            std::printf("closed fd %lld in process %lld\n", static_cast<long long>(*handle), static_cast<long long>(*pid));
+        }
+        return static_cast<int>(ExitOk);
+    });
+}
+
+} // namespace
+
+const Command kDupCommand{
+    "dup", "duplicate a handle (fd) into another process",
+    "usage: handlescope-cli dup --from PID --handle FD --to PID [--inherit] [--close-source]\n"
+    "                           [--method auto|pull|push] [--timeout MS] [--yes] [--json]\n\n"
+    "Puts a copy of handle FD of process --from into process --to (the same open file: shared\n"
+    "offset and state) and prints the new handle value. Linux: pidfd_getfd, injected into the\n"
+    "target with ptrace (pull), or sent to it over a UNIX socket (push, for a target that may\n"
+    "not read the source). Needs root or CAP_SYS_PTRACE for other users' processes.\n"
+    "  --inherit       the new fd survives exec (no FD_CLOEXEC) / bInheritHandle\n"
+    "  --close-source  close FD in the source afterwards (only if it is still the same file)\n"
+    "  --method        auto (pull, push when pull is refused), pull or push\n"
+    "  --timeout MS    give up if the target cannot be stopped in time (default 3000)\n"
+    "  --yes           required when a process other than this CLI is changed; without it the\n"
+    "                  calls that would be made are printed and nothing is done (exit 2)\n"
+    "  --json          {\"schema\",\"new_handle\",\"method\",\"steps\",\"warnings\",\"duration_us\"}\n"
+    "Example: handlescope-cli dup --from 1234 --handle 5 --to 4321 --yes\n",
+    runDup};
+
+const Command kCloseCommand{
+    "close", "close a handle (fd) inside another process",
+    "usage: handlescope-cli close --pid PID --handle FD [--timeout MS] [--yes] [--json]\n\n"
+    "Closes FD inside process PID. Linux: every thread is stopped, the fd is checked to still\n"
+    "be the open file it was when the command started (never a reused number), close() is\n"
+    "injected, registers are restored. Without --yes it prints what it would do (exit 2).\n"
+    "Example: handlescope-cli close --pid 1234 --handle 7 --yes\n",
+    runClose};
+
+} // namespace hs::cli
