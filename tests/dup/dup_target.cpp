@@ -84,9 +84,14 @@ std::vector<int> openFds()
 std::atomic<long> g_iterations{0};
 std::atomic<long> g_errors{0};
 std::atomic<bool> g_stopWorkers{false};
+std::atomic<int> g_runningWorkers{0};
 
 void worker(unsigned seed)
 {
+    struct Running {
+        Running() { g_runningWorkers.fetch_add(1); }
+        ~Running() { g_runningWorkers.fetch_sub(1); }
+    } running;
     std::vector<std::uint32_t> data(4096);
     for (std::size_t i = 0; i < data.size(); ++i)
         data[i] = static_cast<std::uint32_t>(i * 2654435761U + seed);
@@ -355,6 +360,14 @@ std::string handle(const std::string& line)
         in >> n;
         for (int i = 0; i < n; ++i)
             std::thread(worker, static_cast<unsigned>(i)).detach();
+        while (g_runningWorkers.load() < n)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return "ok";
+    }
+    if (cmd == "stop-workers") { // so the fd count is stable (workers open and close pipes)
+        g_stopWorkers = true;
+        while (g_runningWorkers.load() > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         return "ok";
     }
     if (cmd == "stats")
