@@ -259,7 +259,7 @@ private slots:
             QVERIFY(fast && full);
             QCOMPARE(static_cast<int>(fast->kind), static_cast<int>(full->kind));
             QCOMPARE(fast->name, full->name);
-            QCOMPARE(fast->socket.has_value(), full->socket.has_value());
+            QCOMPARE(bool(fast->socket), bool(full->socket));
             if (fast->socket)
                 QVERIFY(*fast->socket == *full->socket);
             if (fast->object.valid()) // anonymous inodes are only stat'ed in Full detail

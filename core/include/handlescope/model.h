@@ -6,6 +6,7 @@
 #include <chrono>
 #include <compare>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -137,29 +138,34 @@ struct SocketInfo {
     bool operator==(const SocketInfo&) const = default;
 };
 
+/// One handle. A whole-machine snapshot holds 100,000 of these, so the layout is kept
+/// compact: small fields together, the socket endpoints shared with the snapshot's table.
 struct HandleInfo {
     HandleValue value = -1;
-    HandleKind kind = HandleKind::Unknown;
+    Pid referencedPid = -1;              ///< pidfd's pid / Windows process handle's pid
     std::string typeName;       ///< OS name: "REG", "socket", "anon_inode:[eventfd]", "Event"
     std::string name;           ///< path, "pipe:[123]", endpoint text, object name
-    bool deleted = false;       ///< the file was unlinked (" (deleted)" on Linux)
-    AccessMode access = AccessMode::Unknown;
-    std::optional<bool> inheritable;     ///< Linux: !O_CLOEXEC; Windows: OBJ_INHERIT
+    ObjectId object;
     std::optional<std::uint64_t> offset; ///< file position, when the kind has one
     std::uint32_t openFlags = 0;         ///< Linux: raw O_* flags from fdinfo
-    std::vector<std::string> flagNames;  ///< "O_APPEND", "O_NONBLOCK", ...
     std::uint32_t grantedAccess = 0;     ///< Windows: ACCESS_MASK
-    std::string accessText;              ///< Windows: decoded rights; Linux: empty
+    HandleKind kind = HandleKind::Unknown;
+    AccessMode access = AccessMode::Unknown;
+    std::optional<bool> inheritable;     ///< Linux: !O_CLOEXEC; Windows: OBJ_INHERIT
+    bool deleted = false;                ///< the file was unlinked (" (deleted)" on Linux)
     bool protectFromClose = false;       ///< Windows: OBJ_PROTECT_CLOSE
-    ObjectId object;
-    std::optional<SocketInfo> socket;
-    Pid referencedPid = -1;              ///< pidfd's pid / Windows process handle's pid
+    /// Endpoints of a socket (null for other kinds). Shared and immutable: many handles of a
+    /// snapshot point at one table entry instead of copying five strings each.
+    std::shared_ptr<const SocketInfo> socket;
+    std::vector<std::string> flagNames;  ///< "O_APPEND", "O_NONBLOCK", ...
+    std::string accessText;              ///< Windows: decoded rights; Linux: empty
     /// Type-specific details: eventfd count, timerfd settings, epoll targets, inotify watches.
     std::vector<std::pair<std::string, std::string>> extras;
     /// Why part of this row (name, fdinfo) could not be read; the rest is still valid.
     std::string partialError;
 
-    bool operator==(const HandleInfo&) const = default;
+    /// Equal values, socket endpoints compared by value.
+    bool operator==(const HandleInfo& o) const;
 };
 
 /// How much to read per handle. Fast: what one readlink (plus a stat for paths) and the

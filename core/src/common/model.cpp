@@ -107,6 +107,16 @@ std::string toString(const ObjectId& id)
     return buf;
 }
 
+bool HandleInfo::operator==(const HandleInfo& o) const
+{
+    const bool sameSocket = socket == o.socket || (socket && o.socket && *socket == *o.socket);
+    return sameSocket && value == o.value && referencedPid == o.referencedPid && typeName == o.typeName &&
+           name == o.name && object == o.object && object.sharedInode == o.object.sharedInode && offset == o.offset &&
+           openFlags == o.openFlags && grantedAccess == o.grantedAccess && kind == o.kind && access == o.access &&
+           inheritable == o.inheritable && deleted == o.deleted && protectFromClose == o.protectFromClose &&
+           flagNames == o.flagNames && accessText == o.accessText && extras == o.extras && partialError == o.partialError;
+}
+
 std::size_t Snapshot::handleCount() const
 {
     std::size_t n = 0;

@@ -103,6 +103,41 @@ struct FdName {
 } // namespace
 
 
+bool ProcWalker::statPath(int fdDir, int procPidFd, const char* name, const LinkInfo& li, HandleInfo& h)
+{
+    const bool cacheable = m_cachePaths && li.isPath && !li.deleted;
+    if (cacheable) {
+        if (!m_processPathStats) {
+            struct stat ns {};
+            const std::uint64_t mntns = ::fstatat(procPidFd, "ns/mnt", &ns, 0) == 0 ? ns.st_ino : 0;
+            m_processPathStats = &m_pathStats[mntns];
+        }
+        if (auto it = m_processPathStats->find(h.name); it != m_processPathStats->end()) {
+            h.object = it->second.object;
+            h.kind = kindFromMode(it->second.mode);
+            h.typeName = typeNameFromMode(it->second.mode);
+            return true;
+        }
+    }
+    struct statx sx {};
+    if (::statx(fdDir, name, AT_STATX_DONT_SYNC, STATX_TYPE | STATX_INO, &sx) != 0) {
+        if (errno == ENOENT) {
+            m_lastError = ENOENT;
+            return false;
+        }
+        h.partialError = errnoError("stat fd", errno, -1, h.value).message();
+        return true;
+    }
+    h.object = {makedev(sx.stx_dev_major, sx.stx_dev_minor), sx.stx_ino};
+    if (li.isPath) {
+        h.kind = kindFromMode(sx.stx_mode);
+        h.typeName = typeNameFromMode(sx.stx_mode);
+    }
+    if (cacheable)
+        m_processPathStats->emplace(h.name, PathStat{sx.stx_mode, h.object});
+    return true;
+}
+
 bool ProcWalker::readOneHandle(int fdDir, int fdinfoDir, int procPidFd, HandleValue fd, Detail detail, HandleInfo& h)
 {
     const FdName name(fd);
@@ -120,28 +155,18 @@ bool ProcWalker::readOneHandle(int fdDir, int fdinfoDir, int procPidFd, HandleVa
 
     const bool anon = h.kind >= HandleKind::EventFd && h.kind <= HandleKind::AnonInode && h.kind != HandleKind::MemFd;
     if (li.isPath || h.kind == HandleKind::MemFd || (anon && detail == Detail::Full)) {
-        struct statx sx {};
-        if (::statx(fdDir, name.text, AT_STATX_DONT_SYNC, STATX_TYPE | STATX_INO, &sx) == 0) {
-            h.object = {makedev(sx.stx_dev_major, sx.stx_dev_minor), sx.stx_ino};
-            if (li.isPath) {
-                h.kind = kindFromMode(sx.stx_mode);
-                h.typeName = typeNameFromMode(sx.stx_mode);
-            }
-            h.object.sharedInode = anon && h.object.inode == dev.anonSharedInode;
-        } else if (errno == ENOENT) {
-            m_lastError = ENOENT;
+        if (!statPath(fdDir, procPidFd, name.text, li, h))
             return false;
-        } else {
-            h.partialError = errnoError("stat fd", errno, -1, fd).message();
-        }
+        h.object.sharedInode = anon && h.object.inode == dev.anonSharedInode;
     } else if (h.kind == HandleKind::Socket) {
         h.object = {dev.sockfs, li.inode};
         if (!m_processSockets)
-            m_processSockets = &m_sockets.tableFor(procPidFd);
-        if (const SocketInfo* s = SocketResolver::find(*m_processSockets, li.inode))
-            h.socket = *s;
-        else
-            h.socket = SocketInfo{.family = "unknown", .protocol = "unknown"};
+            m_processSockets = &m_sockets->tableFor(procPidFd);
+        h.socket = SocketResolver::find(*m_processSockets, li.inode);
+        if (!h.socket) {
+            static const auto unknown = std::make_shared<const SocketInfo>(SocketInfo{.family = "unknown", .protocol = "unknown"});
+            h.socket = unknown;
+        }
     } else if (h.kind == HandleKind::Fifo) {
         h.object = {dev.pipefs, li.inode};
     } else if (h.kind == HandleKind::Other && li.inode) {
@@ -202,6 +227,7 @@ void ProcWalker::addFdInfo(int fdinfoDir, const char* name, HandleInfo& h)
 Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std::vector<HandleInfo>& out)
 {
     m_processSockets = nullptr;
+    m_processPathStats = nullptr;
     UniqueFd fdDir = openAt(procPidFd, "fd", O_DIRECTORY);
     if (!fdDir.valid())
         return fail(errnoError("open /proc/" + std::to_string(pid) + "/fd", errno == ENOENT ? ESRCH : errno, pid));
@@ -228,6 +254,7 @@ Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std:
 Result<HandleInfo> ProcWalker::readHandle(int procPidFd, Pid pid, HandleValue fd)
 {
     m_processSockets = nullptr;
+    m_processPathStats = nullptr;
     UniqueFd fdDir = openAt(procPidFd, "fd", O_DIRECTORY);
     if (!fdDir.valid())
         return fail(errnoError("open /proc/" + std::to_string(pid) + "/fd", errno == ENOENT ? ESRCH : errno, pid, fd));

@@ -33,26 +33,38 @@ int readFileAt(int dirfd, const char* path, std::string& out)
     UniqueFd fd = openAt(dirfd, path);
     if (!fd.valid())
         return errno;
-    out.clear();
+    // Large reads: seq_file tables such as /proc/net/udp restart their walk of the kernel's
+    // hash table at every read(), so small reads make reading them quadratic.
+    std::size_t chunk = 16384;
     std::size_t used = 0;
-    if (out.capacity() < 4096)
-        out.reserve(4096);
+    int err = 0;
+    out.clear();
     while (true) {
-        out.resize(std::max(out.capacity(), used + 4096));
-        ssize_t n = ::read(fd.get(), out.data() + used, out.size() - used);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            int err = errno;
-            out.clear();
-            return err;
-        }
-        if (n == 0)
+        bool done = false;
+        // resize_and_overwrite: no zero-fill of the buffer before read() overwrites it.
+        out.resize_and_overwrite(used + chunk, [&](char* data, std::size_t size) {
+            ssize_t n;
+            do
+                n = ::read(fd.get(), data + used, size - used);
+            while (n < 0 && errno == EINTR);
+            if (n < 0) {
+                err = errno;
+                done = true;
+                return used;
+            }
+            if (n == 0)
+                done = true;
+            used += static_cast<std::size_t>(n);
+            return used;
+        });
+        if (done)
             break;
-        used += static_cast<std::size_t>(n);
+        if (used + chunk / 2 > out.capacity())
+            chunk *= 2;
     }
-    out.resize(used);
-    return 0;
+    if (err != 0)
+        out.clear();
+    return err;
 }
 
 int readNumericEntries(int dirfd, std::vector<std::int64_t>& out, std::vector<char>& buffer)
@@ -87,18 +99,24 @@ int readNumericEntries(int dirfd, std::vector<std::int64_t>& out, std::vector<ch
 
 int readLinkAt(int dirfd, const char* path, std::string& out)
 {
-    if (out.size() < 256)
-        out.resize(256);
-    out.resize(out.capacity());
+    std::size_t size = 256;
     while (true) {
-        ssize_t n = ::readlinkat(dirfd, path, out.data(), out.size());
-        if (n < 0)
-            return errno;
-        if (static_cast<std::size_t>(n) < out.size()) {
-            out.resize(static_cast<std::size_t>(n));
+        int err = 0;
+        bool truncated = false;
+        out.resize_and_overwrite(size, [&](char* data, std::size_t capacity) -> std::size_t {
+            ssize_t n = ::readlinkat(dirfd, path, data, capacity);
+            if (n < 0) {
+                err = errno;
+                return 0;
+            }
+            truncated = static_cast<std::size_t>(n) == capacity;
+            return static_cast<std::size_t>(n);
+        });
+        if (err != 0)
+            return err;
+        if (!truncated)
             return 0;
-        }
-        out.resize(out.size() * 2); // possibly truncated: grow and retry
+        size *= 2; // possibly truncated: grow and retry
     }
 }
 

@@ -7,9 +7,11 @@
 
 #include "handlescope/model.h"
 #include "proc_reader.h"
+#include "proc_parse.h"
 #include "sockets_linux.h"
 
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,20 @@ namespace hs::linux_ {
 
 class ProcWalker {
 public:
+    /// Workers of one snapshot share a resolver; alone, a walker has its own.
+    explicit ProcWalker(SocketResolver* sharedSockets = nullptr)
+        : m_sockets(sharedSockets ? sharedSockets : &m_ownSockets)
+    {
+    }
+    ProcWalker(const ProcWalker&) = delete;
+    ProcWalker& operator=(const ProcWalker&) = delete;
+
+    /// For whole-machine Fast snapshots: stat each (mount namespace, path) once. A path
+    /// that is not "(deleted)" names one inode at a time, so fds with the same path text in
+    /// the same mount namespace share it; the cost is that a file replaced during the
+    /// snapshot (well under a second) may show the identity it had when first seen.
+    void cachePathStats(bool on) { m_cachePaths = on; }
+
     /// Opens /proc/PID. Fails with ESRCH for a pid that does not exist.
     Result<UniqueFd> openProcess(Pid pid);
 
@@ -39,9 +55,20 @@ private:
     std::string m_link;
     std::vector<std::int64_t> m_numbers;
     std::vector<char> m_dents;
-    SocketResolver m_sockets;
+    SocketResolver m_ownSockets;
+    SocketResolver* m_sockets;
     const SocketTable* m_processSockets = nullptr; ///< of the process being read
     int m_lastError = 0; ///< why readOneHandle returned false
+
+    struct PathStat {
+        std::uint32_t mode = 0;
+        ObjectId object;
+    };
+    using PathStats = std::unordered_map<std::string, PathStat>;
+    bool m_cachePaths = false;
+    std::unordered_map<std::uint64_t, PathStats> m_pathStats; ///< by mount namespace inode
+    PathStats* m_processPathStats = nullptr; ///< of the process being read, found lazily
+    bool statPath(int fdDir, int procPidFd, const char* name, const LinkInfo& link, HandleInfo& h);
 };
 
 /// Why a process's handles cannot be listed, for a zombie or a kernel thread.

@@ -9,7 +9,47 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <cstdlib>
+#include <thread>
+
+namespace hs::linux_ {
+
+namespace {
+
+enum class Outcome { Gone, Read, Denied };
+
+// One process of the snapshot: its info and, unless it has none to give, its handles.
+Outcome readForSnapshot(ProcWalker& walker, Pid pid, Detail detail, ProcessHandles& entry)
+{
+    auto dir = walker.openProcess(pid);
+    if (!dir)
+        return Outcome::Gone; // exited since /proc was listed
+    auto info = walker.readProcess(dir->get(), pid, false);
+    if (!info)
+        return Outcome::Gone;
+    entry.process = std::move(*info);
+    if (noHandlesReason(entry.process)) { // zombie or kernel thread: no fds, not an error
+        entry.process.handleCount = 0;
+        return Outcome::Read;
+    }
+    auto r = walker.readHandles(dir->get(), pid, detail, entry.handles);
+    if (!r) {
+        if (r.error().osCode == ESRCH) // exited mid-walk: drop it silently
+            return Outcome::Gone;
+        entry.process.accessError = r.error();
+        entry.handles.clear();
+        return Outcome::Denied;
+    }
+    entry.process.handleCount = static_cast<std::int64_t>(entry.handles.size());
+    return Outcome::Read;
+}
+
+} // namespace
+
+} // namespace hs::linux_
 
 namespace hs {
 
@@ -20,42 +60,45 @@ Result<Snapshot> takeSnapshot(Detail detail)
     snap.takenAt = std::chrono::system_clock::now();
     snap.detail = detail;
 
-    linux_::ProcWalker walker;
     std::vector<std::int64_t> pids;
     std::vector<char> dents;
     if (int err = linux_::readNumericEntries(linux_::procRootFd(), pids, dents); err != 0)
         return fail(linux_::errnoError("list /proc", err, -1, -1, "is /proc mounted?"));
-    snap.processes.reserve(pids.size());
+
+    // Processes are independent, so one walker per core reads them; the kernel work
+    // (readlink, statx, getdents) is most of the cost and runs in parallel.
+    std::vector<ProcessHandles> slots(pids.size());
+    std::vector<linux_::Outcome> outcomes(pids.size(), linux_::Outcome::Gone);
+    std::atomic<std::size_t> next{0};
+    linux_::SocketResolver sockets;
+    auto work = [&] {
+        linux_::ProcWalker walker(&sockets);
+        walker.cachePathStats(detail == Detail::Fast);
+        for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < pids.size();)
+            outcomes[i] = linux_::readForSnapshot(walker, pids[i], detail, slots[i]);
+    };
+    unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    if (const char* env = std::getenv("HANDLESCOPE_SNAPSHOT_THREADS")) // for benchmarks
+        workers = static_cast<unsigned>(std::clamp(std::atoi(env), 1, 16));
+    {
+        std::vector<std::jthread> threads;
+        for (unsigned t = 1; t < workers; ++t)
+            threads.emplace_back(work);
+        work();
+    }
+
     std::size_t denied = 0;
-    for (auto pid : pids) {
-        auto dir = walker.openProcess(pid);
-        if (!dir)
-            continue; // exited since /proc was listed
-        auto info = walker.readProcess(dir->get(), pid, false);
-        if (!info)
+    snap.processes.reserve(pids.size());
+    for (std::size_t i = 0; i < pids.size(); ++i) {
+        if (outcomes[i] == linux_::Outcome::Gone)
             continue;
-        ProcessHandles& entry = snap.processes.emplace_back();
-        entry.process = std::move(*info);
-        if (linux_::noHandlesReason(entry.process)) {
-            entry.process.handleCount = 0;
-            continue;
-        }
-        auto r = walker.readHandles(dir->get(), pid, detail, entry.handles);
-        if (!r) {
-            if (r.error().osCode == ESRCH) { // exited mid-walk: drop it silently
-                snap.processes.pop_back();
-                continue;
-            }
-            entry.process.accessError = r.error();
-            ++denied;
-            continue;
-        }
-        entry.process.handleCount = static_cast<std::int64_t>(entry.handles.size());
+        denied += outcomes[i] == linux_::Outcome::Denied;
+        snap.processes.push_back(std::move(slots[i]));
     }
     snap.duration = std::chrono::steady_clock::now() - start;
-    log::get("core.linux")->debug("snapshot: {} processes ({} not readable), {} handles in {} ms", snap.processes.size(),
-                                  denied, snap.handleCount(),
-                                  std::chrono::duration_cast<std::chrono::milliseconds>(snap.duration).count());
+    log::get("core.linux")->debug("snapshot: {} processes ({} not readable), {} handles in {} ms with {} threads",
+                                  snap.processes.size(), denied, snap.handleCount(),
+                                  std::chrono::duration_cast<std::chrono::milliseconds>(snap.duration).count(), workers);
     return snap;
 }
 

@@ -53,7 +53,7 @@ Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, 
         return fail(others.error());
     if (steps && !others->empty())
         steps->push_back("[tool] stopped " + std::to_string(others->size()) + " other thread(s)");
-    const int same = li::kcmpFile(pid, ::getpid(), fd, referenceFd);
+    const int same = li::kcmpFile(inj->session->tid(), ::getpid(), fd, referenceFd);
     if (same < 0 && errno == EBADF)
         return fail(li::errnoError("check fd identity before close", EBADF, pid, fd));
     if (same < 0 && errno != ENOSYS)
@@ -125,7 +125,8 @@ Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::millise
         li::UniqueFd pidfd(li::sysPidfdOpen(p));
         if (!pidfd.valid())
             return fail(li::errnoError("pin the process (pidfd_open)", errno, pid, handle));
-        li::UniqueFd reference(p == ::getpid() ? ::fcntl(fd, F_DUPFD_CLOEXEC, 0) : li::sysPidfdGetfd(pidfd.get(), fd));
+        li::UniqueFd reference(p == ::getpid() ? ::fcntl(fd, F_DUPFD_CLOEXEC, 0)
+                                               : li::pidfdGetfdAnyThread(p, pidfd.get(), fd));
         if (!reference.valid()) {
             const int err = errno;
             std::string hint;
@@ -140,10 +141,12 @@ Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::millise
     };
     auto out = run();
     const auto took = std::chrono::duration_cast<std::chrono::microseconds>(li::Clock::now() - t0).count();
+    const char* method = pid == ::getpid() ? "close" : "injected close";
     if (out)
-        li::injectLog()->info("close pid {} fd {}: closed ({} us)", pid, handle, took);
+        li::injectLog()->info("close pid {} fd {} via {}: closed ({} us)", pid, handle, method, took);
     else
-        li::injectLog()->info("close pid {} fd {}: FAILED {} ({} us)", pid, handle, out.error().message(), took);
+        li::injectLog()->info("close pid {} fd {} via {}: FAILED {} ({} us)", pid, handle, method,
+                              out.error().message(), took);
     return out;
 }
 

@@ -52,7 +52,7 @@ Result<Pinned> pin(pid_t source, int fd, pid_t target, std::vector<std::string>&
         steps.push_back("[tool] fcntl(" + std::to_string(fd) + ", F_DUPFD_CLOEXEC, 0) = "
                         + std::to_string(p.reference.get()));
     } else {
-        p.reference.reset(li::sysPidfdGetfd(p.sourcePidfd.get(), fd));
+        p.reference.reset(li::pidfdGetfdAnyThread(source, p.sourcePidfd.get(), fd));
         if (!p.reference.valid()) {
             const int err = errno;
             // Explain a zombie or a kernel thread better than pidfd_getfd's EBADF/ESRCH does.
@@ -107,7 +107,10 @@ Result<long> pullInto(li::RemoteCaller& rc, pid_t source, int fd, bool inheritab
 
 bool fallsBackToPush(const Error& e)
 {
-    return e.operation.starts_with("inject pidfd_") && (e.osCode == EPERM || e.osCode == ESRCH || e.osCode == EACCES);
+    // EBADF too: we hold a copy, so the fd is open; the source's main thread has exited
+    // and pidfd_getfd through its pid finds no fd table. Pushing our copy still works.
+    return e.operation.starts_with("inject pidfd_")
+           && (e.osCode == EPERM || e.osCode == ESRCH || e.osCode == EACCES || e.osCode == EBADF);
 }
 
 struct Injected {
@@ -180,7 +183,9 @@ Result<Injected> injectDuplicate(pid_t source, int fd, pid_t target, const Dupli
         return fail(got.error());
     out.newFd = static_cast<int>(*got);
     // The new fd must be the very open file we pinned: a reused source pid would show here.
-    const int same = li::kcmpFile(target, ::getpid(), out.newFd, pinned.reference.get());
+    // Compared through the stopped thread: a process whose main thread exited has no fd
+    // table under its pid.
+    const int same = li::kcmpFile(inj->session->tid(), ::getpid(), out.newFd, pinned.reference.get());
     if (same != 0 && !(same < 0 && errno == ENOSYS)) {
         (void)rc.call(SYS_close, {static_cast<unsigned long long>(out.newFd), 0, 0, 0, 0, 0},
                       "close(" + std::to_string(out.newFd) + ")");

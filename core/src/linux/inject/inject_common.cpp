@@ -80,10 +80,9 @@ int kcmpFile(pid_t pid1, pid_t pid2, int fd1, int fd2)
 
 bool pidfdAlive(int pidfd)
 {
-    // A zombie still accepts signal 0, so also look at whether the pidfd polls readable (exited).
-    if (sysPidfdSendSignal(pidfd, 0) != 0)
-        return false;
-    return true;
+    // Signal 0 reaches a live process or a zombie: either way its pid number is still
+    // its own. ESRCH means it was reaped and the number may already name another process.
+    return sysPidfdSendSignal(pidfd, 0) == 0;
 }
 
 std::string hexAddress(unsigned long long address)

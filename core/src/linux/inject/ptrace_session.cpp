@@ -84,6 +84,25 @@ Result<pid_t> chooseThread(pid_t pid)
     return pid;
 }
 
+int pidfdGetfdAnyThread(pid_t pid, int pidfd, int fd)
+{
+    const int got = sysPidfdGetfd(pidfd, fd);
+    if (got >= 0 || errno != EBADF || procState(pid, pid) != 'Z')
+        return got;
+    auto tid = chooseThread(pid);
+    if (!tid || *tid == pid) {
+        errno = EBADF;
+        return -1;
+    }
+    constexpr unsigned kPidfdThread = 0x80; // PIDFD_THREAD (O_EXCL), Linux 6.9
+    UniqueFd threadFd(static_cast<int>(::syscall(SYS_pidfd_open, *tid, kPidfdThread)));
+    if (!threadFd.valid()) {
+        errno = EBADF;
+        return -1;
+    }
+    return sysPidfdGetfd(threadFd.get(), fd);
+}
+
 Result<std::unique_ptr<PtraceSession>> PtraceSession::attach(pid_t pid, pid_t tid, const Options& options)
 {
     std::unique_ptr<PtraceSession> s(new PtraceSession(pid, tid));

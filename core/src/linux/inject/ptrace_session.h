@@ -15,6 +15,11 @@ namespace hs::linux_::inject {
 /// exited (its /proc/PID/task/PID/stat says Z). -1 with errno-style error if none.
 Result<pid_t> chooseThread(pid_t pid);
 
+/// pidfd_getfd(pidfd, fd); when the main thread of `pid` has exited (its task has no
+/// fd table any more: EBADF), retried through a pidfd of a live thread (PIDFD_THREAD,
+/// Linux 6.9+). Returns the new fd or -1 with errno set.
+int pidfdGetfdAnyThread(pid_t pid, int pidfd, int fd);
+
 /// PTRACE_SEIZE + PTRACE_INTERRUPT of one thread. The destructor restores the registers
 /// saved at the stop, re-delivers any signal that arrived meanwhile and detaches.
 ///
