@@ -19,6 +19,7 @@
 #include <mutex>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sstream>
 #include <string>
 #include <sys/epoll.h>
@@ -443,8 +444,19 @@ int main(int argc, char** argv)
     }
     reply("hello " + std::to_string(::getpid()));
     std::string line;
-    while (readLine(line))
+    while (readLine(line)) {
+        if (line == "exit-main") { // the main thread exits, another one serves commands
+            std::thread([] {
+                std::string l;
+                while (readLine(l))
+                    reply(handle(l));
+                ::_exit(0);
+            }).detach();
+            reply("ok");
+            ::pthread_exit(nullptr);
+        }
         reply(handle(line));
+    }
     g_stopWorkers = true;
     return 0;
 }

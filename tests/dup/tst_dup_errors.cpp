@@ -207,6 +207,39 @@ private slots:
         QVERIFY(h.alive());
     }
 
+    void mainThreadExited()
+    {
+        Helper h;
+        const int e = h.askInt("eventfd");
+        QCOMPARE(h.ask("exit-main"), std::string("ok"));
+        const std::string mainStat = "/proc/" + std::to_string(h.pid()) + "/task/" + std::to_string(h.pid()) + "/stat";
+        bool zombie = false;
+        for (int i = 0; i < 200 && !zombie; ++i) {
+            std::ifstream in(mainStat);
+            std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            zombie = text.find(") Z ") != std::string::npos;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        QVERIFY2(zombie, "the main thread did not exit");
+        QVERIFY(h.alive());
+        // Into it: the injection goes to the live thread.
+        auto into = hs::duplicateHandle(::getpid(), m_devnull, h.pid());
+        DUP_VERIFY_OK(into);
+        QCOMPARE(h.ask("isopen " + std::to_string(into->newHandle)), std::string("1"));
+        // Out of it: pidfd_getfd through a thread pidfd.
+        auto out = hs::duplicateHandle(h.pid(), e, ::getpid());
+        DUP_VERIFY_OK(out);
+        QCOMPARE(h.ask("eventfd-add " + std::to_string(e) + " 3"), std::string("8"));
+        std::uint64_t v = 0;
+        QCOMPARE(::read(static_cast<int>(out->newHandle), &v, sizeof v), ssize_t(sizeof v));
+        QCOMPARE(v, std::uint64_t(3));
+        ::close(static_cast<int>(out->newHandle));
+        // And a remote close there.
+        DUP_VERIFY_OK(hs::closeRemoteHandle(h.pid(), into->newHandle));
+        QCOMPARE(h.ask("isopen " + std::to_string(into->newHandle)), std::string("0"));
+        QVERIFY(h.alive());
+    }
+
     void closeRemoteClosesExactlyThatFd()
     {
         Helper h;

@@ -130,7 +130,7 @@ Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::millise
         if (!reference.valid()) {
             const int err = errno;
             std::string hint;
-            if (li::procState(p) == 'Z')
+            if (li::procState(p) == 'Z' && li::chooseThread(p).value_or(p) == p)
                 hint = "pid " + std::to_string(pid) + " is a zombie: it holds no fds";
             else if (li::isKernelThread(p))
                 hint = "pid " + std::to_string(pid) + " is a kernel thread: it has no fds";

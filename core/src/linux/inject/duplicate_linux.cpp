@@ -59,7 +59,7 @@ Result<Pinned> pin(pid_t source, int fd, pid_t target, std::vector<std::string>&
             std::string hint;
             if (li::isKernelThread(source))
                 hint = "pid " + std::to_string(source) + " is a kernel thread: it has no fds";
-            else if (li::procState(source) == 'Z')
+            else if (li::procState(source) == 'Z' && li::chooseThread(source).value_or(source) == source)
                 hint = "pid " + std::to_string(source) + " is a zombie: it holds no fds";
             return fail(li::errnoError("pidfd_getfd from the source", err, source, fd, hint));
         }

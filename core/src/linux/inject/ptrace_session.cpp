@@ -87,17 +87,18 @@ Result<pid_t> chooseThread(pid_t pid)
 int pidfdGetfdAnyThread(pid_t pid, int pidfd, int fd)
 {
     const int got = sysPidfdGetfd(pidfd, fd);
-    if (got >= 0 || errno != EBADF || procState(pid, pid) != 'Z')
+    if (got >= 0 || (errno != EBADF && errno != ESRCH) || procState(pid, pid) != 'Z')
         return got;
+    const int err = errno;
     auto tid = chooseThread(pid);
     if (!tid || *tid == pid) {
-        errno = EBADF;
+        errno = err;
         return -1;
     }
     constexpr unsigned kPidfdThread = 0x80; // PIDFD_THREAD (O_EXCL), Linux 6.9
     UniqueFd threadFd(static_cast<int>(::syscall(SYS_pidfd_open, *tid, kPidfdThread)));
     if (!threadFd.valid()) {
-        errno = EBADF;
+        errno = err;
         return -1;
     }
     return sysPidfdGetfd(threadFd.get(), fd);
@@ -274,8 +275,9 @@ Result<std::vector<std::unique_ptr<PtraceSession>>> stopOtherThreads(pid_t pid, 
             grew = true;
             auto s = PtraceSession::attach(pid, tid, {.suspendSeccomp = false, .deadline = deadline});
             if (!s) {
-                if (s.error().osCode == ESRCH)
-                    continue; // the thread exited meanwhile
+                const char state = procState(pid, tid);
+                if (s.error().osCode == ESRCH || state == 'Z' || state == 'X' || state == '\0')
+                    continue; // the thread has exited (an exited main thread stays a zombie)
                 return fail(s.error());
             }
             out.push_back(std::move(*s));
