@@ -13,9 +13,7 @@ namespace hs::cli {
 int printHits(const std::vector<FindHit>& hits, Format format)
 {
     if (format == Format::Json) {
-        JsonWriter w(stdout);
-        w.beginObject();
-        w.field("schema", kJsonSchema);
+        JsonDocument w;
         w.key("hits");
         w.beginArray();
         for (const auto& hit : hits) {
@@ -27,20 +25,12 @@ int printHits(const std::vector<FindHit>& hits, Format format)
             w.endObject();
         }
         w.endArray();
-        w.endObject();
-        w.flush();
-        std::printf("\n");
         return ExitOk;
     }
-    Table t;
-    t.header = handleHeader(true);
-    t.rightAligned = {true, false, true};
+    Table t = handleTable(true);
     for (const auto& hit : hits)
         t.rows.push_back(handleRow(*hit.handle, hit.process));
-    if (format == Format::Csv)
-        printCsv(t);
-    else
-        printTable(t);
+    printRows(t, format);
     return ExitOk;
 }
 
@@ -53,12 +43,9 @@ int runFind(const std::vector<std::string>& words)
                           .minPositional = 0,
                           .maxPositional = 1};
     return runParsed(kFindCommand, words, spec, [](const Args& args) {
-        auto format = formatFrom(args);
-        if (!format)
-            return report(format.error(), ExitUsage);
-        auto kinds = kindFilter(args);
-        if (!kinds)
-            return report(kinds.error(), ExitUsage);
+        auto listing = listingFrom(args);
+        if (!listing)
+            return report(listing.error(), ExitUsage);
         FindQuery query;
         if (auto re = args.value("--regex")) {
             if (!args.positional.empty())
@@ -67,7 +54,7 @@ int runFind(const std::vector<std::string>& words)
             query.regex = true;
         } else if (!args.positional.empty()) {
             query.text = args.positional[0];
-        } else if (kinds->empty()) {
+        } else if (listing->kinds.empty()) {
             return report(usageError("find", "nothing to find", "give TEXT, --regex RE or --type TYPE"), ExitUsage);
         }
         query.caseSensitive = args.has("--case-sensitive");
@@ -77,8 +64,8 @@ int runFind(const std::vector<std::string>& words)
         auto hits = findHandles(*snapshot, query);
         if (!hits)
             return report(hits.error(), ExitUsage);
-        std::erase_if(*hits, [&](const FindHit& h) { return !passes(*kinds, h.handle->kind); });
-        return printHits(*hits, *format);
+        std::erase_if(*hits, [&](const FindHit& h) { return !listing->wants(h.handle->kind); });
+        return printHits(*hits, listing->format);
     });
 }
 

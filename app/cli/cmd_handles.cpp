@@ -14,12 +14,9 @@ int runHandles(const std::vector<std::string>& words)
 {
     const OptionSpec spec{.flags = {"--json", "--csv"}, .valued = {"--type"}, .minPositional = 1, .maxPositional = 1};
     return runParsed(kHandlesCommand, words, spec, [](const Args& args) {
-        auto format = formatFrom(args);
-        if (!format)
-            return report(format.error(), ExitUsage);
-        auto kinds = kindFilter(args);
-        if (!kinds)
-            return report(kinds.error(), ExitUsage);
+        auto listing = listingFrom(args);
+        if (!listing)
+            return report(listing.error(), ExitUsage);
         auto pid = parsePid(args.positional[0]);
         if (!pid)
             return report(pid.error(), ExitUsage);
@@ -30,10 +27,8 @@ int runHandles(const std::vector<std::string>& words)
         if (!handles)
             return report(handles.error());
 
-        if (*format == Format::Json) {
-            JsonWriter w(stdout);
-            w.beginObject();
-            w.field("schema", kJsonSchema);
+        if (listing->format == Format::Json) {
+            JsonDocument w;
             w.key("process");
             w.beginObject();
             writeProcess(w, *process);
@@ -41,24 +36,16 @@ int runHandles(const std::vector<std::string>& words)
             w.key("handles");
             w.beginArray();
             for (const auto& h : *handles)
-                if (passes(*kinds, h.kind))
+                if (listing->wants(h.kind))
                     writeHandle(w, h);
             w.endArray();
-            w.endObject();
-            w.flush();
-            std::printf("\n");
             return static_cast<int>(ExitOk);
         }
-        Table t;
-        t.header = handleHeader(false);
-        t.rightAligned = {true, false, false, false, true};
+        Table t = handleTable(false);
         for (const auto& h : *handles)
-            if (passes(*kinds, h.kind))
+            if (listing->wants(h.kind))
                 t.rows.push_back(handleRow(h, nullptr));
-        if (*format == Format::Csv)
-            printCsv(t);
-        else
-            printTable(t);
+        printRows(t, listing->format);
         return static_cast<int>(ExitOk);
     });
 }

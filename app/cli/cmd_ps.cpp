@@ -35,6 +35,17 @@ Result<std::set<HandleKind>> kindFilter(const Args& args)
     return kinds;
 }
 
+Result<Listing> listingFrom(const Args& args)
+{
+    auto format = formatFrom(args);
+    if (!format)
+        return fail(format.error());
+    auto kinds = kindFilter(args);
+    if (!kinds)
+        return fail(kinds.error());
+    return Listing{*format, std::move(*kinds)};
+}
+
 namespace {
 
 int runPs(const std::vector<std::string>& words)
@@ -47,9 +58,7 @@ int runPs(const std::vector<std::string>& words)
         if (!processes)
             return report(processes.error());
         if (*format == Format::Json) {
-            JsonWriter w(stdout);
-            w.beginObject();
-            w.field("schema", kJsonSchema);
+            JsonDocument w;
             w.key("processes");
             w.beginArray();
             for (const auto& p : *processes) {
@@ -58,13 +67,8 @@ int runPs(const std::vector<std::string>& words)
                 w.endObject();
             }
             w.endArray();
-            w.endObject();
-            w.flush();
-            std::printf("\n");
-        } else if (*format == Format::Csv) {
-            printCsv(processTable(*processes));
         } else {
-            printTable(processTable(*processes));
+            printRows(processTable(*processes), *format);
         }
         return static_cast<int>(ExitOk);
     });

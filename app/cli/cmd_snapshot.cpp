@@ -16,20 +16,15 @@ int runSnapshot(const std::vector<std::string>& words)
 {
     const OptionSpec spec{.flags = {"--json", "--csv", "--full"}, .valued = {"--type"}};
     return runParsed(kSnapshotCommand, words, spec, [](const Args& args) {
-        auto format = formatFrom(args);
-        if (!format)
-            return report(format.error(), ExitUsage);
-        auto kinds = kindFilter(args);
-        if (!kinds)
-            return report(kinds.error(), ExitUsage);
+        auto listing = listingFrom(args);
+        if (!listing)
+            return report(listing.error(), ExitUsage);
         auto snapshot = takeSnapshot(args.has("--full") ? Detail::Full : Detail::Fast);
         if (!snapshot)
             return report(snapshot.error());
 
-        if (*format == Format::Json) {
-            JsonWriter w(stdout);
-            w.beginObject();
-            w.field("schema", kJsonSchema);
+        if (listing->format == Format::Json) {
+            JsonDocument w;
             w.field("taken_at_unix_ms", static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                                        snapshot->takenAt.time_since_epoch())
                                                                        .count()));
@@ -44,28 +39,20 @@ int runSnapshot(const std::vector<std::string>& words)
                 w.key("handles");
                 w.beginArray();
                 for (const auto& h : p.handles)
-                    if (passes(*kinds, h.kind))
+                    if (listing->wants(h.kind))
                         writeHandle(w, h);
                 w.endArray();
                 w.endObject();
             }
             w.endArray();
-            w.endObject();
-            w.flush();
-            std::printf("\n");
             return static_cast<int>(ExitOk);
         }
-        Table t;
-        t.header = handleHeader(true);
-        t.rightAligned = {true, false, true};
+        Table t = handleTable(true);
         for (const auto& p : snapshot->processes)
             for (const auto& h : p.handles)
-                if (passes(*kinds, h.kind))
+                if (listing->wants(h.kind))
                     t.rows.push_back(handleRow(h, &p.process));
-        if (*format == Format::Csv)
-            printCsv(t);
-        else
-            printTable(t);
+        printRows(t, listing->format);
         return static_cast<int>(ExitOk);
     });
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "args.h"
+#include "output.h"
 #include "handlescope/model.h"
 
 #include <set>
@@ -15,5 +16,13 @@ inline bool passes(const std::set<HandleKind>& filter, HandleKind kind)
 {
     return filter.empty() || filter.contains(kind);
 }
+
+/// What every handle listing parses first: --json/--csv and --type.
+struct Listing {
+    Format format = Format::Table;
+    std::set<HandleKind> kinds;
+    [[nodiscard]] bool wants(HandleKind kind) const { return passes(kinds, kind); }
+};
+Result<Listing> listingFrom(const Args& args);
 
 } // namespace hs::cli

@@ -49,6 +49,24 @@ private:
 /// Schema version of every --json output; bump on any incompatible change (docs/json-schema.md).
 inline constexpr std::string_view kJsonSchema = "handlescope/1";
 
+/// One --json document on stdout: {"schema": ..., <what the caller writes>} and a newline.
+class JsonDocument : public JsonWriter {
+public:
+    JsonDocument() : JsonWriter(stdout)
+    {
+        beginObject();
+        field("schema", kJsonSchema);
+    }
+    ~JsonDocument()
+    {
+        endObject();
+        flush();
+        std::fputc('\n', stdout);
+    }
+    JsonDocument(const JsonDocument&) = delete;
+    JsonDocument& operator=(const JsonDocument&) = delete;
+};
+
 void writeProcess(JsonWriter& w, const ProcessInfo& p);          ///< the fields of a process, no braces
 void writeHandle(JsonWriter& w, const HandleInfo& h);            ///< one handle object
 void writeError(JsonWriter& w, const Error& e);                  ///< one error object

@@ -110,6 +110,22 @@ void printCsv(const Table& table, std::FILE* out)
         printRow(r);
 }
 
+void printRows(const Table& table, Format format)
+{
+    if (format == Format::Csv)
+        printCsv(table);
+    else
+        printTable(table);
+}
+
+Table handleTable(bool withProcess)
+{
+    Table t;
+    t.header = handleHeader(withProcess);
+    t.rightAligned = withProcess ? std::vector<bool>{true, false, true} : std::vector<bool>{true, false, false, false, true};
+    return t;
+}
+
 Table processTable(const std::vector<ProcessInfo>& processes)
 {
     Table t;

@@ -24,6 +24,8 @@ struct Table {
 
 void printTable(const Table& table, std::FILE* out = stdout);
 void printCsv(const Table& table, std::FILE* out = stdout);
+/// printCsv or printTable, as the format says (not for Json).
+void printRows(const Table& table, Format format);
 std::string csvField(const std::string& field);
 
 /// Text for a person: control characters (a newline in a file name) shown as \n, \x1b.
@@ -32,6 +34,8 @@ std::string printable(const std::string& text);
 // Rows for the standard listings, shared by the commands that print them.
 Table processTable(const std::vector<ProcessInfo>& processes);
 std::vector<std::string> handleHeader(bool withProcess);
+/// An empty handle table with its header and alignment.
+Table handleTable(bool withProcess);
 std::vector<std::string> handleRow(const HandleInfo& handle, const ProcessInfo* process);
 std::string socketText(const SocketInfo& socket);
 
