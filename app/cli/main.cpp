@@ -58,8 +58,15 @@ int main(int argc, char** argv)
     }
     for (const Command* c : kCommands) {
         if (name == c->name) {
+            std::string line;
+            for (const auto& w : words)
+                line += (line.empty() ? "" : " ") + w;
+            auto log = hs::log::get("cli");
+            log->debug("run: {}", line);
             words.erase(words.begin());
-            return c->run(words);
+            const int code = c->run(words);
+            log->debug("{} exited with {}", name, code);
+            return code;
         }
     }
     return report(usageError("handlescope-cli", "unknown command '" + name + "'",
