@@ -58,6 +58,9 @@ int runFind(const std::vector<std::string>& words)
             return report(usageError("find", "nothing to find", "give TEXT, --regex RE or --type TYPE"), ExitUsage);
         }
         query.caseSensitive = args.has("--case-sensitive");
+        // A bad regular expression is a usage error: say so before reading every process.
+        if (auto check = findHandles(Snapshot{}, query); !check)
+            return report(check.error(), ExitUsage);
         auto snapshot = takeSnapshot(Detail::Fast);
         if (!snapshot)
             return report(snapshot.error());

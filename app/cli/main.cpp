@@ -43,10 +43,9 @@ int main(int argc, char** argv)
         hs::log::setConsoleLevel(spdlog::level::debug);
         words.erase(words.begin());
     }
-    if (words.empty()) {
-        printUsage(stderr);
-        return ExitUsage;
-    }
+    if (words.empty())
+        return report(usageError("command", "no command given", "run 'handlescope-cli --help' for the list of commands"),
+                      ExitUsage);
     const std::string name = words.front();
     if (name == "--help" || name == "-h" || name == "help") {
         printUsage(stdout);
@@ -69,7 +68,7 @@ int main(int argc, char** argv)
             return code;
         }
     }
-    return report(usageError("handlescope-cli", "unknown command '" + name + "'",
+    return report(usageError("command", "unknown command '" + name + "'",
                              "run 'handlescope-cli --help' for the list of commands"),
                   ExitUsage);
 }

@@ -652,9 +652,6 @@ void TestCli::badInput()
     const QString err = QString::fromLocal8Bit(r.err);
     QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1, expected %2; stderr: %3").arg(r.exitCode).arg(exitCode).arg(err)));
     QVERIFY2(r.out.isEmpty(), qPrintable(QStringLiteral("stdout not empty: %1").arg(QString::fromLocal8Bit(r.out.left(300)))));
-    // Spec deviation (reported): with no command the CLI prints its whole usage text on
-    // stderr instead of one error line.
-    QEXPECT_FAIL("no-command", "CLI: no command prints the multi-line usage on stderr, not one error line", Abort);
     QVERIFY2(r.err.endsWith('\n') && r.err.count('\n') == 1, qPrintable(QStringLiteral("stderr is not one line: '%1'").arg(err)));
     QVERIFY2(r.err.startsWith("handlescope-cli: "), qPrintable(err));
     bool named = false;

@@ -61,7 +61,9 @@ std::optional<StatFields> parseStat(std::string_view text)
         fields[count++] = rest.substr(0, end);
         rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
     }
-    if (count < fields.size() || fields[0].size() != 1)
+    // The kernel writes some 50 fields; field 22 must be followed by more, or the text was
+    // cut inside it and its digits would read as a different (smaller) start time.
+    if (count < fields.size() || fields[0].size() != 1 || rest.empty() || rest.front() != ' ')
         return std::nullopt;
     f.state = fields[0][0];
     auto ppid = toNumber<std::int64_t>(fields[1]);
@@ -257,10 +259,13 @@ std::vector<std::string> openFlagNames(std::uint32_t flags)
         const char* name;
     };
     // O_LARGEFILE is left out: the kernel sets it on every 64-bit open, so it says nothing.
-    static constexpr std::array<Named, 10> kFlags{{
+    // O_SYNC contains the O_DSYNC bit: name the stronger one only.
+    const bool sync = (flags & O_SYNC) == static_cast<std::uint32_t>(O_SYNC);
+    if (!sync && (flags & O_DSYNC))
+        names.emplace_back("O_DSYNC");
+    static constexpr std::array<Named, 9> kFlags{{
         {O_APPEND, "O_APPEND"},
         {O_NONBLOCK, "O_NONBLOCK"},
-        {O_DSYNC, "O_DSYNC"},
         {O_DIRECT, "O_DIRECT"},
         {O_DIRECTORY, "O_DIRECTORY"},
         {O_NOFOLLOW, "O_NOFOLLOW"},
@@ -272,7 +277,7 @@ std::vector<std::string> openFlagNames(std::uint32_t flags)
     for (const auto& f : kFlags)
         if ((flags & f.bit) == f.bit)
             names.emplace_back(f.name);
-    if ((flags & O_SYNC) == static_cast<std::uint32_t>(O_SYNC))
+    if (sync)
         names.emplace_back("O_SYNC");
     return names;
 }
