@@ -62,6 +62,7 @@ constexpr Right kToken[] = {
     {0x0040, "TOKEN_ADJUST_GROUPS"}, {0x0080, "TOKEN_ADJUST_DEFAULT"}, {0x0100, "TOKEN_ADJUST_SESSIONID"},
 };
 constexpr Right kEvent[] = {{0x0001, "EVENT_QUERY_STATE"}, {0x0002, "EVENT_MODIFY_STATE"}};
+constexpr Right kKeyedEvent[] = {{0x0001, "KEYEDEVENT_WAIT"}, {0x0002, "KEYEDEVENT_WAKE"}};
 constexpr Right kMutant[] = {{0x0001, "MUTANT_QUERY_STATE"}};
 constexpr Right kSemaphore[] = {{0x0001, "SEMAPHORE_QUERY_STATE"}, {0x0002, "SEMAPHORE_MODIFY_STATE"}};
 constexpr Right kSection[] = {
@@ -96,6 +97,7 @@ constexpr TypeRights kTypes[] = {
     {"Thread", 0x1FFFFF, "THREAD_ALL_ACCESS", kThread},
     {"Token", 0xF01FF, "TOKEN_ALL_ACCESS", kToken},
     {"Event", 0x1F0003, "EVENT_ALL_ACCESS", kEvent},
+    {"KeyedEvent", 0xF0003, "KEYEDEVENT_ALL_ACCESS", kKeyedEvent},
     {"Mutant", 0x1F0001, "MUTANT_ALL_ACCESS", kMutant},
     {"Semaphore", 0x1F0003, "SEMAPHORE_ALL_ACCESS", kSemaphore},
     {"Section", 0xF001F, "SECTION_ALL_ACCESS", kSection},

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+// handlescope-cli.exe under Wine: ps, handles PID --json (same schema as on Linux), find.
+#include "child_process.h"
+#include "mini_json.h"
+
+#include <gtest/gtest.h>
+
+using namespace hstest;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+};
+
+CliRun runCli(const std::wstring& args)
+{
+    Child cli(nativePath(HS_CLI_EXE), args);
+    CliRun r;
+    r.exitCode = cli.readAll(r.out);
+    return r;
+}
+
+std::wstring wide(const std::string& s) { return {s.begin(), s.end()}; }
+
+} // namespace
+
+TEST(Cli, HandlesJsonHasTheLinuxSchema)
+{
+    auto path = tempFilePath("hs_cli");
+    Child child = Child::helper(L"objects \"" + wide(path) + L"\"");
+    const CliRun run = runCli(L"handles " + std::to_wstring(child.pid()) + L" --json");
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    // stdout and stderr share the pipe: the JSON document is the line that starts with '{'.
+    const auto begin = run.out.find('{');
+    ASSERT_NE(begin, std::string::npos) << run.out;
+    const auto json = parseJson(run.out.substr(begin, run.out.find_last_of('}') - begin + 1));
+    ASSERT_TRUE(json) << "not JSON: " << run.out;
+    ASSERT_EQ(json->type, Json::Type::Object);
+    EXPECT_EQ(json->keys(), (std::vector<std::string>{"schema", "process", "handles"}));
+    ASSERT_NE(json->find("schema"), nullptr);
+    EXPECT_EQ(at(*json, "schema").text, "handlescope/1");
+
+    const Json* process = json->find("process");
+    ASSERT_NE(process, nullptr);
+    ASSERT_NE(process->find("pid"), nullptr);
+    EXPECT_EQ(static_cast<std::int64_t>(process->find("pid")->number), child.pid());
+
+    const Json* handles = json->find("handles");
+    ASSERT_NE(handles, nullptr);
+    ASSERT_EQ(handles->type, Json::Type::Array);
+    ASSERT_GE(handles->items.size(), 14u);
+    const std::vector<std::string> fields{"handle", "type", "type_name", "name", "access", "inheritable",
+                                          "granted_access", "access_text", "object"};
+    bool sawEvent = false;
+    bool sawMutex = false;
+    for (const auto& h : handles->items) {
+        for (const auto& f : fields)
+            ASSERT_NE(h.find(f), nullptr) << "missing field " << f;
+        const auto value = static_cast<std::int64_t>(at(h, "handle").number);
+        if (value == child.value("event")) {
+            sawEvent = true;
+            EXPECT_EQ(at(h, "type").text, "event");
+            EXPECT_EQ(at(h, "type_name").text, "Event");
+            EXPECT_EQ(at(h, "access_text").text, "EVENT_ALL_ACCESS");
+            EXPECT_EQ(static_cast<std::uint32_t>(at(h, "granted_access").number), 0x1F0003u);
+            EXPECT_EQ(at(h, "inheritable").type, Json::Type::Bool);
+            EXPECT_EQ(at(h, "object").type, Json::Type::Object);
+        }
+        if (value == child.value("mutex")) {
+            sawMutex = true;
+            EXPECT_NE(at(h, "name").text.find("hs_mutex_" + std::to_string(child.pid())), std::string::npos);
+        }
+    }
+    EXPECT_TRUE(sawEvent);
+    EXPECT_TRUE(sawMutex);
+    child.quit();
+    DeleteFileA(path.c_str());
+}
+
+TEST(Cli, PsListsTheChild)
+{
+    Child child = Child::helper(L"idle");
+    const CliRun table = runCli(L"ps");
+    ASSERT_EQ(table.exitCode, 0) << table.out;
+    EXPECT_NE(table.out.find("hs_child.exe"), std::string::npos) << table.out;
+
+    const CliRun run = runCli(L"ps --json");
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    const auto begin = run.out.find('{');
+    ASSERT_NE(begin, std::string::npos);
+    const auto json = parseJson(run.out.substr(begin, run.out.find_last_of('}') - begin + 1));
+    ASSERT_TRUE(json) << run.out;
+    EXPECT_EQ(at(*json, "schema").text, "handlescope/1");
+    const Json* processes = json->find("processes");
+    ASSERT_NE(processes, nullptr);
+    bool found = false;
+    for (const auto& p : processes->items)
+        if (static_cast<std::int64_t>(at(p, "pid").number) == child.pid()) {
+            found = true;
+            EXPECT_EQ(at(p, "name").text, "hs_child.exe");
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(Cli, FindsANamedMutex)
+{
+    auto path = tempFilePath("hs_find");
+    Child child = Child::helper(L"objects \"" + wide(path) + L"\"");
+    const std::string needle = "hs_mutex_" + std::to_string(child.pid());
+    const CliRun run = runCli(L"find " + wide(needle));
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_NE(run.out.find(needle), std::string::npos) << run.out;
+    const CliRun none = runCli(L"find hs_no_such_object_" + std::to_wstring(child.pid()));
+    EXPECT_EQ(none.out.find("hs_mutex_"), std::string::npos) << none.out;
+    child.quit();
+    DeleteFileA(path.c_str());
+}
