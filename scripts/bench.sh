@@ -156,7 +156,12 @@ floor_fds=$(field fds "$last_floor")
 floor_procs=$(field processes "$last_floor")
 lsfd_fds=n/a lsof_fds=n/a
 command -v lsfd >/dev/null && lsfd_fds=$(lsfd -n -o ASSOC | grep -c '^ *[0-9][0-9]*$' || true)
-command -v lsof >/dev/null && lsof_fds=$(lsof -n -P -w -F f | grep -c '^f[0-9]' || true)
+# lsof 4.9x repeats a process's fds for each of its threads; -K i (where known) stops that.
+if command -v lsof >/dev/null; then
+    lsof_k=(-K i)
+    lsof -K i -p $$ >/dev/null 2>&1 || lsof_k=()
+    lsof_fds=$(lsof "${lsof_k[@]}" -n -P -w -F f | grep -c '^f[0-9]' || true)
+fi
 
 # Medians per tool, then the table.
 summary=$(sort -t $'\t' -k1,1n -k2,2g "$WORK/results.tsv" | awk -F '\t' '
@@ -176,6 +181,7 @@ echo
 echo "HandleScope benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "Machine: $(uname -srm), $(nproc) CPUs ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
 echo "Load: $PROCS processes x $FDS fds (handlescope-loadgen), $floor_procs processes in all; $ROUNDS rounds, median wall time; peak RSS is the largest of the rounds"
+echo "Source: $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown) (the working tree as built; -dirty: uncommitted changes)"
 echo "Versions: $(lsof -v 2>&1 | awk '/^ *revision:/ {print "lsof " $NF}'), $(lsfd --version 2>/dev/null | head -n 1)"
 echo
 echo "Load average (1 min) before the rounds $load_before, after $load_after, on $(nproc) CPUs$(awk -v a="$load_after" -v n="$(nproc)" 'BEGIN {if (a > n) print ": BUSY, wall times are inflated; compare CPU s"}')"
@@ -195,7 +201,9 @@ echo
 echo "Core in-process takeSnapshot(Fast) median: ${core_inproc} ms (the row above adds process start and exit)"
 counts=()
 for c in "$core_handles" "$floor_handles" "$lsfd_fds" "$lsof_fds"; do [[ $c =~ ^[0-9]+$ ]] && counts+=("$c"); done
-spread=$(printf '%s\n' "${counts[@]}" | sort -n | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f", lo ? 100 * (hi - lo) / lo : 100}')
-agree=$(awk -v s="$spread" 'BEGIN {print (s <= 2) ? "agree" : "DISAGREE"}')
-echo "Handle counts $agree (spread $spread% between core, floor, lsfd and lsof; each run at its own moment and counts its own fds):"
-echo "  core $core_handles (in $core_procs processes); floor $floor_handles named + $((floor_fds - floor_handles)) unreadable = $floor_fds fds; lsfd $lsfd_fds numeric-fd rows; lsof $lsof_fds numeric-fd rows"
+read -r spread diff < <(printf '%s\n' "${counts[@]}" | sort -n |
+    awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f %d\n", lo ? 100 * (hi - lo) / lo : 100, hi - lo}')
+# Within 2% (or 50 fds on an idle machine): each tool runs at its own moment and counts its own fds.
+agree=$(awk -v s="$spread" -v d="$diff" 'BEGIN {print (s <= 2 || d <= 50) ? "agree" : "DISAGREE"}')
+echo "Handle counts $agree (spread $spread%, $diff fds, between core, floor, lsfd and lsof; each runs at its own moment and counts its own fds):"
+echo "  core $core_handles (in $core_procs processes); floor $floor_handles named + $((floor_fds - floor_handles)) unreadable = $floor_fds fds; lsfd $lsfd_fds numeric-fd rows; lsof${lsof_k:+ -K i} $lsof_fds numeric-fd rows"
