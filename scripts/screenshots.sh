@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Screenshots of the real HandleScope window for docs/gui.md.
+# Starts Xvfb, two helper processes holding known fds (a pipe at 40/41, a temp file at
+# 42), runs handlescope in demo mode (HANDLESCOPE_DEMO, see app/gui/demodriver.h), which
+# selects the helper's file, duplicates it into the other helper through the dialog, then
+# makes a duplicate fail; at each stage this script grabs the X screen with `import`.
+# Usage: scripts/screenshots.sh [build dir]   (default build/h-gui)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${1:-$ROOT/build/h-gui}
+APP=$BUILD/app/gui/handlescope
+HELPER=$BUILD/tests/gui/gui_fd_helper
+OUT=$ROOT/screenshots
+N=${HS_XVFB_DISPLAY:-97}
+WORK=$(mktemp -d /tmp/hs-shots.XXXXXX)
+PIDS=()
+
+cleanup() {
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for f in "$APP" "$HELPER"; do
+    [[ -x $f ]] || { echo "missing $f: build handlescope and gui_fd_helper first" >&2; exit 1; }
+done
+command -v Xvfb >/dev/null && command -v import >/dev/null || { echo "needs Xvfb and ImageMagick import" >&2; exit 1; }
+
+Xvfb ":$N" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 50); do [[ -S /tmp/.X11-unix/X$N ]] && break; sleep 0.1; done
+
+# Helpers stay alive while their stdin (a sleeping writer) is open.
+start_helper() { # $1 = name
+    mkfifo "$WORK/$1.in"
+    sleep 600 >"$WORK/$1.in" &
+    PIDS+=($!)
+    "$HELPER" <"$WORK/$1.in" >"$WORK/$1.out" &
+    PIDS+=($!)
+    for _ in $(seq 50); do grep -q READY "$WORK/$1.out" 2>/dev/null && break; sleep 0.1; done
+    awk '/READY/ {print $2}' "$WORK/$1.out"
+}
+SOURCE_PID=$(start_helper source)
+TARGET_PID=$(start_helper target)
+echo "source helper pid $SOURCE_PID (fd 42 = temp file), target helper pid $TARGET_PID"
+
+mkdir -p "$WORK/xdg" "$WORK/stages" "$OUT"
+chmod 700 "$WORK/xdg"
+export XDG_RUNTIME_DIR=$WORK/xdg XDG_CONFIG_HOME=$WORK/config HANDLESCOPE_LOG_DIR=$WORK/logs
+DISPLAY=":$N" HANDLESCOPE_DEMO="$WORK/stages" HANDLESCOPE_DEMO_SOURCE="$SOURCE_PID:42" \
+    HANDLESCOPE_DEMO_TARGET="$TARGET_PID" "$APP" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+PIDS+=($APP_PID)
+
+for stage in main duplicate-dialog duplicate-success duplicate-failure log-panel; do
+    for _ in $(seq 600); do
+        [[ -e $WORK/stages/$stage.ready ]] && break
+        kill -0 "$APP_PID" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$WORK/app.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    [[ -e $WORK/stages/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$WORK/app.log" >&2; exit 1; }
+    DISPLAY=":$N" import -window root "$OUT/$stage.png"
+    echo "wrote $OUT/$stage.png"
+    touch "$WORK/stages/$stage.done"
+done
+wait "$APP_PID" || true

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: MIT
+// The models against hand-built snapshots: the model contract (QAbstractItemModelTester),
+// merging without reset, selection survival, reused fd numbers, batching, filters, sorting.
+#include "synthetic.h"
+
+#include "log/logmodel.h"
+#include "log/logproxymodel.h"
+#include "log/qtlogsink.h"
+#include "models/handlemodel.h"
+#include "models/handleproxymodel.h"
+#include "models/processmodel.h"
+#include "models/processproxymodel.h"
+#include "models/roles.h"
+
+#include "handlescope/log.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QPersistentModelIndex>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <thread>
+
+using namespace hs::ui;
+using hs::test::makeHandle;
+using hs::test::makeProcess;
+
+class TestModels : public QObject {
+    Q_OBJECT
+private:
+    static std::vector<hs::ProcessInfo> processes(std::initializer_list<hs::Pid> pids)
+    {
+        std::vector<hs::ProcessInfo> out;
+        for (auto pid : pids)
+            out.push_back(makeProcess(pid));
+        return out;
+    }
+
+private Q_SLOTS:
+    void processModelMergesWithoutReset()
+    {
+        ProcessModel model;
+        model.setFlashDuration(std::chrono::milliseconds(0));
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+        model.merge(processes({1, 5, 9, 20}));
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(inserted.count(), 1); // one run
+        model.merge(processes({1, 7, 9, 30, 31}));
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(removed.count(), 2);  // 5 and 20, not neighbours in the walk
+        QCOMPARE(inserted.count(), 3); // 7, then 30-31 as one run
+        QCOMPARE(reset.count(), 0);
+        QStringList pids;
+        for (int r = 0; r < model.rowCount(); ++r)
+            pids << model.index(r, ProcessModel::PidColumn).data().toString();
+        QCOMPARE(pids, QStringList({"1", "7", "9", "30", "31"}));
+    }
+
+    void processSelectionSurvivesMerge()
+    {
+        ProcessModel model;
+        model.setFlashDuration(std::chrono::milliseconds(0));
+        ProcessProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(ProcessModel::PidColumn, Qt::DescendingOrder);
+        std::vector<hs::ProcessInfo> first;
+        for (int pid = 1; pid <= 400; ++pid)
+            first.push_back(makeProcess(pid));
+        model.merge(first);
+        QItemSelectionModel selection(&proxy);
+        const QModelIndex target = proxy.mapFromSource(model.index(model.rowOfPid(300), 0));
+        selection.setCurrentIndex(target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QPersistentModelIndex persistent(target);
+
+        std::vector<hs::ProcessInfo> second;
+        for (int pid = 1; pid <= 500; ++pid) {
+            if (pid < 300 && pid % 2 == 0)
+                continue; // every other one below 300 is gone
+            second.push_back(makeProcess(pid, 100, pid == 300 ? 17 : 3));
+        }
+        model.merge(second);
+        QVERIFY(persistent.isValid());
+        QCOMPARE(persistent.data(PidRole).toLongLong(), 300);
+        QCOMPARE(selection.currentIndex().data(PidRole).toLongLong(), 300);
+        QVERIFY(selection.isRowSelected(selection.currentIndex().row()));
+        QCOMPARE(persistent.sibling(persistent.row(), ProcessModel::DeltaColumn).data().toString(), QStringLiteral("+14"));
+    }
+
+    void reusedPidIsNewProcess()
+    {
+        ProcessModel model;
+        model.setFlashDuration(std::chrono::milliseconds(0));
+        model.merge({makeProcess(42, 100)});
+        QPersistentModelIndex old(model.index(0, 0));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.merge({makeProcess(42, 999)}); // same pid, new start time
+        QVERIFY(!old.isValid());
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.process(0).startTime, 999u);
+        QCOMPARE(changed.count(), 0);
+    }
+
+    void processSortsNumbersAsNumbers()
+    {
+        ProcessModel model;
+        model.merge({makeProcess(9, 1, 100), makeProcess(10, 1, 9), makeProcess(100, 1, 10)});
+        ProcessProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(ProcessModel::PidColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, ProcessModel::PidColumn).data().toString(), QStringLiteral("9"));
+        QCOMPARE(proxy.index(2, ProcessModel::PidColumn).data().toString(), QStringLiteral("100"));
+        proxy.sort(ProcessModel::HandlesColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, ProcessModel::HandlesColumn).data().toString(), QStringLiteral("9"));
+        QCOMPARE(proxy.index(2, ProcessModel::HandlesColumn).data().toString(), QStringLiteral("100"));
+        proxy.setTextFilter(QStringLiteral("proc10"));
+        QCOMPARE(proxy.rowCount(), 2); // proc10 and proc100
+    }
+
+    void accessErrorIsGreyedWithReason()
+    {
+        ProcessModel model;
+        model.setPrivilegeHint(QStringLiteral("run as root"));
+        auto p = makeProcess(77);
+        p.accessError = hs::Error{.operation = "read handles", .pid = 77, .osName = "EACCES", .osText = "Permission denied"};
+        model.merge({p, makeProcess(78)});
+        QVERIFY(model.index(0, 0).data(Qt::ForegroundRole).isValid());
+        QVERIFY(!model.index(1, 0).data(Qt::ForegroundRole).isValid());
+        const QString tip = model.index(0, 0).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("EACCES")) && tip.contains(QStringLiteral("run as root")), qPrintable(tip));
+    }
+
+    void handleReusedFdIsNewHandle()
+    {
+        HandleModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const hs::ProcessKey key{10, 1};
+        model.show(key, {makeHandle(3, 100), makeHandle(5, 200), makeHandle(7, 300)});
+        QPersistentModelIndex old5(model.index(model.rowOfValue(5), 0));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+        // fd 5 closed and reopened on another file: a new handle, not a change.
+        model.show(key, {makeHandle(3, 100), makeHandle(5, 555), makeHandle(7, 300)});
+        QCOMPARE(model.rowCount(), 4); // the closed one is still shown, red
+        QCOMPARE(old5.data(FlashRole).toInt(), static_cast<int>(Flash::Removed));
+        const int live = model.rowOfValue(5);
+        QCOMPARE(model.handle(live).object.inode, 555u);
+        QCOMPARE(model.index(live, 0).data(FlashRole).toInt(), static_cast<int>(Flash::Added));
+        QVERIFY(model.index(live, 0).data(Qt::BackgroundRole).isValid());
+        model.settleFlashes();
+        QVERIFY(!old5.isValid());
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(model.rowOfValue(5), 0).data(FlashRole).toInt(), static_cast<int>(Flash::None));
+        QCOMPARE(reset.count(), 0);
+    }
+
+    void closedHandleFlashesThenGoes()
+    {
+        HandleModel model;
+        model.setFlashDuration(std::chrono::milliseconds(80));
+        const hs::ProcessKey key{10, 1};
+        model.show(key, {makeHandle(3, 100), makeHandle(4, 101)});
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.show(key, {makeHandle(3, 100)});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(removed.count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 2000);
+        QCOMPARE(removed.count(), 1);
+    }
+
+    void changedRowsAreBatched()
+    {
+        HandleModel model;
+        const hs::ProcessKey key{10, 1};
+        std::vector<hs::HandleInfo> handles;
+        for (int v = 0; v < 50; ++v)
+            handles.push_back(makeHandle(v, 1000 + static_cast<std::uint64_t>(v)));
+        model.show(key, handles);
+        for (int v = 10; v < 20; ++v)
+            handles[static_cast<std::size_t>(v)].offset = 4096;
+        handles[30].offset = 1;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.show(key, handles);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed[0][0].toModelIndex().row(), 10);
+        QCOMPARE(changed[0][1].toModelIndex().row(), 19);
+        QCOMPARE(changed[1][0].toModelIndex().row(), 30);
+        QCOMPARE(model.index(15, HandleModel::OffsetColumn).data().toString(), QStringLiteral("4096"));
+    }
+
+    void switchingProcessDoesNotFlash()
+    {
+        HandleModel model;
+        model.show({1, 1}, {makeHandle(0, 1), makeHandle(1, 2)});
+        model.show({2, 1}, {makeHandle(0, 9)});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, 0).data(FlashRole).toInt(), static_cast<int>(Flash::None));
+    }
+
+    void handleProxyFiltersAndSorts()
+    {
+        HandleModel model;
+        HandleProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.show({1, 1}, {makeHandle(2, 1), makeHandle(9, 2, hs::HandleKind::Socket, "socket:[77]"),
+                            makeHandle(10, 3, hs::HandleKind::Fifo, ""), makeHandle(100, 4)});
+        proxy.sort(HandleModel::ValueColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(1, 0).data().toString(), QStringLiteral("9"));
+        QCOMPARE(proxy.index(2, 0).data().toString(), QStringLiteral("10")); // not "100" (text order)
+        proxy.setKindFilter(hs::HandleKind::Socket);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setKindFilter(std::nullopt);
+        proxy.setHideUnnamed(true);
+        QCOMPARE(proxy.rowCount(), 3);
+        proxy.setHideUnnamed(false);
+        proxy.setTextFilter(QStringLiteral("FILE3")); // case-insensitive substring
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setTextFilter(QStringLiteral("/TMP/FILE4"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("100"));
+        proxy.setTextFilter({});
+        proxy.setGroupByType(true);
+        QCOMPARE(proxy.index(0, HandleModel::TypeColumn).data().toString(), QStringLiteral("Regular file"));
+        QCOMPARE(proxy.index(1, HandleModel::TypeColumn).data().toString(), QStringLiteral("Regular file"));
+        const auto counts = proxy.kindCounts();
+        QCOMPARE(counts.at(hs::HandleKind::RegularFile), 2);
+        QCOMPARE(counts.at(hs::HandleKind::Socket), 1);
+    }
+
+    void logModelAndSink()
+    {
+        LogModel model;
+        model.setMaxEntries(5);
+        LogProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto sink = QtLogSink::attach(&model);
+        std::thread worker([] {
+            for (int i = 0; i < 8; ++i)
+                hs::log::get("core.test")->info("worker line {}", i);
+        });
+        worker.join();
+        QTRY_COMPARE(model.rowCount(), 5); // capped, oldest dropped
+        QCOMPARE(model.entry(4).message, QStringLiteral("worker line 7"));
+        QCOMPARE(model.entry(4).logger, QStringLiteral("core.test"));
+        hs::log::get("core.test")->warn("a warning");
+        QTRY_COMPARE(model.entry(4).message, QStringLiteral("a warning"));
+        proxy.setMinimumLevel(spdlog::level::warn);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setMinimumLevel(0);
+        proxy.setText(QStringLiteral("line 6"));
+        QCOMPARE(proxy.rowCount(), 1);
+        sink->detach();
+        hs::log::get("core.test")->info("after detach");
+        QTest::qWait(50);
+        QCOMPARE(model.entry(4).message, QStringLiteral("a warning"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/handlepane.h"
+
+#include "models/handlemodel.h"
+#include "models/handleproxymodel.h"
+#include "util/qtstd.h"
+#include "widgets/tableviews.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace hs::ui {
+
+HandlePane::HandlePane(HandleModel* model, QWidget* parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(new HandleProxyModel(this))
+    , m_type(new QComboBox(this))
+    , m_filter(new QLineEdit(this))
+    , m_hideUnnamed(new QCheckBox(tr("Hide unnamed"), this))
+    , m_group(new QCheckBox(tr("Group by type"), this))
+    , m_stack(new QStackedWidget(this))
+    , m_view(new QTableView(this))
+    , m_message(new QLabel(this))
+    , m_countTimer(new QTimer(this))
+{
+    m_type->setObjectName(QStringLiteral("handleTypeFilter"));
+    m_type->setToolTip(tr("Show one type of handle only; the numbers are the handles of each type"));
+    m_type->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_type->addItem(tr("All types"), -1);
+    m_filter->setObjectName(QStringLiteral("handleFilter"));
+    m_filter->setPlaceholderText(tr("Filter handles (name, type, value)"));
+    m_filter->setClearButtonEnabled(true);
+    m_hideUnnamed->setObjectName(QStringLiteral("hideUnnamed"));
+    m_hideUnnamed->setToolTip(tr("Hide handles without a name (anonymous inodes and the like)"));
+    m_group->setObjectName(QStringLiteral("groupByType"));
+    m_group->setToolTip(tr("Keep the handles of one type together"));
+
+    m_proxy->setSourceModel(m_model);
+    m_view->setObjectName(QStringLiteral("handleView"));
+    m_view->setModel(m_proxy);
+    setupTableView(m_view);
+    m_view->sortByColumn(HandleModel::ValueColumn, Qt::AscendingOrder);
+    m_view->setColumnWidth(HandleModel::ValueColumn, 56);
+    m_view->setColumnWidth(HandleModel::HexColumn, 56);
+    m_view->setColumnWidth(HandleModel::TypeColumn, 100);
+    m_view->setColumnWidth(HandleModel::NameColumn, 300);
+    m_view->setColumnWidth(HandleModel::AccessColumn, 56);
+    m_view->setColumnWidth(HandleModel::InheritableColumn, 72);
+
+    m_message->setObjectName(QStringLiteral("handleMessage"));
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setMargin(24);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_message);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &HandleProxyModel::setTextFilter);
+    connect(m_hideUnnamed, &QCheckBox::toggled, m_proxy, &HandleProxyModel::setHideUnnamed);
+    connect(m_group, &QCheckBox::toggled, m_proxy, &HandleProxyModel::setGroupByType);
+    connect(m_type, &QComboBox::currentIndexChanged, this, &HandlePane::applyTypeFilter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &HandlePane::currentHandleChanged);
+    // Type counts change with every merge; recount once per event loop turn, not per signal.
+    m_countTimer->setSingleShot(true);
+    m_countTimer->setInterval(0);
+    connect(m_countTimer, &QTimer::timeout, this, &HandlePane::updateTypeCounts);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, m_countTimer, qOverload<>(&QTimer::start));
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(m_type);
+    controls->addWidget(m_filter, 1);
+    controls->addWidget(m_hideUnnamed);
+    controls->addWidget(m_group);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    layout->addWidget(m_stack);
+}
+
+void HandlePane::showTable() { m_stack->setCurrentWidget(m_view); }
+
+void HandlePane::showMessage(const QString& text)
+{
+    m_message->setText(text);
+    m_stack->setCurrentWidget(m_message);
+}
+
+bool HandlePane::isShowingMessage() const { return m_stack->currentWidget() == m_message; }
+
+void HandlePane::updateTypeCounts()
+{
+    const auto counts = m_proxy->kindCounts();
+    int total = 0;
+    for (auto [kind, n] : counts)
+        total += n;
+    const int wanted = m_type->currentData().toInt();
+    QSignalBlocker block(m_type);
+    m_type->clear();
+    m_type->addItem(tr("All types (%1)").arg(total), -1);
+    for (auto [kind, n] : counts)
+        m_type->addItem(tr("%1 (%2)").arg(qs(hs::displayName(kind))).arg(n), static_cast<int>(kind));
+    int index = m_type->findData(wanted);
+    if (index < 0 && wanted >= 0) {
+        // Keep the chosen type selectable even when this process has none of it.
+        m_type->addItem(tr("%1 (0)").arg(qs(hs::displayName(static_cast<hs::HandleKind>(wanted)))), wanted);
+        index = m_type->count() - 1;
+    }
+    m_type->setCurrentIndex(std::max(index, 0));
+}
+
+void HandlePane::applyTypeFilter()
+{
+    const int kind = m_type->currentData().toInt();
+    m_proxy->setKindFilter(kind < 0 ? std::nullopt : std::optional(static_cast<hs::HandleKind>(kind)));
+}
+
+const hs::HandleInfo* HandlePane::currentHandle() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return nullptr;
+    return &m_model->handle(m_proxy->mapToSource(current).row());
+}
+
+bool HandlePane::selectValue(hs::HandleValue value)
+{
+    const int row = m_model->rowOfValue(value);
+    if (row < 0)
+        return false;
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid()) { // filtered out: clear the filters that hide it
+        m_filter->clear();
+        m_hideUnnamed->setChecked(false);
+        m_type->setCurrentIndex(0);
+        index = m_proxy->mapFromSource(m_model->index(row, 0));
+    }
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    return true;
+}
+
+} // namespace hs::ui
