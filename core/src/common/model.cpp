@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "handlescope/model.h"
+#include "handlescope/duplicate.h"
 
 #include <algorithm>
 #include <array>
@@ -115,6 +116,19 @@ bool HandleInfo::operator==(const HandleInfo& o) const
            openFlags == o.openFlags && grantedAccess == o.grantedAccess && kind == o.kind && access == o.access &&
            inheritable == o.inheritable && deleted == o.deleted && protectFromClose == o.protectFromClose &&
            flagNames == o.flagNames && accessText == o.accessText && extras == o.extras && partialError == o.partialError;
+}
+
+std::string_view toString(DuplicateMethod method)
+{
+    switch (method) {
+    case DuplicateMethod::Auto:
+        return "auto";
+    case DuplicateMethod::Pull:
+        return "pull";
+    case DuplicateMethod::Push:
+        return "push";
+    }
+    return "auto";
 }
 
 std::size_t Snapshot::handleCount() const

@@ -268,19 +268,6 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
 
 } // namespace
 
-std::string_view toString(DuplicateMethod method)
-{
-    switch (method) {
-    case DuplicateMethod::Auto:
-        return "auto";
-    case DuplicateMethod::Pull:
-        return "pull";
-    case DuplicateMethod::Push:
-        return "push";
-    }
-    return "auto";
-}
-
 Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid target, const DuplicateOptions& options)
 {
     const auto t0 = Clock::now();

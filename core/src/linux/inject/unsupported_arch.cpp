@@ -24,19 +24,6 @@ Error unsupported(std::string operation, Pid pid, HandleValue handle)
 
 } // namespace
 
-std::string_view toString(DuplicateMethod method)
-{
-    switch (method) {
-    case DuplicateMethod::Auto:
-        return "auto";
-    case DuplicateMethod::Pull:
-        return "pull";
-    case DuplicateMethod::Push:
-        return "push";
-    }
-    return "auto";
-}
-
 Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid, const DuplicateOptions&)
 {
     return fail(unsupported("duplicate handle", source, handle));
