@@ -117,3 +117,33 @@ TEST(Cli, FindsANamedMutex)
     child.quit();
     DeleteFileA(path.c_str());
 }
+
+#ifdef HANDLESCOPE_HAS_DUP_COMMANDS
+TEST(Cli, DupAndCloseCommands)
+{
+    auto path = tempFilePath("hs_clidup");
+    Child a = Child::helper(L"objects \"" + wide(path) + L"\"");
+    Child b = Child::helper(L"idle");
+    const std::wstring event = std::to_wstring(a.value("event"));
+    const CliRun dup = runCli(L"dup --from " + std::to_wstring(a.pid()) + L" --handle " + event + L" --to " +
+                              std::to_wstring(b.pid()) + L" --yes --json");
+    ASSERT_EQ(dup.exitCode, 0) << dup.out;
+    const auto begin = dup.out.find('{');
+    ASSERT_NE(begin, std::string::npos) << dup.out;
+    const auto json = parseJson(dup.out.substr(begin, dup.out.find_last_of('}') - begin + 1));
+    ASSERT_TRUE(json) << dup.out;
+    EXPECT_EQ(at(*json, "method").text, "DuplicateHandle");
+    const auto copy = static_cast<std::int64_t>(at(*json, "new_handle").number);
+    ASSERT_GT(copy, 0);
+    char hexCopy[32];
+    std::snprintf(hexCopy, sizeof hexCopy, "0x%llx", static_cast<unsigned long long>(copy));
+    EXPECT_EQ(b.command(std::string("set ") + hexCopy), "ok");
+
+    const CliRun close = runCli(L"close --pid " + std::to_wstring(b.pid()) + L" --handle " + std::to_wstring(copy) +
+                                L" --yes");
+    ASSERT_EQ(close.exitCode, 0) << close.out;
+    EXPECT_EQ(b.command(std::string("check ") + hexCopy), "err " + std::to_string(ERROR_INVALID_HANDLE));
+    a.quit();
+    DeleteFileA(path.c_str());
+}
+#endif
