@@ -143,7 +143,7 @@ struct SocketInfo {
 struct HandleInfo {
     HandleValue value = -1;
     Pid referencedPid = -1;              ///< pidfd's pid / Windows process handle's pid
-    std::string typeName;       ///< OS name: "REG", "socket", "anon_inode:[eventfd]", "Event"
+    std::string typeName;       ///< OS name: "REG", "socket", "pipe", "eventfd" (anon inode subtype), "Event"
     std::string name;           ///< path, "pipe:[123]", endpoint text, object name
     ObjectId object;
     std::optional<std::uint64_t> offset; ///< file position, when the kind has one
@@ -169,8 +169,9 @@ struct HandleInfo {
 };
 
 /// How much to read per handle. Fast: what one readlink (plus a stat for paths) and the
-/// per-snapshot socket tables give: value, kind, name, identity, endpoints. Full: also
-/// fdinfo (access, inheritable, offset, flags, extras): several times slower per handle.
+/// per-snapshot socket tables give: value, kind, name, endpoints, and identity for paths,
+/// sockets and pipes. Full: also fdinfo (access, inheritable, offset, flags, extras) and
+/// identity for memfds and anonymous inodes: several times slower per handle.
 enum class Detail : std::uint8_t { Fast, Full };
 
 struct ProcessHandles {

@@ -112,7 +112,7 @@ bool ProcWalker::statPath(int fdDir, int procPidFd, const char* name, const Link
             const std::uint64_t mntns = ::fstatat(procPidFd, "ns/mnt", &ns, 0) == 0 ? ns.st_ino : 0;
             m_processPathStats = &m_pathStats[mntns];
         }
-        if (auto it = m_processPathStats->find(h.name); it != m_processPathStats->end()) {
+        if (auto it = m_processPathStats->find(std::string_view(h.name)); it != m_processPathStats->end()) {
             h.object = it->second.object;
             h.kind = kindFromMode(it->second.mode);
             h.typeName = typeNameFromMode(it->second.mode);
@@ -133,8 +133,8 @@ bool ProcWalker::statPath(int fdDir, int procPidFd, const char* name, const Link
         h.kind = kindFromMode(sx.stx_mode);
         h.typeName = typeNameFromMode(sx.stx_mode);
     }
-    if (cacheable)
-        m_processPathStats->emplace(h.name, PathStat{sx.stx_mode, h.object});
+    if (cacheable) // keyed on the name inside h: see PathStats
+        m_processPathStats->emplace(std::string_view(h.name), PathStat{sx.stx_mode, h.object});
     return true;
 }
 
@@ -154,7 +154,9 @@ bool ProcWalker::readOneHandle(int fdDir, int fdinfoDir, int procPidFd, HandleVa
     const auto& dev = pseudoDevices();
 
     const bool anon = h.kind >= HandleKind::EventFd && h.kind <= HandleKind::AnonInode && h.kind != HandleKind::MemFd;
-    if (li.isPath || h.kind == HandleKind::MemFd || (anon && detail == Detail::Full)) {
+    // Fast detail stats only what names a path; memfds and anonymous inodes (a third of
+    // the stats on a busy machine) get their identity in Full detail.
+    if (li.isPath || ((anon || h.kind == HandleKind::MemFd) && detail == Detail::Full)) {
         if (!statPath(fdDir, procPidFd, name.text, li, h))
             return false;
         h.object.sharedInode = anon && h.object.inode == dev.anonSharedInode;
@@ -243,9 +245,13 @@ Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std:
             out.pop_back();
             // The fd list can be readable while the links are not (a process we may not
             // ptrace-read, e.g. a non-dumpable one): that is a permission error, not "no fds".
-            if (m_lastError == EACCES || m_lastError == EPERM)
+            if (m_lastError == EACCES || m_lastError == EPERM) {
+                // The caller drops what we read; the path cache may view names in it.
+                if (m_processPathStats)
+                    m_processPathStats->clear();
                 return fail(errnoError("read fd link /proc/" + std::to_string(pid) + "/fd/" + std::to_string(fd),
                                        m_lastError, pid, fd));
+            }
         }
     }
     return {};

@@ -206,7 +206,12 @@ LinkInfo classifyLink(std::string_view link)
     }
     if (startsWith(link, "anon_inode:")) {
         auto sub = link.substr(11);
-        li.typeName = std::string(link);
+        // The subtype without brackets ("eventfd"): short enough for std::string's inline
+        // buffer, so a snapshot does not allocate for it; the full text stays in name.
+        auto bare = sub;
+        if (bare.size() >= 2 && bare.front() == '[' && bare.back() == ']')
+            bare = bare.substr(1, bare.size() - 2);
+        li.typeName = bare.empty() ? std::string("anon_inode") : std::string(bare);
         if (sub == "[eventfd]")
             li.kind = HandleKind::EventFd;
         else if (sub == "[timerfd]")

@@ -13,6 +13,7 @@
 #include <optional>
 #include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hs::linux_ {
@@ -64,7 +65,10 @@ private:
         std::uint32_t mode = 0;
         ObjectId object;
     };
-    using PathStats = std::unordered_map<std::string, PathStat>;
+    /// Keys view the name inside the HandleInfo they were first seen in, to spare an
+    /// allocation per path: the snapshot pre-sizes each process's vector and the vector
+    /// of processes, so those names do not move while the walk that uses the cache runs.
+    using PathStats = std::unordered_map<std::string_view, PathStat>;
     bool m_cachePaths = false;
     std::unordered_map<std::uint64_t, PathStats> m_pathStats; ///< by mount namespace inode
     PathStats* m_processPathStats = nullptr; ///< of the process being read, found lazily

@@ -40,7 +40,7 @@ Outcome readForSnapshot(ProcWalker& walker, Pid pid, Detail detail, ProcessHandl
         if (r.error().osCode == ESRCH) // exited mid-walk: drop it silently
             return Outcome::Gone;
         entry.process.accessError = r.error();
-        entry.handles.clear();
+        entry.handles.clear(); // safe: readHandles forgot any cached names in them
         return Outcome::Denied;
     }
     entry.process.handleCount = static_cast<std::int64_t>(entry.handles.size());
