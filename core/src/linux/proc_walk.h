@@ -34,6 +34,12 @@ public:
     /// snapshot (well under a second) may show the identity it had when first seen.
     void cachePathStats(bool on) { m_cachePaths = on; }
 
+    /// For snapshots: rather than wait for a socket table that another thread is still
+    /// loading, leave HandleInfo::socket null; socketsDeferred() then says the caller must
+    /// fill it in (from SocketResolver::ownTable()) once the walk is over.
+    void deferSockets(bool on) { m_deferSockets = on; }
+    [[nodiscard]] bool socketsDeferred() const { return m_socketsDeferred; }
+
     /// Opens /proc/PID. Fails with ESRCH for a pid that does not exist.
     Result<UniqueFd> openProcess(Pid pid);
 
@@ -59,6 +65,8 @@ private:
     SocketResolver m_ownSockets;
     SocketResolver* m_sockets;
     const SocketTable* m_processSockets = nullptr; ///< of the process being read
+    bool m_deferSockets = false;
+    bool m_socketsDeferred = false; ///< the process read last has sockets to fill in
     int m_lastError = 0; ///< why readOneHandle returned false
 
     struct PathStat {

@@ -19,7 +19,7 @@ namespace hs::linux_ {
 
 namespace {
 
-enum class Outcome { Gone, Read, Denied };
+enum class Outcome { Gone, Read, ReadSocketsLater, Denied };
 
 // One process of the snapshot: its info and, unless it has none to give, its handles.
 Outcome readForSnapshot(ProcWalker& walker, Pid pid, Detail detail, ProcessHandles& entry)
@@ -44,7 +44,15 @@ Outcome readForSnapshot(ProcWalker& walker, Pid pid, Detail detail, ProcessHandl
         return Outcome::Denied;
     }
     entry.process.handleCount = static_cast<std::int64_t>(entry.handles.size());
-    return Outcome::Read;
+    return walker.socketsDeferred() ? Outcome::ReadSocketsLater : Outcome::Read;
+}
+
+void fillDeferredSockets(SocketResolver& sockets, ProcessHandles& entry)
+{
+    const SocketTable& table = sockets.ownTable();
+    for (auto& h : entry.handles)
+        if (h.kind == HandleKind::Socket && !h.socket)
+            h.socket = SocketResolver::findOrUnknown(table, h.object.inode);
 }
 
 } // namespace
@@ -71,9 +79,12 @@ Result<Snapshot> takeSnapshot(Detail detail)
     std::vector<linux_::Outcome> outcomes(pids.size(), linux_::Outcome::Gone);
     std::atomic<std::size_t> next{0};
     linux_::SocketResolver sockets;
+    // The socket tables of our namespace load on a thread of their own, beside the walkers.
+    std::jthread socketLoader([&sockets] { sockets.prefetchOwn(); });
     auto work = [&] {
         linux_::ProcWalker walker(&sockets);
         walker.cachePathStats(detail == Detail::Fast);
+        walker.deferSockets(true);
         for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < pids.size();)
             outcomes[i] = linux_::readForSnapshot(walker, pids[i], detail, slots[i]);
     };
@@ -92,6 +103,8 @@ Result<Snapshot> takeSnapshot(Detail detail)
     for (std::size_t i = 0; i < pids.size(); ++i) {
         if (outcomes[i] == linux_::Outcome::Gone)
             continue;
+        if (outcomes[i] == linux_::Outcome::ReadSocketsLater)
+            linux_::fillDeferredSockets(sockets, slots[i]);
         denied += outcomes[i] == linux_::Outcome::Denied;
         snap.processes.push_back(std::move(slots[i]));
     }

@@ -13,6 +13,7 @@
 #include <linux/unix_diag.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <array>
@@ -369,29 +370,18 @@ bool unixFromSockDiag(SocketTable& table)
 
 } // namespace
 
-const SocketTable& SocketResolver::tableFor(int procPidFd)
-{
-    struct stat st {};
-    std::uint64_t netns = 0;
-    if (::fstatat(procPidFd, "ns/net", &st, 0) == 0)
-        netns = st.st_ino;
-    std::lock_guard lock(m_mutex);
-    auto it = m_namespaces.find(netns);
-    if (it != m_namespaces.end())
-        return it->second;
+namespace {
 
-    if (!m_ownNetnsKnown) {
-        m_ownNetnsKnown = true;
-        if (::stat("/proc/self/ns/net", &st) == 0)
-            m_ownNetns = st.st_ino;
-    }
+// Every socket of one network namespace, as seen from the process whose /proc dir is given.
+SocketTable loadTable(int procPidFd, bool ownNamespace)
+{
     SocketTable table;
     // Our own namespace: sock_diag dumps. /proc/net/{tcp,udp} restart their walk of the
     // kernel's hash table at every 4 KB read, which makes them quadratic in the number of
     // sockets (~0.2 s CPU for 30,000 here). Other namespaces: their /proc/PID/net text.
     bool haveInet = false;
     bool haveUnix = false;
-    if (netns == m_ownNetns) {
+    if (ownNamespace) {
         haveInet = inetFromSockDiag(table);
         haveUnix = unixFromSockDiag(table);
     }
@@ -417,7 +407,80 @@ const SocketTable& SocketResolver::tableFor(int procPidFd)
         default: parsePacketTable(text, table); break;
         }
     }
-    return m_namespaces.emplace(netns, std::move(table)).first->second;
+    return table;
+}
+
+std::uint64_t netnsOf(int dirfd, const char* path)
+{
+    struct stat st {};
+    return ::fstatat(dirfd, path, &st, 0) == 0 ? st.st_ino : 0;
+}
+
+} // namespace
+
+void SocketResolver::learnOwnNetns()
+{
+    if (!m_ownNetnsKnown) {
+        m_ownNetnsKnown = true;
+        m_ownNetns = netnsOf(AT_FDCWD, "/proc/self/ns/net");
+    }
+}
+
+const SocketTable* SocketResolver::tableFor(int procPidFd, bool wait)
+{
+    const std::uint64_t netns = netnsOf(procPidFd, "ns/net");
+    std::unique_lock lock(m_mutex);
+    learnOwnNetns();
+    if (auto it = m_namespaces.find(netns); it != m_namespaces.end())
+        return &it->second;
+    if (netns == m_ownNetns && m_ownLoading) {
+        if (!wait)
+            return nullptr;
+        m_ownLoaded.wait(lock, [&] { return !m_ownLoading; });
+        return &m_namespaces.at(netns);
+    }
+    // Another namespace (rare): load it here, under the lock, so it is read once.
+    return &m_namespaces.emplace(netns, loadTable(procPidFd, netns == m_ownNetns)).first->second;
+}
+
+void SocketResolver::prefetchOwn()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        learnOwnNetns();
+        if (m_ownLoading || m_namespaces.contains(m_ownNetns))
+            return;
+        m_ownLoading = true;
+    }
+    UniqueFd self = openAt(AT_FDCWD, "/proc/self", O_DIRECTORY);
+    SocketTable table = self.valid() ? loadTable(self.get(), true) : SocketTable{};
+    {
+        std::lock_guard lock(m_mutex);
+        m_namespaces.emplace(m_ownNetns, std::move(table));
+        m_ownLoading = false;
+    }
+    m_ownLoaded.notify_all();
+}
+
+const SocketTable& SocketResolver::ownTable()
+{
+    std::unique_lock lock(m_mutex);
+    learnOwnNetns();
+    m_ownLoaded.wait(lock, [&] { return !m_ownLoading; });
+    if (auto it = m_namespaces.find(m_ownNetns); it != m_namespaces.end())
+        return it->second;
+    lock.unlock();
+    prefetchOwn();
+    return ownTable();
+}
+
+std::shared_ptr<const SocketInfo> SocketResolver::findOrUnknown(const SocketTable& table, std::uint64_t inode)
+{
+    if (auto it = table.find(inode); it != table.end())
+        return it->second;
+    // Not in any table: a socket of a family we do not read, or one made after the tables.
+    static const auto unknown = std::make_shared<const SocketInfo>(SocketInfo{.family = "unknown", .protocol = "unknown"});
+    return unknown;
 }
 
 } // namespace hs::linux_

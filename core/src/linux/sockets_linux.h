@@ -8,6 +8,7 @@
 
 #include "handlescope/model.h"
 
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -30,21 +31,29 @@ void parsePacketTable(std::string_view text, SocketTable& table);
 class SocketResolver {
 public:
     /// The sockets of the network namespace of the process whose /proc dir is procPidFd.
-    /// Call once per process (it costs a stat), then look inodes up in the table.
-    const SocketTable& tableFor(int procPidFd);
+    /// Call once per process (it costs a stat), then look inodes up in the table. Without
+    /// `wait`, returns null while prefetchOwn() is still loading that namespace's table.
+    const SocketTable* tableFor(int procPidFd, bool wait = true);
 
-    static std::shared_ptr<const SocketInfo> find(const SocketTable& table, std::uint64_t inode)
-    {
-        auto it = table.find(inode);
-        return it == table.end() ? nullptr : it->second;
-    }
+    /// Loads our own namespace's table; a snapshot runs it on a thread of its own, so the
+    /// walkers need not stop for it.
+    void prefetchOwn();
+    /// Our own namespace's table, waiting for (or doing) the load.
+    const SocketTable& ownTable();
+
+    /// The entry for this inode, or one "unknown" entry shared by all misses.
+    static std::shared_ptr<const SocketInfo> findOrUnknown(const SocketTable& table, std::uint64_t inode);
 
 private:
+    void learnOwnNetns(); ///< under m_mutex
+
     std::mutex m_mutex;
+    std::condition_variable m_ownLoaded;
     /// Keyed by netns inode. Node-based: references handed out stay valid as it grows.
     std::unordered_map<std::uint64_t, SocketTable> m_namespaces;
     std::uint64_t m_ownNetns = 0;
     bool m_ownNetnsKnown = false;
+    bool m_ownLoading = false;
 };
 
 } // namespace hs::linux_
