@@ -57,7 +57,7 @@ Result<HandleValue> requiredHandle(const Args& args)
 int runDup(const std::vector<std::string>& words)
 {
     const OptionSpec spec{.flags = {"--inherit", "--close-source", "--yes", "--json"},
-                          .valued = {"--from", "--handle", "--to", "--method", "--timeout"}};
+                          .valued = {"--from", "--handle", "--to", "--method", "--timeout", "--access"}};
     return runParsed(kDupCommand, words, spec, [](const Args& args) {
         auto source = requiredPid(args, "--from");
         if (!source)
@@ -79,6 +79,19 @@ int runDup(const std::vector<std::string>& words)
         options.closeSource = args.has("--close-source");
         options.method = *method;
         options.timeout = std::chrono::milliseconds(*timeout);
+        if (auto access = args.value("--access")) {
+            // Windows narrows the copy's rights; Linux has no way to, for an open file.
+            if (!platformInfo().canNarrowAccess)
+                return report(usageError("parse --access", "this platform cannot narrow the access of a duplicate",
+                                         "an open file keeps its mode on Linux; open the file again with fewer rights"),
+                              ExitUsage);
+            auto mask = parseHandle(*access); // decimal or 0x hex, like a handle value
+            if (!mask || *mask > 0xffffffffLL)
+                return report(usageError("parse --access", "'" + *access + "' is not an access mask",
+                                         "give a 32-bit mask in hex, e.g. --access 0x00100000 (SYNCHRONIZE)"),
+                              ExitUsage);
+            options.desiredAccess = static_cast<std::uint32_t>(*mask);
+        }
 
         const Pid self = currentProcessId();
         const bool changesOthers = *target != self || (options.closeSource && *source != self);
@@ -98,9 +111,7 @@ int runDup(const std::vector<std::string>& words)
         if (!result)
             return report(result.error());
         if (args.has("--json")) {
-            JsonWriter w(stdout);
-            w.beginObject();
-            w.field("schema", kJsonSchema);
+            JsonDocument w;
             w.field("new_handle", static_cast<std::int64_t>(result->newHandle));
             w.field("method", result->method);
             w.key("steps");
@@ -115,9 +126,6 @@ int runDup(const std::vector<std::string>& words)
             w.endArray();
             w.field("duration_us", static_cast<std::int64_t>(
                                        std::chrono::duration_cast<std::chrono::microseconds>(result->duration).count()));
-            w.endObject();
-            w.flush();
-            std::printf("\n");
         } else {
             for (const auto& s : result->warnings)
                 std::fprintf(stderr, "handlescope-cli: warning: %s\n", s.c_str());
@@ -156,16 +164,11 @@ int runClose(const std::vector<std::string>& words)
         if (!closed)
             return report(closed.error());
         if (args.has("--json")) {
-            JsonWriter w(stdout);
-            w.beginObject();
-            w.field("schema", kJsonSchema);
+            JsonDocument w;
             w.field("pid", static_cast<std::int64_t>(*pid));
             w.field("handle", static_cast<std::int64_t>(*handle));
             w.field("closed", true);
             w.field("duration_us", static_cast<std::int64_t>(us.count()));
-            w.endObject();
-            w.flush();
-            std::printf("\n");
         } else {
             std::printf("closed fd %lld in process %lld\n", static_cast<long long>(*handle), static_cast<long long>(*pid));
         }
@@ -178,7 +181,8 @@ int runClose(const std::vector<std::string>& words)
 const Command kDupCommand{
     "dup", "duplicate a handle (fd) into another process",
     "usage: handlescope-cli dup --from PID --handle FD --to PID [--inherit] [--close-source]\n"
-    "                           [--method auto|pull|push] [--timeout MS] [--yes] [--json]\n\n"
+    "                           [--method auto|pull|push] [--timeout MS] [--access MASK]\n"
+    "                           [--yes] [--json]\n\n"
     "Puts a copy of handle FD of process --from into process --to (the same open file: shared\n"
     "offset and state) and prints the new handle value. Linux: pidfd_getfd, injected into the\n"
     "target with ptrace (pull), or sent to it over a UNIX socket (push, for a target that may\n"
@@ -187,6 +191,7 @@ const Command kDupCommand{
     "  --close-source  close FD in the source afterwards (only if it is still the same file)\n"
     "  --method        auto (pull, push when pull is refused), pull or push\n"
     "  --timeout MS    give up if the target cannot be stopped in time (default 3000)\n"
+    "  --access MASK   Windows only: the copy gets these rights (hex), not the same access\n"
     "  --yes           required when a process other than this CLI is changed; without it the\n"
     "                  calls that would be made are printed and nothing is done (exit 2)\n"
     "  --json          {\"schema\",\"new_handle\",\"method\",\"steps\",\"warnings\",\"duration_us\"}\n"
