@@ -58,8 +58,10 @@ public:
     void endMerge()
     {
         assert(m_merging);
-        m_rows = std::move(m_done);
-        m_done = {};
+        // Swap rather than move: the old buffer is kept for the next merge, so a refresh of
+        // 100,000 rows does not fault in a fresh 30 MB every time.
+        m_rows.swap(m_done);
+        m_done.clear();
         m_rest = 0;
         m_merging = false;
     }

@@ -71,9 +71,9 @@ void RefreshController::start()
         }
         result->elapsedMs = clock.elapsed();
         result->finishedAt = QDateTime::currentDateTime();
-        return std::shared_ptr<const RefreshResult>(std::move(result));
+        return std::shared_ptr<RefreshResult>(std::move(result));
     };
-    auto* watcher = new QFutureWatcher<std::shared_ptr<const RefreshResult>>(this);
+    auto* watcher = new QFutureWatcher<std::shared_ptr<RefreshResult>>(this);
     QPointer<RefreshController> self(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [self, watcher] {
         watcher->deleteLater();
@@ -83,7 +83,7 @@ void RefreshController::start()
     watcher->setFuture(QtConcurrent::run(job));
 }
 
-void RefreshController::onJobDone(std::shared_ptr<const RefreshResult> result)
+void RefreshController::onJobDone(std::shared_ptr<RefreshResult> result)
 {
     m_running = false;
     Q_EMIT runningChanged(false);

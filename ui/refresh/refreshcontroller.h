@@ -43,12 +43,12 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void started();
-    void finished(std::shared_ptr<const hs::ui::RefreshResult> result);
+    void finished(std::shared_ptr<hs::ui::RefreshResult> result);
     void runningChanged(bool running);
 
 private:
     void start();
-    void onJobDone(std::shared_ptr<const RefreshResult> result);
+    void onJobDone(std::shared_ptr<RefreshResult> result);
 
     SnapshotSource m_snapshots;
     HandleSource m_handles;

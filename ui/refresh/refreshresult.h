@@ -11,7 +11,8 @@
 
 namespace hs::ui {
 
-/// What one background refresh produced. The snapshot is shared read-only with the
+/// What one background refresh produced. Handed to the UI thread once, which may move the
+/// focus handles out of it. The snapshot is shared read-only with the
 /// details pane and the find dialog, so it is never copied on the UI thread.
 struct RefreshResult {
     quint64 jobId = 0;

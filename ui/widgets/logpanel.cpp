@@ -62,6 +62,7 @@ LogPanel::LogPanel(LogModel* model, QWidget* parent)
     m_view->setModel(m_proxy);
     setupTableView(m_view);
     m_view->setSortingEnabled(false); // time order is the order
+    m_proxy->sort(-1);                // undo the sort setupTableView started: oldest first
     m_view->setColumnWidth(LogModel::TimeColumn, 96);
     m_view->setColumnWidth(LogModel::LevelColumn, 70);
     m_view->setColumnWidth(LogModel::LoggerColumn, 90);

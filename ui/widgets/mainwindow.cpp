@@ -318,7 +318,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::refresh() { m_refresh->refresh(); }
 
-void MainWindow::onRefreshed(const std::shared_ptr<const RefreshResult>& result)
+void MainWindow::onRefreshed(const std::shared_ptr<RefreshResult>& result)
 {
     if (result->error) {
         hs::log::get("ui")->error("refresh failed: {}", result->error->message());
@@ -339,7 +339,7 @@ void MainWindow::onRefreshed(const std::shared_ptr<const RefreshResult>& result)
         if (result->focus == current && result->focusHandles && *result->focusHandles && p
             && p->process.key() == *current) {
             m_handlePane->showTable();
-            m_handles->show(*current, **result->focusHandles);
+            m_handles->show(*current, std::move(**result->focusHandles)); // no copy on the UI thread
         } else {
             showHandlesOf(*current, false);
         }

@@ -75,7 +75,7 @@ private:
     void restoreSettings();
     void saveSettings() const;
 
-    void onRefreshed(const std::shared_ptr<const RefreshResult>& result);
+    void onRefreshed(const std::shared_ptr<RefreshResult>& result);
     void onCurrentProcessChanged();
     void onCurrentHandleChanged();
     void showHandlesOf(const hs::ProcessKey& key, bool readFullDetail);
