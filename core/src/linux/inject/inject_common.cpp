@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "inject_common.h"
 
+#include "linux/errno_linux.h"
+
 #include "handlescope/log.h"
 
 #include <cerrno>
@@ -52,18 +54,9 @@ std::string hintFor(int err, Pid pid, HandleValue fd)
 
 Error errnoError(std::string operation, int err, Pid pid, HandleValue handle, std::string hint)
 {
-    Error e;
-    e.operation = std::move(operation);
-    e.pid = pid;
-    e.handle = handle;
-    e.osCode = err;
-    if (const char* name = ::strerrorname_np(err))
-        e.osName = name;
-    else
-        e.osName = "E" + std::to_string(err);
-    e.osText = std::strerror(err);
-    e.hint = hint.empty() ? hintFor(err, pid, handle) : std::move(hint);
-    return e;
+    // The backend's errno error, with hints that speak of ptrace and injection.
+    return linux_::errnoError(std::move(operation), err, pid, handle,
+                              hint.empty() ? hintFor(err, pid, handle) : std::move(hint));
 }
 
 int sysPidfdOpen(pid_t pid) { return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0U)); }
