@@ -118,9 +118,11 @@ Result<Snapshot> takeSnapshot(Detail detail)
 Result<ObjectId> objectIdOfPath(const std::string& path)
 {
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0)
-        return fail(linux_::errnoError("stat '" + path + "'", errno, -1, -1,
-                                       errno == ENOENT ? "no such file; give an existing path" : std::string()));
+    if (::stat(path.c_str(), &st) != 0) {
+        const int err = errno;
+        return fail(linux_::errnoError("stat '" + path + "'", err, -1, -1,
+                                       err == ENOENT ? "no such file; give an existing path" : std::string()));
+    }
     return ObjectId{st.st_dev, st.st_ino};
 }
 
