@@ -26,6 +26,19 @@
 
 namespace hstest {
 
+/// Closes a child's stdin (our helpers exit and clean up on EOF) and waits; kills it if
+/// it hangs.
+inline void stopChild(QProcess& process)
+{
+    if (process.state() == QProcess::NotRunning)
+        return;
+    process.closeWriteChannel();
+    if (!process.waitForFinished(5000)) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+}
+
 /// A binary path from the environment, empty if the variable is not set or the file is
 /// missing (the test should then fail with a message naming the variable).
 inline QString binaryFromEnv(const char* variable)
@@ -127,13 +140,7 @@ public:
     /// Closes stdin (the helper exits and cleans up) and waits; kills it if it hangs.
     void stop()
     {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
+        stopChild(m_process);
     }
 
     [[nodiscard]] qint64 pid() const { return m_pid; }
@@ -193,13 +200,7 @@ public:
 
     void stop()
     {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
+        stopChild(m_process);
     }
 
     [[nodiscard]] qint64 pid() const { return m_process.processId(); }

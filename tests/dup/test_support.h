@@ -8,6 +8,12 @@
 
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdint>
 #include <fstream>
 #include <linux/kcmp.h>
 #include <sstream>
@@ -60,6 +66,22 @@ inline bool waitForState(pid_t pid, char state, int timeoutMs = 3000)
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     return false;
+}
+
+/// A TCP connection to 127.0.0.1:port, or -1.
+inline int connectTo(int port)
+{
+    const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (s < 0)
+        return -1;
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<std::uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0)
+        return s;
+    ::close(s);
+    return -1;
 }
 
 inline QByteArray describe(const hs::Error& e) { return QByteArray::fromStdString(e.message()); }

@@ -29,16 +29,6 @@ QByteArray churn(pid_t target, int fd, int n, std::vector<std::string>* warnings
     return {};
 }
 
-int connectTo(int port)
-{
-    const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<std::uint16_t>(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return ::connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 ? s : -1;
-}
-
 } // namespace
 
 class TestDupRobustness : public QObject {

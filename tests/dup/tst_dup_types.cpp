@@ -48,20 +48,6 @@ std::string destAsk(Dest dest, Helper& a, Helper& b, const std::string& cmd)
     return "unsupported";
 }
 
-int connectTo(int port)
-{
-    const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<std::uint16_t>(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
-        ::close(s);
-        return -1;
-    }
-    return s;
-}
-
 } // namespace
 
 class TestDupTypes : public QObject {
