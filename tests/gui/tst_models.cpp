@@ -192,6 +192,110 @@ private Q_SLOTS:
         QCOMPARE(model.index(15, HandleModel::OffsetColumn).data().toString(), QStringLiteral("4096"));
     }
 
+    static bool keysAscend(const HandleModel& model)
+    {
+        for (int r = 1; r < model.rowCount(); ++r)
+            if (!(model.rowAt(r - 1).key() < model.rowAt(r).key()))
+                return false;
+        return true;
+    }
+
+    // A merge with a slice budget pauses between slices; in between, the model is valid
+    // (the tester checks every signal), sorted, and its lookups find every handle.
+    void slicedMergeYieldsAndStaysConsistent()
+    {
+        HandleModel model;
+        model.setSliceBudget(std::chrono::microseconds(1)); // pause after nearly every step
+        HandleProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(HandleModel::NameColumn);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+        const hs::ProcessKey key{10, 1};
+        std::vector<hs::HandleInfo> handles;
+        for (int v = 0; v < 600; ++v)
+            handles.push_back(makeHandle(v, 1000 + static_cast<std::uint64_t>(v)));
+        model.show(key, handles);
+        QTRY_VERIFY(!model.isWalking());
+        QCOMPARE(model.rowCount(), 600);
+        const QPersistentModelIndex kept(model.index(model.rowOfValue(5), 0)); // fd 5 stays
+
+        for (std::size_t i = 0; i < handles.size(); i += 10) // 60 fds reopened on new files
+            handles[i].object.inode += 1'000'000;
+        model.show(key, handles);
+        QVERIFY(model.isWalking()); // it yielded instead of doing all 600 steps at once
+        int pauses = 0;
+        while (model.isWalking()) {
+            ++pauses;
+            QVERIFY(keysAscend(model));
+            for (int v : {0, 5, 290, 599})
+                QCOMPARE(model.handle(model.rowOfValue(v)).value, v);
+            QCoreApplication::processEvents();
+        }
+        QVERIFY2(pauses > 10, qPrintable(QString::number(pauses)));
+        QCOMPARE(model.rowCount(), 660); // 60 closed (red) + 60 new (green)
+        int added = 0, removed = 0;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const auto flash = model.rowAt(r).flash;
+            added += flash == Flash::Added;
+            removed += flash == Flash::Removed;
+        }
+        QCOMPARE(added, 60);
+        QCOMPARE(removed, 60);
+        QCOMPARE(kept.data(HandleValueRole).toLongLong(), 5);
+        QCOMPARE(proxy.rowCount(), 660);
+
+        // A new list while a merge is under way: the first completes, then the second.
+        handles[5].offset = 77;
+        model.show(key, handles);
+        QVERIFY(model.isWalking());
+        model.show(key, handles);
+        model.finishMerge();
+        QVERIFY(!model.isWalking());
+        QVERIFY(keysAscend(model));
+        QCOMPARE(model.index(model.rowOfValue(5), HandleModel::OffsetColumn).data().toString(), QStringLiteral("77"));
+
+        model.settleFlashes();
+        QCOMPARE(model.rowCount(), 600);
+        QCOMPARE(model.handle(model.rowOfValue(10)).object.inode, 1'001'010u);
+        QCOMPARE(model.rowAt(model.rowOfValue(10)).flash, Flash::None);
+        QCOMPARE(reset.count(), 0);
+    }
+
+    // Highlights expire in slices too; a merge that arrives meanwhile stops the expiry
+    // where it is (those rows expire on the next tick).
+    void mergeInterruptsSlicedExpiry()
+    {
+        HandleModel model;
+        model.setSliceBudget(std::chrono::microseconds(1));
+        model.setFlashDuration(std::chrono::milliseconds(30));
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const hs::ProcessKey key{10, 1};
+        std::vector<hs::HandleInfo> handles;
+        for (int v = 0; v < 300; ++v)
+            handles.push_back(makeHandle(v, 1000 + static_cast<std::uint64_t>(v)));
+        model.show(key, handles);
+        QTRY_VERIFY(!model.isWalking());
+        for (std::size_t i = 0; i < handles.size(); i += 3)
+            handles[i].object.inode += 1'000'000; // 100 reopened
+        model.show(key, handles);
+        model.finishMerge();
+        QCOMPARE(model.rowCount(), 400);
+        QTest::qSleep(40); // highlights are due, but no event has run yet
+        QTRY_VERIFY(model.isWalking()); // the flash timer started an expiry walk
+        QVERIFY(model.rowCount() > 300);
+        handles[1].offset = 9;
+        model.show(key, handles); // stops the expiry, merges
+        model.finishMerge();
+        QVERIFY(keysAscend(model));
+        QCOMPARE(model.index(model.rowOfValue(1), HandleModel::OffsetColumn).data().toString(), QStringLiteral("9"));
+        QTRY_COMPARE(model.rowCount(), 300); // the rest expired on later ticks
+        QTRY_VERIFY(!model.isWalking());
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.rowAt(r).flash, Flash::None);
+    }
+
     void switchingProcessDoesNotFlash()
     {
         HandleModel model;

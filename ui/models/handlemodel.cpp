@@ -20,13 +20,24 @@ HandleModel::HandleModel(QObject* parent)
 
 int HandleModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-void HandleModel::show(const hs::ProcessKey& process, std::vector<hs::HandleInfo> handles)
+void HandleModel::show(const hs::ProcessKey& process, SharedHandles handles)
 {
     const bool sameProcess = m_process == process;
     m_process = process;
     if (!sameProcess)
         merge({}, false); // drop the previous process's rows, then fill
-    merge(std::move(handles), sameProcess);
+    std::vector<HandleRow::Item> items;
+    if (handles) {
+        items.reserve(handles->size());
+        for (const hs::HandleInfo& h : *handles)
+            items.emplace_back(handles, &h); // shares ownership of the whole list
+    }
+    merge(std::move(items), sameProcess);
+}
+
+void HandleModel::show(const hs::ProcessKey& process, std::vector<hs::HandleInfo> handles)
+{
+    show(process, std::make_shared<const std::vector<hs::HandleInfo>>(std::move(handles)));
 }
 
 void HandleModel::clear()
@@ -37,13 +48,11 @@ void HandleModel::clear()
 
 int HandleModel::rowOfValue(hs::HandleValue value) const
 {
-    const auto& rows = m_store.rows();
-    auto it = std::lower_bound(rows.begin(), rows.end(), value,
-                               [](const HandleRow& r, hs::HandleValue v) { return r.info.value < v; });
     // A closed handle and its reused value may both be shown: prefer the live one.
-    for (; it != rows.end() && it->info.value == value; ++it)
-        if (it->flash != Flash::Removed)
-            return static_cast<int>(it - rows.begin());
+    for (std::size_t row = m_store.partitionPoint([value](const HandleRow& r) { return r.info->value < value; });
+         row < m_store.size() && m_store.at(row).info->value == value; ++row)
+        if (m_store.at(row).flash != Flash::Removed)
+            return static_cast<int>(row);
     return -1;
 }
 
@@ -98,7 +107,7 @@ QVariant HandleModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const HandleRow& row = rowAt(index.row());
-    const auto& h = row.info;
+    const auto& h = *row.info;
     switch (role) {
     case Qt::DisplayRole:
         return display(h, index.column());

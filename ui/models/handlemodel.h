@@ -33,12 +33,14 @@ public:
 
     /// Show the handles of `process`. The same process as before merges with highlights;
     /// another process replaces the rows without highlights (still no reset).
+    void show(const hs::ProcessKey& process, SharedHandles handles);
+    /// Same, for a list the caller owns (tests, small lists): it is copied once.
     void show(const hs::ProcessKey& process, std::vector<hs::HandleInfo> handles);
     /// Empty the table (no process selected, or one we may not inspect).
     void clear();
     [[nodiscard]] std::optional<hs::ProcessKey> process() const { return m_process; }
 
-    [[nodiscard]] const hs::HandleInfo& handle(int row) const { return rowAt(row).info; }
+    [[nodiscard]] const hs::HandleInfo& handle(int row) const { return *rowAt(row).info; }
     /// Row of the live (not closing) handle with this value, -1 if none.
     [[nodiscard]] int rowOfValue(hs::HandleValue value) const;
 

@@ -31,12 +31,10 @@ int ProcessModel::rowOfPid(hs::Pid pid) const
 {
     // Rows are sorted by (pid, start time): the newest process with this pid is the
     // last one before the next pid.
-    const auto& rows = m_store.rows();
-    auto it = std::upper_bound(rows.begin(), rows.end(), pid,
-                               [](hs::Pid p, const ProcessRow& r) { return p < r.info.pid; });
-    if (it == rows.begin() || std::prev(it)->info.pid != pid)
+    const std::size_t after = m_store.partitionPoint([pid](const ProcessRow& r) { return r.info.pid <= pid; });
+    if (after == 0 || m_store.at(after - 1).info.pid != pid)
         return -1;
-    return static_cast<int>(std::prev(it) - rows.begin());
+    return static_cast<int>(after - 1);
 }
 
 QVariant ProcessModel::display(const ProcessRow& row, int column) const

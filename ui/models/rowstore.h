@@ -13,6 +13,10 @@ namespace hs::ui {
 /// "already merged prefix" + "not yet visited rest of the old rows", so every step is
 /// O(1) in storage (no vector::insert/erase in the middle, which would make a merge
 /// with many scattered changes O(n^2)). The whole merge is O(n + m).
+///
+/// Rows are kept sorted by key, and a walk visits them in key order, so the visible rows
+/// stay sorted in the middle of a walk too: a walk may pause (the model yields to the event
+/// loop) and lookups still work.
 template <class Row>
 class RowStore {
 public:
@@ -53,6 +57,12 @@ public:
         m_done.push_back(std::move(m_rows[m_rest++]));
         return m_done.back();
     }
+    /// Keep every unvisited row as it is (ends a walk early without changing any row).
+    void keepRest()
+    {
+        while (remaining() > 0)
+            keep();
+    }
     /// Insert a new row at the cursor (between beginInsertRows and endInsertRows).
     void insert(Row row) { m_done.push_back(std::move(row)); }
     void endMerge()
@@ -66,7 +76,24 @@ public:
         m_merging = false;
     }
 
-    [[nodiscard]] const std::vector<Row>& rows() const { return m_rows; }
+    /// First visible row for which `before(row)` is false; rows are sorted, so this is a
+    /// binary search, valid in the middle of a walk as well.
+    template <class Before>
+    [[nodiscard]] std::size_t partitionPoint(Before before) const
+    {
+        std::size_t low = 0, count = size();
+        while (count > 0) {
+            const std::size_t half = count / 2;
+            if (before(at(low + half))) {
+                low += half + 1;
+                count -= half + 1;
+            } else {
+                count = half;
+            }
+        }
+        return low;
+    }
+    [[nodiscard]] bool merging() const { return m_merging; }
 
 private:
     std::vector<Row> m_rows;

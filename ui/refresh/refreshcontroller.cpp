@@ -2,6 +2,7 @@
 #include "refresh/refreshcontroller.h"
 
 #include "handlescope/inspect.h"
+#include "util/backgroundrelease.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -61,13 +62,13 @@ void RefreshController::start()
         result->jobId = id;
         result->focus = focus;
         if (auto snap = snapshots())
-            result->snapshot = std::make_shared<const hs::Snapshot>(std::move(*snap));
+            result->snapshot = shareReleasedInBackground(std::move(*snap));
         else
             result->error = snap.error();
         if (focus && result->snapshot) {
             const auto* p = result->snapshot->findProcess(focus->pid);
             if (p && p->process.key() == *focus && !p->process.accessError)
-                result->focusHandles = handles(focus->pid);
+                result->focusHandles = shareReleasedInBackground(handles(focus->pid));
         }
         result->elapsedMs = clock.elapsed();
         result->finishedAt = QDateTime::currentDateTime();

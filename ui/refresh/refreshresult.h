@@ -2,6 +2,7 @@
 #pragma once
 
 #include "handlescope/model.h"
+#include "models/handlerow.h"
 
 #include <QDateTime>
 
@@ -11,16 +12,16 @@
 
 namespace hs::ui {
 
-/// What one background refresh produced. Handed to the UI thread once, which may move the
-/// focus handles out of it. The snapshot is shared read-only with the
-/// details pane and the find dialog, so it is never copied on the UI thread.
+/// What one background refresh produced. The snapshot and the focus handles are shared
+/// read-only with the models, the details pane and the find dialog, so they are never
+/// copied on the UI thread, and they are freed on a worker thread when the last one lets go.
 struct RefreshResult {
     quint64 jobId = 0;
     std::shared_ptr<const hs::Snapshot> snapshot;
     std::optional<hs::Error> error; ///< the snapshot itself failed
     /// The process the handle table shows, read again with Detail::Full.
     std::optional<hs::ProcessKey> focus;
-    std::optional<hs::Result<std::vector<hs::HandleInfo>>> focusHandles;
+    std::optional<hs::Result<SharedHandles>> focusHandles;
     qint64 elapsedMs = 0;
     QDateTime finishedAt;
 };

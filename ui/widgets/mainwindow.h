@@ -118,7 +118,7 @@ private:
     QLabel* m_statusTime = nullptr;
 
     /// Full-detail read of the selected process, separate from the periodic refresh.
-    QFutureWatcher<hs::Result<std::vector<hs::HandleInfo>>> m_detailWatcher;
+    QFutureWatcher<hs::Result<SharedHandles>> m_detailWatcher;
     quint64 m_detailJob = 0;
     std::optional<hs::ProcessKey> m_detailKey;
     std::optional<std::pair<hs::Pid, hs::HandleValue>> m_pendingJump;
