@@ -94,10 +94,6 @@ ready=
 if [[ -z $lg_out ]] || ! read -r -t 300 ready <&"$lg_out" || [[ $ready != ready* ]]; then
     echo "bench.sh: the load generator did not get ready:" >&2
     cat "$WORK/loadgen.err" >&2
-others=$(pgrep -c -f '[h]andlescope-loadgen' || true)
-if ((others > PROCS + 1)); then
-    echo "bench.sh: WARNING: $((others - PROCS - 1)) other handlescope-loadgen processes are running; their fds count too" >&2
-fi
     exit 1
 fi
 cat "$WORK/loadgen.err" >&2

@@ -9,6 +9,7 @@
 
 #include <QTest>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,7 +17,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 using namespace hs;
 
@@ -267,6 +270,34 @@ private slots:
             QVERIFY(!fast->inheritable.has_value()); // Fast reads no fdinfo
         }
         QCOMPARE(mine->process.handleCount, static_cast<std::int64_t>(mine->handles.size()));
+    }
+
+    // A background snapshot reads the same, and leaves its calling thread (and only it)
+    // at nice 10: run it on a thread of its own, as the desktop app does.
+    void backgroundSnapshotIsTheSameAtLowerPriority()
+    {
+        errno = 0;
+        const int mainNice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+        QCOMPARE(errno, 0);
+        std::optional<Result<Snapshot>> snap;
+        int readerNice = -100;
+        std::thread reader([&] {
+            snap = takeSnapshot(Detail::Fast, Priority::Background);
+            readerNice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+        });
+        reader.join();
+        QVERIFY(snap && snap->has_value());
+        QCOMPARE(readerNice, std::max(mainNice, 10));
+        QCOMPARE(::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())), mainNice); // untouched
+        const ProcessHandles* mine = (*snap)->findProcess(m_helper.pid);
+        QVERIFY(mine);
+        for (int fd = 10; fd <= 31; ++fd) {
+            const HandleInfo* background = byValue(mine->handles, fd);
+            const HandleInfo* full = byValue(m_handles, fd);
+            QVERIFY(background && full);
+            QCOMPARE(static_cast<int>(background->kind), static_cast<int>(full->kind));
+            QCOMPARE(background->name, full->name);
+        }
     }
 
     void findByTextRegexAndKind()

@@ -218,6 +218,22 @@ TEST_F(Enumerate, SnapshotAndProcessListSeeTheChild)
     EXPECT_EQ(mutex->typeName, "Mutant");
 }
 
+// In the background the snapshot runs below normal priority and puts the calling
+// thread's priority back afterwards.
+TEST_F(Enumerate, BackgroundSnapshotRestoresThreadPriority)
+{
+    const int before = GetThreadPriority(GetCurrentThread());
+    ASSERT_NE(before, THREAD_PRIORITY_ERROR_RETURN);
+    auto snap = hs::takeSnapshot(hs::Detail::Fast, hs::Priority::Background);
+    ASSERT_TRUE(snap) << snap.error().message();
+    EXPECT_EQ(GetThreadPriority(GetCurrentThread()), before);
+    const auto* ph = snap->findProcess(child->pid());
+    ASSERT_NE(ph, nullptr);
+    const auto* mutex = byValue(ph->handles, child->value("mutex"));
+    ASSERT_NE(mutex, nullptr);
+    EXPECT_EQ(mutex->typeName, "Mutant");
+}
+
 TEST(Platform, InfoSaysWindows)
 {
     const auto p = hs::platformInfo();

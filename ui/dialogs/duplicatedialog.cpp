@@ -6,6 +6,7 @@
 #include "util/colors.h"
 #include "util/platform.h"
 #include "util/qtstd.h"
+#include "util/workpool.h"
 
 #include "handlescope/log.h"
 
@@ -350,7 +351,7 @@ void DuplicateDialog::startDuplicate()
     hs::log::get("ui")->info("duplicate {} {} of pid {} into pid {} ({})", platform().handleWord, m_handle.value,
                              m_source.pid, t->pid, t->name);
     setRunning(true);
-    m_watcher.setFuture(QtConcurrent::run(
+    m_watcher.setFuture(QtConcurrent::run(workPool(),
         [source = m_source.pid, value = m_handle.value, target = t->pid, opts = options()] {
             return runDuplicate(source, value, target, opts);
         }));

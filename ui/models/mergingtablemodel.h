@@ -150,7 +150,12 @@ private:
     {
         m_walk = walk;
         m_store.beginMerge();
-        continueWalk(sliceDeadline());
+        // Sliced: the first slice gets an event of its own too, so that it does not add
+        // to the caller's (a refresh result also updates other models and panes).
+        if (m_budget.count() > 0)
+            m_resume.start();
+        else
+            continueWalk(Clock::time_point::max());
     }
 
     void continueWalk(Clock::time_point deadline)

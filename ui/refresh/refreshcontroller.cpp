@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "refresh/refreshcontroller.h"
 
-#include "handlescope/inspect.h"
 #include "util/backgroundrelease.h"
+#include "util/workpool.h"
+
+#include "handlescope/inspect.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -13,7 +15,7 @@ namespace hs::ui {
 
 RefreshController::RefreshController(QObject* parent)
     : QObject(parent)
-    , m_snapshots([] { return hs::takeSnapshot(hs::Detail::Fast); })
+    , m_snapshots([] { return hs::takeSnapshot(hs::Detail::Fast, hs::Priority::Background); })
     , m_handles([](hs::Pid pid) { return hs::listHandles(pid, hs::Detail::Full); })
 {
     m_timer.setSingleShot(true);
@@ -62,7 +64,7 @@ void RefreshController::start()
         result->jobId = id;
         result->focus = focus;
         if (auto snap = snapshots())
-            result->snapshot = shareReleasedInBackground(std::move(*snap));
+            result->snapshot = shareReleasedInBackground(std::move(*snap), Freed::Snapshot);
         else
             result->error = snap.error();
         if (focus && result->snapshot) {
@@ -81,7 +83,7 @@ void RefreshController::start()
         if (self)
             self->onJobDone(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(job));
+    watcher->setFuture(QtConcurrent::run(refreshPool(), job));
 }
 
 void RefreshController::onJobDone(std::shared_ptr<RefreshResult> result)

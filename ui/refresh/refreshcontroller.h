@@ -12,8 +12,8 @@
 
 namespace hs::ui {
 
-/// Runs hs::takeSnapshot (and a Detail::Full read of the focused process) on the thread
-/// pool through QtConcurrent::run + QFutureWatcher: /proc is never read on the UI
+/// Runs hs::takeSnapshot (and a Detail::Full read of the focused process) on
+/// refreshPool() through QtConcurrent::run + QFutureWatcher: /proc is never read on the UI
 /// thread. Each job has an id; a result that is not from the newest job is dropped
 /// (hotspot's jobtracker). The automatic timer is re-armed only when a refresh has
 /// finished (hotspot's recordpage), so refreshes never pile up on a slow machine.

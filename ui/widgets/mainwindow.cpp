@@ -14,6 +14,7 @@
 #include "util/platform.h"
 #include "util/qtstd.h"
 #include "util/tableexport.h"
+#include "util/workpool.h"
 #include "widgets/detailspane.h"
 #include "widgets/handlepane.h"
 #include "widgets/logpanel.h"
@@ -77,9 +78,10 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/handlescope/handlescope.svg")));
     m_sink = QtLogSink::attach(m_log);
     m_processes->setPrivilegeHint(qs(platform().privilegeHint));
-    // A refresh merges in slices of at most ~4 ms of UI-thread time, so that with the
-    // paint that follows a frame (16 ms) is never missed, even for 100,000 handles.
-    m_processes->setSliceBudget(std::chrono::milliseconds(4));
+    // A refresh merges the handle table in slices of at most ~4 ms of UI-thread time, so
+    // that with the paint that follows a frame (16 ms) is never missed, even for 100,000
+    // handles. The process table (hundreds of rows) merges at once: selecting and jumping
+    // rely on its rows being current right after a refresh.
     m_handles->setSliceBudget(std::chrono::milliseconds(4));
 
     m_rightSplit->addWidget(m_handlePane);
@@ -393,7 +395,7 @@ void MainWindow::showHandlesOf(const hs::ProcessKey& key, bool readFullDetail)
     if (readFullDetail) {
         m_detailKey = key;
         ++m_detailJob;
-        m_detailWatcher.setFuture(QtConcurrent::run(
+        m_detailWatcher.setFuture(QtConcurrent::run(workPool(),
             [pid = key.pid] { return shareReleasedInBackground(hs::listHandles(pid, hs::Detail::Full)); }));
     }
 }
@@ -499,7 +501,7 @@ void MainWindow::closeSelectedHandle()
         return;
     hs::log::get("ui")->info("close {} {} in pid {} ({})", platform().handleWord, h->value, p->pid, p->name);
     m_closeWatcher.setFuture(
-        QtConcurrent::run([pid = p->pid, value = h->value] { return runCloseRemote(pid, value); }));
+        QtConcurrent::run(workPool(), [pid = p->pid, value = h->value] { return runCloseRemote(pid, value); }));
 }
 
 void MainWindow::openFindDialog()

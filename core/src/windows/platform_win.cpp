@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "handlescope/inspect.h"
 
+#include <malloc.h>
+
 namespace hs {
 
 PlatformInfo platformInfo()
@@ -15,5 +17,7 @@ PlatformInfo platformInfo()
                       "and services' processes (protected processes stay closed)";
     return p;
 }
+
+void releaseFreeMemory() { _heapmin(); }
 
 } // namespace hs

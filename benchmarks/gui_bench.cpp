@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: MIT
+// handlescope-gui-bench (not a ctest test; scripts/bench-gui.sh runs it): the desktop
+// app's refresh path in the real main window, offscreen.
+//
+//   handlescope-gui-bench synthetic   refreshes of a synthetic 300-process / 50,000-handle
+//                                     machine, 2% of fds reopened each time
+//   handlescope-gui-bench real        refreshes of this machine (start a load first), the
+//                                     process with the most handles selected
+//   handlescope-gui-bench idle [S]    no refresh at all for S seconds (default 10): the
+//                                     lateness other processes cause, the noise floor
+//   handlescope-gui-bench table       100,000 synthetic handles in the handle table:
+//                                     load time, memory, scrolling
+//   handlescope-gui-bench scaling     one merge into a bare model, 25k..200k handles
+//
+// A 5 ms QTimer records its own lateness (the longest UI stall); every event the UI thread
+// handles is timed too. `real` and `table` print memory (VmRSS, VmHWM) and the slowest of
+// 201 jumps + repaints while scrolling the handle table. One `key=value` line per result.
+#include "synthetic.h"
+
+#include "models/handlemodel.h"
+#include "models/processmodel.h"
+#include "refresh/refreshcontroller.h"
+#include "resources.h"
+#include "widgets/handlepane.h"
+#include "widgets/mainwindow.h"
+#include "widgets/processpane.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+
+#include <atomic>
+#include <functional>
+#include <cstdint>
+#include <ctime>
+#include <cstdio>
+#include <mutex>
+#include <random>
+
+namespace {
+
+long statusKiB(const char* field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray name(field);
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith(name))
+            return line.mid(name.size()).trimmed().split(' ').value(0).toLong();
+    return -1;
+}
+
+// A machine that changes a little on every read: ~2% of handles reopened on new objects,
+// a couple of processes replaced. One process (pid 100) holds 10,000 handles.
+class SyntheticMachine {
+public:
+    SyntheticMachine()
+        : m_base(hs::test::makeSnapshot(300, 40000))
+    {
+        auto& big = m_base.processes[0];
+        for (int v = static_cast<int>(big.handles.size()); v < 10166; ++v)
+            big.handles.push_back(hs::test::makeHandle(v, 10'000'000 + static_cast<std::uint64_t>(v)));
+        big.process.handleCount = static_cast<std::int64_t>(big.handles.size());
+    }
+    hs::Snapshot next()
+    {
+        std::lock_guard lock(m_mutex);
+        std::uniform_int_distribution<std::size_t> pick(0, 99);
+        for (auto& p : m_base.processes)
+            for (auto& h : p.handles)
+                if (pick(m_rng) < 2)
+                    h.object.inode = m_nextInode++;
+        auto& gone = m_base.processes[1 + pick(m_rng) % 250];
+        gone.process.startTime += 1; // pid reused: a new process
+        return m_base;
+    }
+    std::vector<hs::HandleInfo> handles(hs::Pid pid)
+    {
+        std::lock_guard lock(m_mutex);
+        if (const auto* p = m_base.findProcess(pid))
+            return p->handles;
+        return {};
+    }
+
+private:
+    std::mutex m_mutex;
+    hs::Snapshot m_base;
+    std::mt19937 m_rng{42};
+    std::uint64_t m_nextInode = 50'000'000;
+};
+
+} // namespace
+
+// Times every event the UI thread handles (outermost delivery only), in wall-clock and
+// in the thread's own CPU time: a late timer on a 2-core machine can be the scheduler's
+// doing (the snapshot workers hold both cores) rather than ours, and this tells them apart.
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (m_depth++ > 0 || !measuring) {
+            const bool r = QApplication::notify(receiver, event);
+            --m_depth;
+            return r;
+        }
+        const std::int64_t wall0 = nowNs(CLOCK_MONOTONIC), cpu0 = nowNs(CLOCK_THREAD_CPUTIME_ID);
+        const bool r = QApplication::notify(receiver, event);
+        const std::int64_t wall = nowNs(CLOCK_MONOTONIC) - wall0, cpu = nowNs(CLOCK_THREAD_CPUTIME_ID) - cpu0;
+        --m_depth;
+        if (wall > longestWallNs) {
+            longestWallNs = wall;
+            longestCpuNs = cpu;
+            longestEvent = event->type();
+            longestReceiver = receiver->metaObject()->className();
+        }
+        return r;
+    }
+    bool measuring = false;
+    std::int64_t longestWallNs = 0;
+    std::int64_t longestCpuNs = 0;
+    int longestEvent = 0;
+    const char* longestReceiver = "";
+
+private:
+    static std::int64_t nowNs(clockid_t clock)
+    {
+        timespec ts{};
+        clock_gettime(clock, &ts);
+        return std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+    }
+    int m_depth = 0;
+};
+
+namespace {
+
+struct StallResult {
+    qint64 stallMs = 0;
+    double eventWallMs = 0;
+    double eventCpuMs = 0;
+    int eventType = 0;
+    const char* receiver = "";
+};
+
+/// Runs `refreshes` back-to-back refreshes (30 ms apart) after `select` picked a process
+/// on the first one; measures from the third on (selecting a process is a user action
+/// with its own full-detail read, not a refresh).
+StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, int refreshes,
+                             const std::function<void()>& select)
+{
+    auto* refresh = window.refreshController();
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = clock.elapsed();
+    qint64 worst = 0;
+    bool measuring = false;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        if (measuring)
+            worst = std::max(worst, now - last - 5);
+        last = now;
+    });
+    probe.start(5);
+    int done = 0;
+    const int total = refreshes + 2;
+    auto connection = QObject::connect(refresh, &hs::ui::RefreshController::finished, [&] {
+        ++done;
+        if (done == 1)
+            select();
+        if (done == 2)
+            QTimer::singleShot(0, [&] {
+                measuring = app.measuring = true;
+                last = clock.elapsed();
+            });
+        if (done < total)
+            QTimer::singleShot(30, refresh, &hs::ui::RefreshController::refresh);
+    });
+    refresh->refresh();
+    while (done < total)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    measuring = app.measuring = false;
+    QObject::disconnect(connection);
+    return {worst, static_cast<double>(app.longestWallNs) / 1e6, static_cast<double>(app.longestCpuNs) / 1e6,
+            app.longestEvent, app.longestReceiver};
+}
+
+void printStall(const char* mode, const hs::ui::MainWindow& window, int refreshes, const StallResult& r)
+{
+    const auto snap = window.snapshot();
+    std::printf("mode=%s refreshes=%d processes=%zu handles=%zu selected_handles=%d stall_ms=%lld "
+                "longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f longest_event_type=%d longest_event_receiver=%s\n",
+                mode, refreshes, snap->processes.size(), snap->handleCount(), window.handleModel()->rowCount(),
+                static_cast<long long>(r.stallMs), r.eventWallMs, r.eventCpuMs, r.eventType, r.receiver);
+}
+
+void waitForFirstRefresh(hs::ui::MainWindow& window)
+{
+    while (window.snapshot() == nullptr || window.refreshController()->isRunning())
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+}
+
+/// The slowest of 201 jumps through the handle table, each with a full repaint.
+void printScroll(const char* mode, hs::ui::MainWindow& window)
+{
+    QTableView* view = window.handlePane()->view();
+    QScrollBar* bar = view->verticalScrollBar();
+    qint64 slowest = 0;
+    for (int i = 0; i <= 200; ++i) {
+        QElapsedTimer frame;
+        frame.start();
+        bar->setValue(bar->maximum() / 200 * i);
+        view->viewport()->repaint();
+        slowest = std::max(slowest, frame.elapsed());
+    }
+    std::printf("mode=%s scroll_rows=%d scroll_slowest_ms=%lld\n", mode, window.handleModel()->rowCount(),
+                static_cast<long long>(slowest));
+}
+
+int runSynthetic(TimedApplication& app, hs::ui::MainWindow& window)
+{
+    waitForFirstRefresh(window);
+    auto machine = std::make_shared<SyntheticMachine>();
+    window.refreshController()->setSources(
+        [machine] { return hs::Result<hs::Snapshot>(machine->next()); },
+        [machine](hs::Pid pid) { return hs::Result<std::vector<hs::HandleInfo>>(machine->handles(pid)); });
+    constexpr int Refreshes = 20;
+    const auto r = measureRefreshes(app, window, Refreshes, [&] { window.processPane()->selectPid(100); });
+    printStall("synthetic", window, Refreshes, r);
+    return 0;
+}
+
+int runReal(TimedApplication& app, hs::ui::MainWindow& window)
+{
+    waitForFirstRefresh(window);
+    hs::Pid busiest = -1;
+    std::size_t most = 0;
+    for (const auto& p : window.snapshot()->processes)
+        if (p.handles.size() > most) {
+            most = p.handles.size();
+            busiest = p.process.pid;
+        }
+    constexpr int Refreshes = 10;
+    const auto r = measureRefreshes(app, window, Refreshes, [&] { window.processPane()->selectPid(busiest); });
+    window.handleModel()->settleFlashes();
+    QApplication::processEvents();
+    printStall("real", window, Refreshes, r);
+    std::printf("mode=real busiest_pid=%lld rss_kib=%ld hwm_kib=%ld\n", static_cast<long long>(busiest),
+                statusKiB("VmRSS:"), statusKiB("VmHWM:"));
+
+    printScroll("real", window);
+    return 0;
+}
+
+/// 100,000 synthetic handles in the handle table (one process cannot hold that many fds
+/// on a machine whose hard RLIMIT_NOFILE is 20,000): load time, memory, scrolling.
+int runTable(hs::ui::MainWindow& window)
+{
+    waitForFirstRefresh(window);
+    window.refreshController()->setInterval(0);
+    const long before = statusKiB("VmRSS:");
+    std::vector<hs::HandleInfo> big;
+    big.reserve(100000);
+    for (int v = 0; v < 100000; ++v)
+        big.push_back(hs::test::makeHandle(v, static_cast<std::uint64_t>(v) + 1,
+                                           v % 5 == 0 ? hs::HandleKind::Socket : hs::HandleKind::RegularFile,
+                                           v % 5 == 0 ? "socket:[" + std::to_string(v) + "]" : std::string()));
+    QElapsedTimer t;
+    t.start();
+    window.handlePane()->showTable();
+    window.handleModel()->show({424242, 1}, std::move(big));
+    window.handleModel()->finishMerge();
+    const qint64 loadMs = t.elapsed();
+    QApplication::processEvents();
+    std::printf("mode=table rows=%d load_ms=%lld rss_kib=%ld hwm_kib=%ld rss_added_kib=%ld\n",
+                window.handleModel()->rowCount(), static_cast<long long>(loadMs), statusKiB("VmRSS:"),
+                statusKiB("VmHWM:"), statusKiB("VmRSS:") - before);
+    printScroll("table", window);
+    return 0;
+}
+
+/// The noise floor: the same window and probe with no refresh at all, for `seconds`.
+/// Lateness here is not the app's: other processes took the CPU.
+int runIdle(TimedApplication& app, hs::ui::MainWindow& window, int seconds)
+{
+    waitForFirstRefresh(window);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = clock.elapsed();
+    qint64 worst = 0;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        worst = std::max(worst, now - last - 5);
+        last = now;
+    });
+    probe.start(5);
+    app.measuring = true;
+    while (clock.elapsed() < seconds * 1000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    app.measuring = false;
+    std::printf("mode=idle seconds=%d stall_ms=%lld longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f\n", seconds,
+                static_cast<long long>(worst), static_cast<double>(app.longestWallNs) / 1e6,
+                static_cast<double>(app.longestCpuNs) / 1e6);
+    return 0;
+}
+
+int runScaling()
+{
+    for (int n : {25000, 50000, 100000, 200000}) {
+        hs::ui::HandleModel model;
+        std::vector<hs::HandleInfo> handles;
+        for (int v = 0; v < n; ++v)
+            handles.push_back(hs::test::makeHandle(v, static_cast<std::uint64_t>(v) + 1));
+        model.show({1, 1}, handles);
+        for (std::size_t i = 0; i < handles.size(); i += 50) // 2% reopened: scattered runs
+            handles[i].object.inode += 100'000'000;
+        auto fresh = std::make_shared<const std::vector<hs::HandleInfo>>(std::move(handles)); // the worker's part
+        QElapsedTimer t;
+        t.start();
+        model.show({1, 1}, fresh);
+        std::printf("mode=scaling handles=%d merge_ms=%lld\n", n, static_cast<long long>(t.elapsed()));
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    TimedApplication app(argc, argv);
+    const QString mode = app.arguments().value(1, QStringLiteral("synthetic"));
+    if (mode == QStringLiteral("scaling"))
+        return runScaling();
+    hs::ui::initResources();
+    hs::ui::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    window.refreshController()->setInterval(0);
+    if (mode == QStringLiteral("synthetic"))
+        return runSynthetic(app, window);
+    if (mode == QStringLiteral("real"))
+        return runReal(app, window);
+    if (mode == QStringLiteral("table"))
+        return runTable(window);
+    if (mode == QStringLiteral("idle"))
+        return runIdle(app, window, app.arguments().value(2, QStringLiteral("10")).toInt());
+    std::fprintf(stderr, "usage: handlescope-gui-bench [synthetic|real|table|idle [seconds]|scaling]\n");
+    return 2;
+}
