@@ -51,7 +51,9 @@ public:
         m_flashTimer.setInterval(100);
         QObject::connect(&m_flashTimer, &QTimer::timeout, this, [this] { expireFlashes(nowMs()); });
         m_resume.setSingleShot(true);
-        m_resume.setInterval(0);
+        // A pause between slices, not just a turn of the event loop: the paint that each slice
+        // causes then gets a gap of its own instead of adding to the next slice.
+        m_resume.setInterval(5);
         QObject::connect(&m_resume, &QTimer::timeout, this, [this] { continueWalk(sliceDeadline()); });
     }
 

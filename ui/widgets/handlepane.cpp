@@ -71,9 +71,10 @@ HandlePane::HandlePane(HandleModel* model, QWidget* parent)
     connect(m_type, &QComboBox::currentIndexChanged, this, &HandlePane::applyTypeFilter);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &HandlePane::currentHandleChanged);
-    // Type counts change with every merge; recount once per event loop turn, not per signal.
+    // Type counts change with every merge (and every slice of one); recount at most four
+    // times a second, not per signal: each recount rebuilds the combo box.
     m_countTimer->setSingleShot(true);
-    m_countTimer->setInterval(0);
+    m_countTimer->setInterval(250);
     connect(m_countTimer, &QTimer::timeout, this, &HandlePane::updateTypeCounts);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, m_countTimer, qOverload<>(&QTimer::start));
