@@ -7,8 +7,10 @@ function(handlescope_set_warnings target)
         # Designated initializers leave fields at their defaults on purpose.
         -Wno-missing-field-initializers)
     # GCC 12 at -O3 reports a false -Wrestrict inside std::string's operator+ (GCC bug
-    # 105329): keep it visible, but do not let it fail a Release build.
+    # 105329), and at -O2 a false -Wnull-dereference inside <streambuf> for any
+    # std::ifstream (seen in tst_handles with the release preset): keep them visible,
+    # but do not let them fail an optimised build.
     if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
-        target_compile_options(${target} PRIVATE -Wno-error=restrict)
+        target_compile_options(${target} PRIVATE -Wno-error=restrict -Wno-error=null-dereference)
     endif()
 endfunction()
