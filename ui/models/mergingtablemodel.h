@@ -182,6 +182,20 @@ private:
             m_flashTimer.stop();
     }
 
+    /// Removes the unvisited row at the cursor and those after it while `gone(row)` holds,
+    /// with one beginRemoveRows for the run.
+    template <class Gone>
+    void removeRun(Gone gone)
+    {
+        std::size_t count = 1;
+        while (count < m_store.remaining() && gone(m_store.peek(count)))
+            ++count;
+        const int first = cursorRow();
+        beginRemoveRows({}, first, first + static_cast<int>(count) - 1);
+        m_store.drop(count);
+        endRemoveRows();
+    }
+
     /// Time is read once per 64 quiet steps, and after every signal (the costly steps).
     static bool spent(Clock::time_point deadline, bool signalled, std::size_t& quietSteps)
     {
@@ -211,14 +225,7 @@ private:
                         changed.add(cursorRow() - 1);
                     }
                 } else {
-                    std::size_t count = 1;
-                    while (count < m_store.remaining()
-                           && (j == n || m_store.peek(count).key() < Row::keyOf(items[j])))
-                        ++count;
-                    const int first = cursorRow();
-                    beginRemoveRows({}, first, first + static_cast<int>(count) - 1);
-                    m_store.drop(count);
-                    endRemoveRows();
+                    removeRun([&](const Row& r) { return j == n || r.key() < Row::keyOf(items[j]); });
                     signalled = true;
                 }
             } else if (m_store.remaining() == 0 || Row::keyOf(items[j]) < m_store.peek().key()) {
@@ -283,15 +290,9 @@ private:
         while (m_store.remaining() > 0) {
             bool signalled = false;
             Row& next = m_store.peek();
-            if (next.flash == Flash::Removed && next.flashUntil <= m_expireAt) {
-                std::size_t count = 1;
-                while (count < m_store.remaining() && m_store.peek(count).flash == Flash::Removed
-                       && m_store.peek(count).flashUntil <= m_expireAt)
-                    ++count;
-                const int first = cursorRow();
-                beginRemoveRows({}, first, first + static_cast<int>(count) - 1);
-                m_store.drop(count);
-                endRemoveRows();
+            auto expired = [this](const Row& r) { return r.flash == Flash::Removed && r.flashUntil <= m_expireAt; };
+            if (expired(next)) {
+                removeRun(expired);
                 signalled = true;
             } else {
                 Row& r = m_store.keep();
