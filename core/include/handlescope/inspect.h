@@ -25,9 +25,10 @@ Result<HandleInfo> handleInfo(Pid pid, HandleValue handle);
 /// How hard a snapshot competes for the CPU with the rest of the calling process.
 enum class Priority : std::uint8_t {
     Normal,
-    /// Leaves CPU to the caller's other threads. Linux: one walker fewer than cores, and
-    /// the calling thread (and the walkers it starts) at nice 10 FOR GOOD, since without
-    /// privilege nice cannot be lowered again: call it from a thread that only reads.
+    /// Leaves CPU to the caller's other threads. Linux: one walker fewer than cores, a
+    /// 0.5 ms sleep after every 4 ms of walking, and the calling thread (and the walkers
+    /// it starts) at nice 10 FOR GOOD, since without privilege nice cannot be lowered
+    /// again: call it from a thread that only reads.
     /// Windows: the calling thread below normal while it runs. A desktop app refreshing
     /// in the background sets this: with a walker on each of 2 cores at normal priority,
     /// its UI thread waited up to 44 ms for a timeslice.
