@@ -53,11 +53,20 @@ trap 'exit 143' TERM
 export QT_QPA_PLATFORM=offscreen
 RESULTS=$WORK/results
 : >"$RESULTS"
+FAILED=0
 run() { # scenario mode [args...]: RUNS fresh processes, key=value lines tagged with the scenario
     local scenario=$1 runs=$2
     shift 2
+    local rc
     for ((r = 1; r <= runs; r++)); do
-        "$BENCH" "$@" 2>/dev/null | grep '^mode=' | sed "s/^/scenario=$scenario /" | tee -a "$RESULTS" >&2
+        rc=0
+        "$BENCH" "$@" >"$WORK/run.out" 2>"$WORK/run.err" || rc=$?
+        if ((rc != 0)) || ! grep -q '^mode=' "$WORK/run.out"; then
+            echo "bench-gui.sh: '$*' ($scenario) failed with exit code $rc:" >&2
+            tail -n 5 "$WORK/run.err" >&2
+            FAILED=$((FAILED + 1))
+        fi
+        grep '^mode=' "$WORK/run.out" | sed "s/^/scenario=$scenario /" | tee -a "$RESULTS" >&2 || true
     done
 }
 start_load() { # procs fds
@@ -126,3 +135,7 @@ awk '
                 (hwm[key] == "" ? "-" : sprintf("%.0f", max(hwm[key]))), (scroll[key] == "" ? "-" : max(scroll[key]))
         }
     }' "$RESULTS"
+if ((FAILED > 0)); then
+    echo "bench-gui.sh: $FAILED run(s) failed (see above)" >&2
+    exit 1
+fi

@@ -24,9 +24,13 @@ void runInBackground(void (*destroy)(const void*), const void* object, Freed wha
     pool->start([destroy, object, what] {
         destroy(object);
         // The allocator keeps what a 37 MB snapshot freed; without this the app sat at
-        // 160-200 MB RSS with 100,000 handles on the machine, with it at 127-132 MB.
+        // 175-182 MB RSS with 100,000 handles on the machine, with it at 127-133 MB.
+        // Not on the refresh thread: malloc_trim holds each arena's lock in turn, the UI
+        // thread's too, and at nice 10 under load it held it for 710 ms (a UI thread
+        // blocked in realloc, sched_switch traces).
         if (what == Freed::Snapshot)
-            hs::releaseFreeMemory();
+            if (QThreadPool* normal = workPool())
+                normal->start([] { hs::releaseFreeMemory(); });
     });
 }
 

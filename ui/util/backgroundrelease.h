@@ -10,7 +10,8 @@
 namespace hs::ui {
 
 /// What is freed decides where: a whole snapshot on refreshPool(), the thread that built
-/// it (same malloc arena, nice 10), followed by hs::releaseFreeMemory(); a list on
+/// it (same malloc arena, nice 10), followed by hs::releaseFreeMemory() on workPool()
+/// (normal priority: it takes the UI thread's malloc lock for a moment); a list on
 /// workPool().
 enum class Freed : bool { List, Snapshot };
 

@@ -13,7 +13,7 @@ namespace hs::ui {
 QThreadPool* workPool();
 
 /// One thread that takes every snapshot and frees every old one, and lives as long as
-/// the application. A snapshot is then built and freed in one malloc arena, which reuses
+/// the application. It must not take locks the UI thread needs (it runs at nice 10). A snapshot is then built and freed in one malloc arena, which reuses
 /// the memory of the last one (on changing threads, 100,000-handle snapshots of 37 MB
 /// left ~150 MB of freed memory spread over the arenas). takeSnapshot(Background) also
 /// leaves this thread at nice 10 for good. Null once the application is being torn down.
