@@ -139,6 +139,39 @@ private:
 
 namespace {
 
+/// A 5 ms precise timer on the UI thread that records how late it fires: the longest
+/// lateness, once measuring, is the longest stall.
+class LatenessProbe {
+public:
+    static constexpr qint64 PeriodMs = 5;
+    LatenessProbe()
+    {
+        m_clock.start();
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.elapsed();
+            if (m_measuring)
+                m_worst = std::max(m_worst, now - m_last - PeriodMs);
+            m_last = now;
+        });
+        m_timer.start(PeriodMs);
+    }
+    void startMeasuring()
+    {
+        m_measuring = true;
+        m_last = m_clock.elapsed();
+    }
+    [[nodiscard]] qint64 worstMs() const { return m_worst; }
+    [[nodiscard]] qint64 elapsedMs() const { return m_clock.elapsed(); }
+
+private:
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+    qint64 m_last = 0;
+    qint64 m_worst = 0;
+    bool m_measuring = false;
+};
+
 struct StallResult {
     qint64 stallMs = 0;
     double eventWallMs = 0;
@@ -154,20 +187,7 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
                              const std::function<void()>& select)
 {
     auto* refresh = window.refreshController();
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = clock.elapsed();
-    qint64 worst = 0;
-    bool measuring = false;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = clock.elapsed();
-        if (measuring)
-            worst = std::max(worst, now - last - 5);
-        last = now;
-    });
-    probe.start(5);
+    LatenessProbe probe;
     int done = 0;
     const int total = refreshes + 2;
     auto connection = QObject::connect(refresh, &hs::ui::RefreshController::finished, [&] {
@@ -176,8 +196,8 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
             select();
         if (done == 2)
             QTimer::singleShot(0, [&] {
-                measuring = app.measuring = true;
-                last = clock.elapsed();
+                probe.startMeasuring();
+                app.measuring = true;
             });
         if (done < total)
             QTimer::singleShot(30, refresh, &hs::ui::RefreshController::refresh);
@@ -185,9 +205,9 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
     refresh->refresh();
     while (done < total)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    measuring = app.measuring = false;
+    app.measuring = false;
     QObject::disconnect(connection);
-    return {worst, static_cast<double>(app.longestWallNs) / 1e6, static_cast<double>(app.longestCpuNs) / 1e6,
+    return {probe.worstMs(), static_cast<double>(app.longestWallNs) / 1e6, static_cast<double>(app.longestCpuNs) / 1e6,
             app.longestEvent, app.longestReceiver};
 }
 
@@ -290,24 +310,14 @@ int runTable(hs::ui::MainWindow& window)
 int runIdle(TimedApplication& app, hs::ui::MainWindow& window, int seconds)
 {
     waitForFirstRefresh(window);
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = clock.elapsed();
-    qint64 worst = 0;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = clock.elapsed();
-        worst = std::max(worst, now - last - 5);
-        last = now;
-    });
-    probe.start(5);
+    LatenessProbe probe;
+    probe.startMeasuring();
     app.measuring = true;
-    while (clock.elapsed() < seconds * 1000)
+    while (probe.elapsedMs() < seconds * 1000)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     app.measuring = false;
     std::printf("mode=idle seconds=%d stall_ms=%lld longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f\n", seconds,
-                static_cast<long long>(worst), static_cast<double>(app.longestWallNs) / 1e6,
+                static_cast<long long>(probe.worstMs()), static_cast<double>(app.longestWallNs) / 1e6,
                 static_cast<double>(app.longestCpuNs) / 1e6);
     return 0;
 }
