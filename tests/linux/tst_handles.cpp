@@ -300,6 +300,36 @@ private slots:
         }
     }
 
+    void backgroundProcessListCountsLikeTheDirectory()
+    {
+        errno = 0;
+        const int mainNice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+        QCOMPARE(errno, 0);
+        std::optional<Result<std::vector<ProcessInfo>>> list;
+        int readerNice = -100;
+        std::thread reader([&] {
+            list = listProcesses(Priority::Background);
+            readerNice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+        });
+        reader.join();
+        QVERIFY(list && list->has_value());
+        QCOMPARE(readerNice, std::max(mainNice, 10));
+        QCOMPARE(::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())), mainNice); // untouched
+        const auto& processes = **list;
+        QVERIFY(std::is_sorted(processes.begin(), processes.end(),
+                               [](const ProcessInfo& a, const ProcessInfo& b) { return a.pid < b.pid; }));
+        const auto helper = std::find_if(processes.begin(), processes.end(),
+                                         [&](const ProcessInfo& p) { return p.pid == m_helper.pid; });
+        QVERIFY(helper != processes.end());
+        QVERIFY(!helper->accessError);
+        // The count (st_size of /proc/PID/fd since Linux 6.2) is what a listing finds.
+        std::int64_t entries = 0;
+        for (const auto& e : std::filesystem::directory_iterator("/proc/" + std::to_string(m_helper.pid) + "/fd"))
+            (void)e, ++entries;
+        QCOMPARE(helper->handleCount, entries);
+        QCOMPARE(helper->handleCount, static_cast<std::int64_t>(m_handles.size()));
+    }
+
     void findByTextRegexAndKind()
     {
         auto snap = takeSnapshot(Detail::Fast);

@@ -55,6 +55,8 @@ public:
     Result<HandleInfo> readHandle(int procPidFd, Pid pid, HandleValue fd);
 
 private:
+    /// Sets count to the number of open fds; returns 0 or the errno of the failure.
+    int countOpenFds(int procPidFd, std::int64_t& count);
     bool readOneHandle(int fdDir, int fdinfoDir, int procPidFd, HandleValue fd, Detail detail, HandleInfo& h);
     void addFdInfo(int fdinfoDir, const char* name, HandleInfo& h);
 

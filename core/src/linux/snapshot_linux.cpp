@@ -6,6 +6,7 @@
 
 #include "errno_linux.h"
 #include "proc_walk.h"
+#include "thread_priority_linux.h"
 
 #include <malloc.h>
 #include <sys/resource.h>
@@ -67,21 +68,6 @@ void fillDeferredSockets(SocketResolver& sockets, ProcessHandles& entry)
 namespace hs {
 
 namespace {
-
-/// nice 10 for the calling thread (on Linux nice is per thread, and threads it starts
-/// inherit it). Setting the same value again is allowed without privilege.
-void lowerThisThreadsPriority()
-{
-    constexpr int BackgroundNice = 10;
-    const auto tid = static_cast<id_t>(::gettid());
-    errno = 0;
-    const int current = ::getpriority(PRIO_PROCESS, tid);
-    if (errno == 0 && current >= BackgroundNice)
-        return;
-    if (::setpriority(PRIO_PROCESS, tid, BackgroundNice) != 0)
-        log::get("core.linux")->debug("snapshot: could not lower the reading thread's priority: {}",
-                                      std::strerror(errno));
-}
 
 /// In the background a walker sleeps 0.5 ms after every 4 ms of walking. When something
 /// else holds the other core (in this VM PID 1's agent runs at nice -10), a UI thread
@@ -151,7 +137,7 @@ Result<Snapshot> takeSnapshot(Detail detail, Priority priority)
     // walkers at nice +10 (sched_switch traces, kernel 6.18).
     const unsigned cores = std::max(std::thread::hardware_concurrency(), 1u);
     if (background)
-        lowerThisThreadsPriority(); // before the walkers start: they inherit it
+        linux_::lowerThisThreadsPriority(); // before the walkers start: they inherit it
     unsigned workers = std::clamp(background ? cores - 1 : cores, 1u, 4u);
     if (const char* env = std::getenv("HANDLESCOPE_SNAPSHOT_THREADS")) // for benchmarks
         workers = static_cast<unsigned>(std::clamp(std::atoi(env), 1, 16));

@@ -137,33 +137,6 @@ Result<HandleInfo> handleInfo(Pid pid, HandleValue handle)
     return fail(win32Error("read handle", pid, handle, ERROR_INVALID_HANDLE));
 }
 
-namespace {
-
-/// The calling thread below normal priority for a scope; unlike nice on Linux this can
-/// be undone afterwards.
-class BelowNormalPriority {
-public:
-    explicit BelowNormalPriority(bool lower)
-        : m_previous(lower ? GetThreadPriority(GetCurrentThread()) : THREAD_PRIORITY_ERROR_RETURN)
-    {
-        if (m_previous != THREAD_PRIORITY_ERROR_RETURN
-            && !SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_BELOW_NORMAL))
-            m_previous = THREAD_PRIORITY_ERROR_RETURN;
-    }
-    ~BelowNormalPriority()
-    {
-        if (m_previous != THREAD_PRIORITY_ERROR_RETURN)
-            SetThreadPriority(GetCurrentThread(), m_previous);
-    }
-    BelowNormalPriority(const BelowNormalPriority&) = delete;
-    BelowNormalPriority& operator=(const BelowNormalPriority&) = delete;
-
-private:
-    int m_previous;
-};
-
-} // namespace
-
 Result<Snapshot> takeSnapshot(Detail detail, Priority priority)
 {
     logger()->debug("takeSnapshot ({})", detail == Detail::Full ? "full" : "fast");

@@ -154,8 +154,9 @@ namespace hs {
 
 using namespace hs::win;
 
-Result<std::vector<ProcessInfo>> listProcesses()
+Result<std::vector<ProcessInfo>> listProcesses(Priority priority)
 {
+    const BelowNormalPriority lowered(priority == Priority::Background);
     logger()->debug("listProcesses");
     ensureDebugPrivilege();
     auto entries = toolhelpProcesses();

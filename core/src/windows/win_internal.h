@@ -159,4 +159,27 @@ struct DetailContext {
 };
 HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx);
 
+/// The calling thread below normal priority for a scope (Priority::Background); unlike
+/// nice on Linux this can be undone afterwards.
+class BelowNormalPriority {
+public:
+    explicit BelowNormalPriority(bool lower)
+        : m_previous(lower ? GetThreadPriority(GetCurrentThread()) : THREAD_PRIORITY_ERROR_RETURN)
+    {
+        if (m_previous != THREAD_PRIORITY_ERROR_RETURN
+            && !SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_BELOW_NORMAL))
+            m_previous = THREAD_PRIORITY_ERROR_RETURN;
+    }
+    ~BelowNormalPriority()
+    {
+        if (m_previous != THREAD_PRIORITY_ERROR_RETURN)
+            SetThreadPriority(GetCurrentThread(), m_previous);
+    }
+    BelowNormalPriority(const BelowNormalPriority&) = delete;
+    BelowNormalPriority& operator=(const BelowNormalPriority&) = delete;
+
+private:
+    int m_previous;
+};
+
 } // namespace hs::win
