@@ -10,6 +10,9 @@
 //                                     lateness other processes cause, the noise floor
 //   handlescope-gui-bench table       100,000 synthetic handles in the handle table:
 //                                     load time, memory, scrolling
+//   handlescope-gui-bench find        the searches that read every handle of the machine
+//                                     (start a load first): the other holders of a handle,
+//                                     then Find, with refreshes every 2 s meanwhile
 //   handlescope-gui-bench scaling     one merge into a bare model, 25k..200k handles
 //
 // A 5 ms QTimer records its own lateness (the longest UI stall); every event the UI thread
@@ -17,10 +20,13 @@
 // 201 jumps + repaints while scrolling the handle table. One `key=value` line per result.
 #include "synthetic.h"
 
+#include "dialogs/finddialog.h"
 #include "models/handlemodel.h"
 #include "models/processmodel.h"
+#include "refresh/machinesearch.h"
 #include "refresh/refreshcontroller.h"
 #include "resources.h"
+#include "widgets/detailspane.h"
 #include "widgets/handlepane.h"
 #include "widgets/mainwindow.h"
 #include "widgets/processpane.h"
@@ -28,9 +34,11 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 
 #include <atomic>
@@ -109,6 +117,10 @@ public:
             --m_depth;
             return r;
         }
+        // Read before delivery: the event may delete the receiver (deleteLater), and with
+        // it the event.
+        const char* receiverClass = receiver->metaObject()->className();
+        const int type = event->type();
         const std::int64_t wall0 = nowNs(CLOCK_MONOTONIC), cpu0 = nowNs(CLOCK_THREAD_CPUTIME_ID);
         const bool r = QApplication::notify(receiver, event);
         const std::int64_t wall = nowNs(CLOCK_MONOTONIC) - wall0, cpu = nowNs(CLOCK_THREAD_CPUTIME_ID) - cpu0;
@@ -116,8 +128,8 @@ public:
         if (wall > longestWallNs) {
             longestWallNs = wall;
             longestCpuNs = cpu;
-            longestEvent = event->type();
-            longestReceiver = receiver->metaObject()->className();
+            longestEvent = type;
+            longestReceiver = receiverClass;
         }
         return r;
     }
@@ -211,19 +223,57 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
             app.longestEvent, app.longestReceiver};
 }
 
+/// Processes listed by the last refresh (rows of exited ones stay red for a moment).
+int processesOnMachine(const hs::ui::MainWindow& window)
+{
+    int live = 0;
+    const auto* model = window.processModel();
+    for (int row = 0; row < model->rowCount(); ++row)
+        live += model->rowAt(row).flash != hs::ui::Flash::Removed;
+    return live;
+}
+
+std::int64_t handlesOnMachine(const hs::ui::MainWindow& window)
+{
+    std::int64_t total = 0;
+    const auto* model = window.processModel();
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->rowAt(row).flash != hs::ui::Flash::Removed)
+            total += std::max<std::int64_t>(0, model->process(row).handleCount);
+    return total;
+}
+
 void printStall(const char* mode, const hs::ui::MainWindow& window, int refreshes, const StallResult& r)
 {
-    const auto snap = window.snapshot();
-    std::printf("mode=%s refreshes=%d processes=%zu handles=%zu selected_handles=%d stall_ms=%lld "
+    std::printf("mode=%s refreshes=%d processes=%d handles=%lld selected_handles=%d stall_ms=%lld "
                 "longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f longest_event_type=%d longest_event_receiver=%s\n",
-                mode, refreshes, snap->processes.size(), snap->handleCount(), window.handleModel()->rowCount(),
-                static_cast<long long>(r.stallMs), r.eventWallMs, r.eventCpuMs, r.eventType, r.receiver);
+                mode, refreshes, processesOnMachine(window), static_cast<long long>(handlesOnMachine(window)),
+                window.handleModel()->rowCount(), static_cast<long long>(r.stallMs), r.eventWallMs, r.eventCpuMs,
+                r.eventType, r.receiver);
+}
+
+void waitUntil(const std::function<bool()>& done)
+{
+    while (!done())
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
 }
 
 void waitForFirstRefresh(hs::ui::MainWindow& window)
 {
-    while (window.snapshot() == nullptr || window.refreshController()->isRunning())
-        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    waitUntil([&] { return window.refreshCount() > 0 && !window.refreshController()->isRunning(); });
+}
+
+hs::Pid busiestProcess(const hs::ui::MainWindow& window)
+{
+    hs::Pid busiest = -1;
+    std::int64_t most = -1;
+    const auto* model = window.processModel();
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (!model->process(row).accessError && model->process(row).handleCount > most) {
+            most = model->process(row).handleCount;
+            busiest = model->process(row).pid;
+        }
+    return busiest;
 }
 
 /// The slowest of 201 jumps through the handle table, each with a full repaint.
@@ -248,7 +298,12 @@ int runSynthetic(TimedApplication& app, hs::ui::MainWindow& window)
     waitForFirstRefresh(window);
     auto machine = std::make_shared<SyntheticMachine>();
     window.refreshController()->setSources(
-        [machine] { return hs::Result<hs::Snapshot>(machine->next()); },
+        [machine] {
+            std::vector<hs::ProcessInfo> processes;
+            for (auto& p : machine->next().processes)
+                processes.push_back(std::move(p.process));
+            return hs::Result<std::vector<hs::ProcessInfo>>(std::move(processes));
+        },
         [machine](hs::Pid pid) { return hs::Result<std::vector<hs::HandleInfo>>(machine->handles(pid)); });
     constexpr int Refreshes = 20;
     const auto r = measureRefreshes(app, window, Refreshes, [&] { window.processPane()->selectPid(100); });
@@ -259,13 +314,7 @@ int runSynthetic(TimedApplication& app, hs::ui::MainWindow& window)
 int runReal(TimedApplication& app, hs::ui::MainWindow& window)
 {
     waitForFirstRefresh(window);
-    hs::Pid busiest = -1;
-    std::size_t most = 0;
-    for (const auto& p : window.snapshot()->processes)
-        if (p.handles.size() > most) {
-            most = p.handles.size();
-            busiest = p.process.pid;
-        }
+    const hs::Pid busiest = busiestProcess(window);
     constexpr int Refreshes = 10;
     const auto r = measureRefreshes(app, window, Refreshes, [&] { window.processPane()->selectPid(busiest); });
     window.handleModel()->settleFlashes();
@@ -322,6 +371,58 @@ int runIdle(TimedApplication& app, hs::ui::MainWindow& window, int seconds)
     return 0;
 }
 
+/// The two searches that read every handle of the machine, as a person triggers them:
+/// the other holders of the selected handle, then Find ("socket"), 2.5 s later so that it
+/// reads the machine again. Refreshes run every 2 s meanwhile (the app's default).
+int runFind(TimedApplication& app, hs::ui::MainWindow& window)
+{
+    waitForFirstRefresh(window);
+    const hs::Pid busiest = busiestProcess(window);
+    window.processPane()->selectPid(busiest);
+    waitUntil([&] { return window.handleModel()->rowCount() > 0; });
+    window.refreshController()->setInterval(2000);
+    LatenessProbe probe;
+    probe.startMeasuring();
+    app.measuring = true;
+
+    QElapsedTimer holders;
+    holders.start();
+    window.handlePane()->selectValue(window.handleModel()->handle(0).value);
+    auto* details = window.detailsPane();
+    waitUntil([&] { return !details->holdersPending(); });
+    const qint64 holdersMs = holders.elapsed();
+
+    QElapsedTimer pause;
+    pause.start();
+    waitUntil([&] { return pause.elapsed() >= 2500; });
+    window.openFindDialog();
+    auto* find = window.findDialog();
+    find->textEdit()->setText(QStringLiteral("socket"));
+    QElapsedTimer search;
+    search.start();
+    find->find();
+    waitUntil([&] { return !find->isSearching(); });
+    const qint64 findMs = search.elapsed();
+    QApplication::processEvents();
+    app.measuring = false;
+    const long rss = statusKiB("VmRSS:");
+    std::printf("mode=find processes=%d handles=%lld holders_ms=%lld find_ms=%lld find_rows=%d stall_ms=%lld "
+                "longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f longest_event_receiver=%s rss_kib=%ld hwm_kib=%ld\n",
+                processesOnMachine(window), static_cast<long long>(handlesOnMachine(window)),
+                static_cast<long long>(holdersMs), static_cast<long long>(findMs), find->results()->model()->rowCount(),
+                static_cast<long long>(probe.worstMs()), static_cast<double>(app.longestWallNs) / 1e6,
+                static_cast<double>(app.longestCpuNs) / 1e6, app.longestReceiver, rss, statusKiB("VmHWM:"));
+    // The snapshot is dropped after 10 s without use, and the memory given back.
+    QElapsedTimer dropped;
+    dropped.start();
+    waitUntil([&] { return !window.machineSearch()->holdsSnapshot(); });
+    pause.restart();
+    waitUntil([&] { return pause.elapsed() >= 1000; }); // the trim that follows
+    std::printf("mode=find dropped_after_ms=%lld rss_after_drop_kib=%ld\n", static_cast<long long>(dropped.elapsed()),
+                statusKiB("VmRSS:"));
+    return 0;
+}
+
 int runScaling()
 {
     for (int n : {25000, 50000, 100000, 200000}) {
@@ -361,8 +462,10 @@ int main(int argc, char** argv)
         return runReal(app, window);
     if (mode == QStringLiteral("table"))
         return runTable(window);
+    if (mode == QStringLiteral("find"))
+        return runFind(app, window);
     if (mode == QStringLiteral("idle"))
         return runIdle(app, window, app.arguments().value(2, QStringLiteral("10")).toInt());
-    std::fprintf(stderr, "usage: handlescope-gui-bench [synthetic|real|table|idle [seconds]|scaling]\n");
+    std::fprintf(stderr, "usage: handlescope-gui-bench [synthetic|real|table|idle [seconds]|find|scaling]\n");
     return 2;
 }

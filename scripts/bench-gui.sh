@@ -8,7 +8,8 @@
 #
 # Scenarios: no load (idle noise floor; a synthetic 300-process / 50,000-handle machine
 # with 2% of fds reopened per refresh; 100,000 synthetic rows in the handle table); handlescope-loadgen 200 x 500 (idle noise
-# floor, then real refreshes of the machine, the busiest process selected); loadgen
+# floor, then real refreshes of the machine, the busiest process selected, then the two
+# searches that read every handle: other holders and Find); loadgen
 # 300 x 167 (~50,000 fds). Each of R runs is a fresh process; prints a Markdown table.
 set -euo pipefail
 
@@ -89,11 +90,22 @@ run "no load" "$RUNS" table
 start_load 200 500
 run "200 x 500" 1 idle 10
 run "200 x 500" "$RUNS" real
+run "200 x 500" "$RUNS" find
 stop_load
 start_load 300 167
 run "300 x 167" "$RUNS" real
 stop_load
 
+# key=value lookup, median and max of space-separated lists, for the tables below.
+AWK_LIB='
+    function val(k,   i, kv) { for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] } return "" }
+    function median(list,   a, n, j, k, x) {
+        n = split(list, a, " ")
+        for (j = 2; j <= n; j++) { x = a[j] + 0; for (k = j - 1; k >= 1 && a[k] + 0 > x; k--) a[k + 1] = a[k]; a[k + 1] = x }
+        return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    function max(list,   a, n, j, m) { n = split(list, a, " "); m = ""; for (j = 1; j <= n; j++) if (m == "" || a[j] + 0 > m + 0) m = a[j]; return m }
+'
 echo
 echo "HandleScope GUI benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "Machine: $(uname -srm), $(nproc) CPUs; source $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
@@ -102,14 +114,7 @@ echo "on the UI thread. Event: the longest single event the UI thread handled, w
 echo
 echo "| load | what | runs | handles on machine | selected process rows | stall ms median / max | longest event ms (CPU ms) | RSS MB median / max | peak RSS MB max | scroll ms max |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-awk '
-    function val(k,   i, kv) { for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] } return "" }
-    function median(list,   a, n, j, k, x) {
-        n = split(list, a, " ")
-        for (j = 2; j <= n; j++) { x = a[j] + 0; for (k = j - 1; k >= 1 && a[k] + 0 > x; k--) a[k + 1] = a[k]; a[k + 1] = x }
-        return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
-    function max(list,   a, n, j, m) { n = split(list, a, " "); m = ""; for (j = 1; j <= n; j++) if (m == "" || a[j] + 0 > m + 0) m = a[j]; return m }
+awk "$AWK_LIB"'
     {
         sub(/^scenario=/, ""); split($0, parts, " mode="); scen = parts[1]; $0 = "mode=" parts[2]
         key = scen SUBSEP val("mode")
@@ -133,6 +138,28 @@ awk '
                 (ev[key] == "" ? "-" : ev[key]), (evcpu[key] == "" ? "-" : evcpu[key]),
                 (rss[key] == "" ? "-" : sprintf("%.0f / %.0f", median(rss[key]), max(rss[key]))),
                 (hwm[key] == "" ? "-" : sprintf("%.0f", max(hwm[key]))), (scroll[key] == "" ? "-" : max(scroll[key]))
+        }
+    }' "$RESULTS"
+echo
+echo "Searches that read every handle of the machine (find mode): the other holders of a handle,"
+echo "then Find \"socket\" 2.5 s later (a fresh read), refreshes every 2 s meanwhile; the snapshot is"
+echo "dropped after 10 s unused."
+echo
+echo "| load | runs | holders ms median / max | Find ms median / max | Find rows | RSS MB after drop, median |"
+echo "|---|---:|---:|---:|---:|---:|"
+awk "$AWK_LIB"'
+    {
+        sub(/^scenario=/, ""); split($0, parts, " mode="); scen = parts[1]; $0 = "mode=" parts[2]
+        if (val("mode") != "find") next
+        if (!(scen in seen)) { seen[scen] = 1; order[++count] = scen }
+        if (val("find_ms") != "") { runs[scen]++; hold[scen] = hold[scen] " " val("holders_ms"); find[scen] = find[scen] " " val("find_ms"); rows[scen] = val("find_rows") }
+        if (val("rss_after_drop_kib") != "") after[scen] = after[scen] " " val("rss_after_drop_kib") / 1024
+    }
+    END {
+        for (i = 1; i <= count; i++) {
+            s = order[i]
+            printf "| %s | %d | %s / %s | %s / %s | %s | %s |\n", s, runs[s], median(hold[s]), max(hold[s]),
+                median(find[s]), max(find[s]), rows[s], (after[s] == "" ? "-" : sprintf("%.0f", median(after[s])))
         }
     }' "$RESULTS"
 if ((FAILED > 0)); then

@@ -99,7 +99,7 @@ void DemoDriver::build()
     add([this] {
         m_window->move(0, 0); // no window manager under Xvfb: fill the screen ourselves
         m_window->resize(1280, 800);
-        return m_window->snapshot() != nullptr;
+        return m_window->refreshCount() > 0;
     });
     add(selectSource);
     addWait(1200); // the full-detail read of the source

@@ -133,7 +133,7 @@ private Q_SLOTS:
         m_window = std::make_unique<MainWindow>();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->snapshot() != nullptr, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() > 0, 15000);
     }
 
     void cleanupTestCase()
@@ -158,11 +158,27 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model->index(model->rowOfValue(m_source.file), HandleModel::OffsetColumn).data().toString(),
                                   QStringLiteral("12"), 10000);
         QVERIFY(m_window->handlePane()->selectValue(m_source.file));
-        // Details pane shows the fields and the pipe's other end is a holder elsewhere? The
-        // file is held only by the helper: the holders section says so.
-        auto* tree = m_window->detailsPane()->tree();
+        // The details pane shows the fields at once; the holders follow from a read of the
+        // whole machine. The file is held by the helper alone.
+        auto* details = m_window->detailsPane();
+        auto* tree = details->tree();
         QVERIFY(tree->topLevelItemCount() >= 2);
         QVERIFY(tree->findItems(m_source.path, Qt::MatchExactly | Qt::MatchRecursive, 1).size() == 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!details->holdersPending(), 15000);
+        QCOMPARE(tree->findItems(QStringLiteral("Other holders (0)"), Qt::MatchExactly).size(), 1);
+        QCOMPARE(tree->findItems(QStringLiteral("No other handle refers to this object."),
+                                 Qt::MatchExactly | Qt::MatchRecursive, 1).size(), 1);
+        // The pipe's read end: its write end, in the same process, holds the same pipe.
+        QVERIFY(m_window->handlePane()->selectValue(m_source.pipeRead));
+        QTRY_VERIFY_WITH_TIMEOUT(!details->holdersPending() &&
+                                     !tree->findItems(QStringLiteral("Other holders (1)"), Qt::MatchExactly).isEmpty(),
+                                 15000);
+        const auto writeEnd = tree->findItems(QStringLiteral("fd %1").arg(m_source.pipeWrite),
+                                              Qt::MatchExactly | Qt::MatchRecursive, 1);
+        QCOMPARE(writeEnd.size(), 1);
+        QCOMPARE(writeEnd[0]->data(0, Qt::UserRole + 1).toLongLong(), m_source.pid);
+        QVERIFY(writeEnd[0]->text(0).contains(QStringLiteral("(pid %1)").arg(m_source.pid)));
+        QVERIFY(m_window->handlePane()->selectValue(m_source.file));
         const QString status = m_window->statusRefreshLabel()->text();
         QVERIFY2(status.contains(QStringLiteral("Refreshed at")), qPrintable(status));
     }
@@ -273,18 +289,19 @@ private Q_SLOTS:
         QTRY_VERIFY(logContains(*m_window->logModel(), QStringLiteral("duplicate failed")));
         // Nothing else changed: still on the source process and handle.
         QCOMPARE(m_window->processPane()->currentProcess(), sourceKey);
+        QVERIFY(m_window->handlePane()->currentHandle());
         QCOMPARE(m_window->handlePane()->currentHandle()->value, m_source.file);
         dialog->close();
     }
 
     void privilegeMessageForUninspectable()
     {
-        // Find a process with accessError in the snapshot; as root there may be none.
-        const auto snapshot = m_window->snapshot();
+        // Find a process with accessError in the list; as root there may be none.
+        const auto* model = m_window->processModel();
         const hs::ProcessInfo* locked = nullptr;
-        for (const auto& p : snapshot->processes)
-            if (p.process.accessError)
-                locked = &p.process;
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->process(row).accessError)
+                locked = &model->process(row);
         if (!locked)
             QSKIP("every process is inspectable here (running as root)");
         QVERIFY(m_window->processPane()->selectPid(locked->pid));

@@ -202,6 +202,26 @@ private Q_SLOTS:
 
     // A merge with a slice budget pauses between slices; in between, the model is valid
     // (the tester checks every signal), sorted, and its lookups find every handle.
+    void clearIsImmediateEvenWhenSliced()
+    {
+        // The rows of a process no longer shown must not be found, and selected, while a
+        // sliced walk would still be removing them.
+        HandleModel model;
+        model.setSliceBudget(std::chrono::microseconds(1));
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        std::vector<hs::HandleInfo> handles;
+        for (int v = 0; v < 300; ++v)
+            handles.push_back(makeHandle(v, 1 + static_cast<std::uint64_t>(v)));
+        model.show({10, 1}, handles);
+        QTRY_VERIFY(!model.isWalking());
+        QCOMPARE(model.rowCount(), 300);
+        model.clear();
+        QVERIFY(!model.isWalking());
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.rowOfValue(42), -1);
+        QVERIFY(!model.process().has_value());
+    }
+
     void slicedMergeYieldsAndStaysConsistent()
     {
         HandleModel model;

@@ -6,6 +6,8 @@
 #include "dialogs/duplicatedialog.h"
 #include "dialogs/finddialog.h"
 #include "dup/risk.h"
+#include "models/hitmodel.h"
+#include "refresh/machinesearch.h"
 #include "models/handlemodel.h"
 #include "util/tableexport.h"
 
@@ -72,19 +74,35 @@ private Q_SLOTS:
 
     void findDialogSearchesAndJumps()
     {
-        auto snapshot = std::make_shared<hs::Snapshot>(hs::test::makeSnapshot(4, 40));
-        snapshot->processes[2].handles[3].name = "/var/log/special.log";
-        FindDialog dialog;
-        dialog.setSnapshot(snapshot);
+        auto machine = hs::test::makeSnapshot(4, 40);
+        machine.processes[2].handles[3].name = "/var/log/special.log";
+        MachineSearch search;
+        int reads = 0;
+        search.setSource([&machine, &reads] {
+            ++reads;
+            return hs::Result<hs::Snapshot>(machine);
+        });
+        FindDialog dialog(&search);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy searched(&dialog, &FindDialog::searched);
         QTest::keyClicks(dialog.textEdit(), QStringLiteral("special"));
         QTest::keyClick(dialog.textEdit(), Qt::Key_Return);
-        QCOMPARE(dialog.results()->rowCount(), 1);
-        QCOMPARE(dialog.results()->item(0, 1)->data(Qt::DisplayRole).toLongLong(), 102);
+        QVERIFY(dialog.isSearching());
+        QVERIFY(searched.wait(10000));
+        QVERIFY(!dialog.isSearching());
+        const QAbstractItemModel* results = dialog.results()->model();
+        QCOMPARE(results->rowCount(), 1);
+        QCOMPARE(results->index(0, HitModel::ProcessColumn).data().toString(), QStringLiteral("proc102"));
+        QCOMPARE(results->index(0, HitModel::PidColumn).data().toLongLong(), 102);
+        QCOMPARE(results->index(0, HitModel::HandleColumn).data().toLongLong(), 3);
+        QCOMPARE(results->index(0, HitModel::TypeColumn).data().toString(), QStringLiteral("Regular file"));
+        QCOMPARE(results->index(0, HitModel::NameColumn).data().toString(), QStringLiteral("/var/log/special.log"));
+        QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("Searched 40 handles of 4 processes")),
+                 qPrintable(dialog.statusLabel()->text()));
 
         QSignalSpy jump(&dialog, &FindDialog::jumpRequested);
-        const QRect cell = dialog.results()->visualItemRect(dialog.results()->item(0, 0));
+        const QRect cell = dialog.results()->visualRect(results->index(0, 0));
         QTest::mouseClick(dialog.results()->viewport(), Qt::LeftButton, {}, cell.center());
         QTest::mouseDClick(dialog.results()->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(jump.count(), 1);
@@ -94,11 +112,70 @@ private Q_SLOTS:
         dialog.textEdit()->setText(QStringLiteral("socket:\\[\\d+"));
         dialog.regexBox()->setChecked(true);
         dialog.find();
-        QCOMPARE(dialog.results()->rowCount(), 8); // every 5th handle of 10 per process
+        QVERIFY(searched.wait(10000));
+        QCOMPARE(results->rowCount(), 8); // every 5th handle of 10 per process
+        // Sorting by PID, descending, by clicking the header twice: numbers, not text.
+        dialog.results()->sortByColumn(HitModel::PidColumn, Qt::DescendingOrder);
+        QCOMPARE(results->index(0, HitModel::PidColumn).data().toLongLong(), 103);
+        QCOMPARE(results->index(7, HitModel::PidColumn).data().toLongLong(), 100);
+        QCOMPARE(reads, 1); // the second search reused the first read of the machine
+        // A bad expression is refused before the machine is read.
         dialog.textEdit()->setText(QStringLiteral("([unclosed"));
         dialog.find();
-        QCOMPARE(dialog.results()->rowCount(), 0);
+        QVERIFY(!dialog.isSearching());
+        QCOMPARE(results->rowCount(), 0);
         QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("Invalid")));
+    }
+
+    void machineSearchReadsAgainWhenOldAndDropsWhenUnused()
+    {
+        MachineSearch search;
+        search.setKeepFor(std::chrono::milliseconds(300));
+        int reads = 0;
+        bool fail = false;
+        search.setSource([&reads, &fail]() -> hs::Result<hs::Snapshot> {
+            ++reads;
+            if (fail)
+                return std::unexpected(hs::Error{.operation = "read /proc", .osCode = 13, .osName = "EACCES"});
+            return hs::test::makeSnapshot(3, 30 * reads); // each read differs
+        });
+        std::optional<MachineSearchResult> last;
+        auto run = [&](std::chrono::milliseconds maxAge) {
+            last.reset();
+            const quint64 id = search.search(
+                [](const hs::Snapshot& snapshot) -> hs::Result<std::vector<hs::FindHit>> {
+                    return hs::findHandles(snapshot, hs::FindQuery{});
+                },
+                maxAge, 5, [&last](MachineSearchResult&& r) { last = std::move(r); });
+            QTRY_VERIFY_WITH_TIMEOUT(last.has_value(), 10000);
+            QCOMPARE(last->id, id);
+        };
+        run(std::chrono::milliseconds(60000));
+        QCOMPARE(reads, 1);
+        QVERIFY(!last->error);
+        QCOMPARE(last->processes, std::size_t(3));
+        QCOMPARE(last->handles, std::size_t(30));
+        QCOMPARE(last->matches, std::size_t(30));
+        QCOMPARE(last->hits.size(), std::size_t(5)); // the limit
+        QCOMPARE(last->hits[0].process.pid, hs::Pid(100));
+        QCOMPARE(last->hits[0].processName, std::string("proc100"));
+        QCOMPARE(last->hits[0].handle.value, hs::HandleValue(0));
+        QVERIFY(search.holdsSnapshot());
+        run(std::chrono::milliseconds(60000)); // young enough: not read again
+        QCOMPARE(reads, 1);
+        QCOMPARE(last->handles, std::size_t(30));
+        run(std::chrono::milliseconds(0)); // too old: read again
+        QCOMPARE(reads, 2);
+        QCOMPARE(last->handles, std::size_t(60));
+        // Unused for keepFor: dropped (on the refresh thread).
+        QTRY_VERIFY_WITH_TIMEOUT(!search.holdsSnapshot(), 5000);
+        fail = true;
+        run(std::chrono::milliseconds(60000)); // nothing held: read, and the failure is passed on
+        QCOMPARE(reads, 3);
+        QVERIFY(last->error);
+        QCOMPARE(last->error->osName, std::string("EACCES"));
+        QVERIFY(last->hits.empty());
+        QVERIFY(!search.holdsSnapshot());
     }
 
     void duplicateDialogPickerPreviewAndConfirmation()

@@ -2,6 +2,9 @@
 #include "dialogs/finddialog.h"
 
 #include "models/handlemodel.h"
+#include "models/hitmodel.h"
+#include "models/roles.h"
+#include "refresh/machinesearch.h"
 #include "util/qtstd.h"
 
 #include "handlescope/find.h"
@@ -14,23 +17,23 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace hs::ui {
 
-namespace {
-constexpr int PidRole = Qt::UserRole + 1;
-constexpr int ValueRole = Qt::UserRole + 2;
-} // namespace
-
-FindDialog::FindDialog(QWidget* parent)
+FindDialog::FindDialog(MachineSearch* machine, QWidget* parent)
     : QDialog(parent)
+    , m_machine(machine)
+    , m_findButton(new QPushButton(tr("Find"), this))
     , m_text(new QLineEdit(this))
     , m_regex(new QCheckBox(tr("Regular expression"), this))
     , m_case(new QCheckBox(tr("Match case"), this))
     , m_type(new QComboBox(this))
-    , m_results(new QTableWidget(this))
+    , m_hits(new HitModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_results(new QTableView(this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("findDialog"));
@@ -45,9 +48,14 @@ FindDialog::FindDialog(QWidget* parent)
     for (int k = 0; k < hs::HandleKindCount; ++k)
         m_type->addItem(qs(hs::displayName(static_cast<hs::HandleKind>(k))), k);
 
+    m_sorted->setSourceModel(m_hits);
+    m_sorted->setSortRole(SortRole);
     m_results->setObjectName(QStringLiteral("findResults"));
-    m_results->setColumnCount(5);
-    m_results->setHorizontalHeaderLabels({tr("Process"), tr("PID"), tr("Handle"), tr("Type"), tr("Name")});
+    m_results->setModel(m_sorted);
+    // Unsorted until a header is clicked: hits come in pid and handle order, and sorting
+    // 10,000 of them on every search would cost the UI thread for nothing.
+    m_results->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_results->setSortingEnabled(true);
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_results->verticalHeader()->setVisible(false);
@@ -58,15 +66,14 @@ FindDialog::FindDialog(QWidget* parent)
     m_status->setObjectName(QStringLiteral("findStatus"));
     m_status->setWordWrap(true);
 
-    auto* findButton = new QPushButton(tr("Find"), this);
+    auto* findButton = m_findButton;
     findButton->setObjectName(QStringLiteral("findButton"));
     findButton->setDefault(true);
     connect(findButton, &QPushButton::clicked, this, &FindDialog::find);
     connect(m_text, &QLineEdit::returnPressed, this, &FindDialog::find);
-    connect(m_results, &QTableWidget::cellDoubleClicked, this, [this](int row) {
-        auto* item = m_results->item(row, 0);
-        if (item)
-            Q_EMIT jumpRequested(item->data(PidRole).toLongLong(), item->data(ValueRole).toLongLong());
+    connect(m_results, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (index.isValid())
+            Q_EMIT jumpRequested(index.data(PidRole).toLongLong(), index.data(HandleValueRole).toLongLong());
     });
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -87,47 +94,53 @@ FindDialog::FindDialog(QWidget* parent)
 
 void FindDialog::find()
 {
-    m_results->setRowCount(0);
-    if (!m_snapshot) {
-        m_status->setText(tr("No snapshot yet: refresh first."));
-        return;
-    }
     hs::FindQuery query;
     query.text = m_text->text().toStdString();
     query.regex = m_regex->isChecked();
     query.caseSensitive = m_case->isChecked();
     if (const int k = m_type->currentData().toInt(); k >= 0)
         query.kind = static_cast<hs::HandleKind>(k);
-    const auto hits = hs::findHandles(*m_snapshot, query);
-    if (!hits) {
-        m_status->setText(tr("Invalid search: %1").arg(qs(hits.error().message())));
+    // A bad expression is reported at once, before the machine is read.
+    if (auto check = hs::findHandles(hs::Snapshot{}, query); !check) {
+        m_hits->setHits({});
+        m_status->setText(tr("Invalid search: %1").arg(qs(check.error().message())));
         return;
     }
-    const int shown = static_cast<int>(std::min<std::size_t>(hits->size(), MaxResults));
-    m_results->setSortingEnabled(false);
-    m_results->setRowCount(shown);
-    for (int r = 0; r < shown; ++r) {
-        const auto& hit = (*hits)[static_cast<std::size_t>(r)];
-        auto* first = new QTableWidgetItem(qs(hit.process->name));
-        first->setData(PidRole, QVariant::fromValue<qint64>(hit.process->pid));
-        first->setData(ValueRole, QVariant::fromValue<qint64>(hit.handle->value));
-        m_results->setItem(r, 0, first);
-        auto* pid = new QTableWidgetItem;
-        pid->setData(Qt::DisplayRole, QVariant::fromValue<qint64>(hit.process->pid)); // sorts as a number
-        m_results->setItem(r, 1, pid);
-        auto* value = new QTableWidgetItem;
-        value->setData(Qt::DisplayRole, QVariant::fromValue<qint64>(hit.handle->value));
-        m_results->setItem(r, 2, value);
-        m_results->setItem(r, 3, new QTableWidgetItem(HandleModel::typeText(*hit.handle)));
-        m_results->setItem(r, 4, new QTableWidgetItem(HandleModel::nameText(*hit.handle)));
+    m_status->setText(tr("Reading the handles of every process…"));
+    m_findButton->setEnabled(false);
+    m_search = m_machine->search(
+        [query](const hs::Snapshot& snapshot) { return hs::findHandles(snapshot, query); }, MaxSnapshotAge,
+        MaxResults, [this](MachineSearchResult&& result) {
+            if (result.id == m_search)
+                showResult(std::move(result));
+        });
+}
+
+void FindDialog::showResult(MachineSearchResult&& result)
+{
+    m_search = 0;
+    m_findButton->setEnabled(true);
+    if (result.error) {
+        m_hits->setHits({});
+        m_status->setText(tr("Search failed: %1").arg(qs(result.error->message())));
+        Q_EMIT searched();
+        return;
     }
-    m_results->setSortingEnabled(true);
-    if (hits->size() > static_cast<std::size_t>(MaxResults))
+    const int shown = static_cast<int>(result.hits.size());
+    m_hits->setHits(std::move(result.hits));
+    const QString searchedText = tr("Searched %1 handles of %2 processes, read at %3.")
+                                     .arg(result.handles)
+                                     .arg(result.processes)
+                                     .arg(result.machineReadAt.toString(QStringLiteral("HH:mm:ss")));
+    if (result.matches > static_cast<std::size_t>(shown))
         m_status->setText(tr("%1 handles found; showing the first %2. Narrow the search.")
-                              .arg(hits->size())
-                              .arg(MaxResults));
+                              .arg(result.matches)
+                              .arg(shown) +
+                          QLatin1Char(' ') + searchedText);
     else
-        m_status->setText(tr("%n handle(s) found.", nullptr, static_cast<int>(hits->size())));
+        m_status->setText(tr("%n handle(s) found.", nullptr, static_cast<int>(result.matches)) + QLatin1Char(' ') +
+                          searchedText);
+    Q_EMIT searched();
 }
 
 } // namespace hs::ui

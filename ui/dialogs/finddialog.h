@@ -5,45 +5,64 @@
 
 #include <QDialog>
 
-#include <memory>
+#include <chrono>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QTableWidget;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
 
 namespace hs::ui {
 
-/// "Find handle": text or regular expression, optional type, across every process of
-/// the last snapshot (hs::findHandles; no /proc reads). Double-click jumps to a hit.
+class HitModel;
+class MachineSearch;
+struct MachineSearchResult;
+
+/// "Find handle": text or regular expression, optional type, across every handle of
+/// every process (hs::findHandles on a whole-machine read through MachineSearch, off the
+/// UI thread). Double-click jumps to a hit.
 class FindDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit FindDialog(QWidget* parent = nullptr);
+    explicit FindDialog(MachineSearch* machine, QWidget* parent = nullptr);
 
-    void setSnapshot(std::shared_ptr<const hs::Snapshot> snapshot) { m_snapshot = std::move(snapshot); }
     [[nodiscard]] QLineEdit* textEdit() const { return m_text; }
     [[nodiscard]] QCheckBox* regexBox() const { return m_regex; }
     [[nodiscard]] QComboBox* typeCombo() const { return m_type; }
-    [[nodiscard]] QTableWidget* results() const { return m_results; }
+    [[nodiscard]] QTableView* results() const { return m_results; }
+    [[nodiscard]] HitModel* hits() const { return m_hits; }
     [[nodiscard]] QLabel* statusLabel() const { return m_status; }
 
     static constexpr int MaxResults = 10000;
+    /// A search reuses a read of the machine this recent (a second search right after
+    /// the first is instant); older, the machine is read again.
+    static constexpr std::chrono::milliseconds MaxSnapshotAge{2000};
+    [[nodiscard]] bool isSearching() const { return m_search != 0; }
 
 public Q_SLOTS:
     void find();
 
 Q_SIGNALS:
     void jumpRequested(hs::Pid pid, hs::HandleValue value);
+    /// A search answered (tests wait for it).
+    void searched();
 
 private:
-    std::shared_ptr<const hs::Snapshot> m_snapshot;
+    void showResult(MachineSearchResult&& result);
+
+    MachineSearch* m_machine;
+    quint64 m_search = 0; ///< id of the search under way, 0 if none
+    QPushButton* m_findButton;
     QLineEdit* m_text;
     QCheckBox* m_regex;
     QCheckBox* m_case;
     QComboBox* m_type;
-    QTableWidget* m_results;
+    HitModel* m_hits;
+    QSortFilterProxyModel* m_sorted;
+    QTableView* m_results;
     QLabel* m_status;
 };
 

@@ -44,6 +44,9 @@ void HandleModel::clear()
 {
     m_process.reset();
     merge({}, false);
+    // At once, not sliced: rows of a process no longer shown must not be found (and
+    // selected) by rowOfValue while a walk would remove them. One removal, so it is cheap.
+    finishMerge();
 }
 
 int HandleModel::rowOfValue(hs::HandleValue value) const

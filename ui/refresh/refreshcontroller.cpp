@@ -11,11 +11,13 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace hs::ui {
 
 RefreshController::RefreshController(QObject* parent)
     : QObject(parent)
-    , m_snapshots([] { return hs::takeSnapshot(hs::Detail::Fast, hs::Priority::Background); })
+    , m_processes([] { return hs::listProcesses(hs::Priority::Background); })
     , m_handles([](hs::Pid pid) { return hs::listHandles(pid, hs::Detail::Full); })
 {
     m_timer.setSingleShot(true);
@@ -24,9 +26,9 @@ RefreshController::RefreshController(QObject* parent)
 
 RefreshController::~RefreshController() = default;
 
-void RefreshController::setSources(SnapshotSource snapshots, HandleSource handles)
+void RefreshController::setSources(ProcessSource processes, HandleSource handles)
 {
-    m_snapshots = std::move(snapshots);
+    m_processes = std::move(processes);
     m_handles = std::move(handles);
 }
 
@@ -57,19 +59,21 @@ void RefreshController::start()
     Q_EMIT runningChanged(true);
 
     // Everything the job needs is copied in: the worker never touches this object.
-    auto job = [snapshots = m_snapshots, handles = m_handles, focus = m_focus, id] {
+    auto job = [processes = m_processes, handles = m_handles, focus = m_focus, id] {
         QElapsedTimer clock;
         clock.start();
         auto result = std::make_shared<RefreshResult>();
         result->jobId = id;
         result->focus = focus;
-        if (auto snap = snapshots())
-            result->snapshot = shareReleasedInBackground(std::move(*snap), Freed::Snapshot);
+        if (auto list = processes())
+            result->processes = std::move(*list);
         else
-            result->error = snap.error();
-        if (focus && result->snapshot) {
-            const auto* p = result->snapshot->findProcess(focus->pid);
-            if (p && p->process.key() == *focus && !p->process.accessError)
+            result->error = list.error();
+        if (focus && !result->error) {
+            const auto& list = result->processes;
+            const auto it = std::lower_bound(list.begin(), list.end(), focus->pid,
+                                             [](const hs::ProcessInfo& p, hs::Pid pid) { return p.pid < pid; });
+            if (it != list.end() && it->key() == *focus && !it->accessError)
                 result->focusHandles = shareReleasedInBackground(handles(focus->pid));
         }
         result->elapsedMs = clock.elapsed();

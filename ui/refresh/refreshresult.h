@@ -12,13 +12,13 @@
 
 namespace hs::ui {
 
-/// What one background refresh produced. The snapshot and the focus handles are shared
-/// read-only with the models, the details pane and the find dialog, so they are never
-/// copied on the UI thread, and they are freed on a worker thread when the last one lets go.
+/// What one background refresh produced. The focus handles are shared read-only with the
+/// handle model, so they are never copied on the UI thread, and they are freed on a worker
+/// thread when the last one lets go.
 struct RefreshResult {
     quint64 jobId = 0;
-    std::shared_ptr<const hs::Snapshot> snapshot;
-    std::optional<hs::Error> error; ///< the snapshot itself failed
+    std::vector<hs::ProcessInfo> processes; ///< sorted by pid, with handle counts
+    std::optional<hs::Error> error;         ///< listing the processes failed
     /// The process the handle table shows, read again with Detail::Full.
     std::optional<hs::ProcessKey> focus;
     std::optional<hs::Result<SharedHandles>> focusHandles;

@@ -3,6 +3,7 @@
 
 #include "handlescope/find.h"
 #include "models/handlemodel.h"
+#include "refresh/machinesearch.h"
 #include "util/platform.h"
 #include "util/qtstd.h"
 
@@ -15,12 +16,22 @@ namespace hs::ui {
 namespace {
 constexpr int PidRole = Qt::UserRole + 1;
 constexpr int ValueRole = Qt::UserRole + 2;
+/// Holders may be this old: stepping through handles reuses one read of the machine.
+constexpr std::chrono::milliseconds HolderSnapshotMaxAge{5000};
+/// The selection must rest this long before the machine is read for holders.
+constexpr int HolderSearchDelayMs = 150;
+/// More holders than this are counted, not listed.
+constexpr std::size_t MaxHoldersListed = 500;
 } // namespace
 
-DetailsPane::DetailsPane(QWidget* parent)
+DetailsPane::DetailsPane(MachineSearch* machine, QWidget* parent)
     : QWidget(parent)
     , m_tree(new QTreeWidget(this))
+    , m_machine(machine)
 {
+    m_holderSearchDue.setSingleShot(true);
+    m_holderSearchDue.setInterval(HolderSearchDelayMs);
+    connect(&m_holderSearchDue, &QTimer::timeout, this, &DetailsPane::searchHolders);
     m_tree->setObjectName(QStringLiteral("detailsTree"));
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Field"), tr("Value")});
@@ -40,7 +51,12 @@ DetailsPane::DetailsPane(QWidget* parent)
     layout->addWidget(m_tree);
 }
 
-void DetailsPane::clear() { m_tree->clear(); }
+void DetailsPane::clear()
+{
+    m_tree->clear();
+    m_shown.reset();
+    m_holderSearchDue.stop();
+}
 
 QTreeWidgetItem* DetailsPane::section(const QString& title)
 {
@@ -59,9 +75,11 @@ void DetailsPane::addField(QTreeWidgetItem* parent, const QString& name, const Q
     item->setToolTip(1, value);
 }
 
-void DetailsPane::showHandle(const hs::ProcessInfo& process, const hs::HandleInfo& h, const hs::Snapshot* snapshot)
+void DetailsPane::showHandle(const hs::ProcessInfo& process, const hs::HandleInfo& h)
 {
     m_tree->clear();
+    const auto previous = m_shown;
+    m_shown = HolderKey{process.key(), h.value, h.object};
     auto* fields = section(tr("Handle %1 of %2 (pid %3)").arg(h.value).arg(qs(process.name)).arg(process.pid));
     addField(fields, tr("Value"), tr("%1 (0x%2)").arg(h.value).arg(QString::number(h.value, 16).toUpper()));
     addField(fields, tr("Type"), HandleModel::typeText(h));
@@ -106,22 +124,88 @@ void DetailsPane::showHandle(const hs::ProcessInfo& process, const hs::HandleInf
     if (h.object.sharedInode) {
         auto* holders = section(tr("Other holders"));
         addField(holders, QString(), tr("Every object of this kind shares one inode, so holders cannot be told apart."));
-    } else if (snapshot && h.object.valid()) {
-        const auto hits = hs::findHolders(*snapshot, h.object);
-        std::vector<hs::FindHit> others;
-        for (const auto& hit : hits)
-            if (!(hit.process->key() == process.key() && hit.handle->value == h.value))
-                others.push_back(hit);
-        auto* holders = section(tr("Other holders (%1)").arg(others.size()));
-        if (others.empty())
-            addField(holders, QString(), tr("No other handle refers to this object."));
-        for (const auto& hit : others) {
-            auto* item = new QTreeWidgetItem(holders, {tr("%1 (pid %2)").arg(qs(hit.process->name)).arg(hit.process->pid),
-                                                        tr("%1 %2").arg(qs(platform().handleWord)).arg(hit.handle->value)});
-            item->setData(0, PidRole, QVariant::fromValue<qint64>(hit.process->pid));
-            item->setData(0, ValueRole, QVariant::fromValue<qint64>(hit.handle->value));
-        }
+        m_shown.reset();
+    } else if (!h.object.valid()) {
+        m_shown.reset();
+    } else {
+        // Debounced: the machine is read once the selection rests, not for every row the
+        // arrow keys pass; a refresh showing the same handle again changes nothing.
+        if (m_holdersFor != m_shown && m_holderSearch == 0 && (previous != m_shown || !m_holderSearchDue.isActive()))
+            m_holderSearchDue.start();
+        addHolders();
     }
+    m_tree->expandAll();
+}
+
+void DetailsPane::addHolders()
+{
+    if (m_holdersFor != m_shown) {
+        auto* holders = section(tr("Other holders"));
+        addField(holders, QString(), tr("Searching every process…"));
+        return;
+    }
+    auto* holders = section(tr("Other holders (%1)").arg(m_holders.size()));
+    if (m_holders.empty())
+        addField(holders, QString(), tr("No other handle refers to this object."));
+    for (const auto& holder : m_holders) {
+        auto* item = new QTreeWidgetItem(holders, {tr("%1 (pid %2)").arg(holder.processName).arg(holder.process.pid),
+                                                    tr("%1 %2").arg(qs(platform().handleWord)).arg(holder.value)});
+        item->setData(0, PidRole, QVariant::fromValue<qint64>(holder.process.pid));
+        item->setData(0, ValueRole, QVariant::fromValue<qint64>(holder.value));
+    }
+    if (!m_holdersNote.isEmpty())
+        addField(holders, QString(), m_holdersNote);
+}
+
+void DetailsPane::searchHolders()
+{
+    if (!m_shown || m_holdersFor == m_shown)
+        return;
+    const HolderKey wanted = *m_shown;
+    m_holderSearch = m_machine->search(
+        [object = wanted.object](const hs::Snapshot& snapshot) -> hs::Result<std::vector<hs::FindHit>> {
+            return hs::findHolders(snapshot, object);
+        },
+        HolderSnapshotMaxAge, MaxHoldersListed + 1,
+        [this, wanted](MachineSearchResult&& result) {
+            if (result.id != m_holderSearch)
+                return; // a newer search replaced this one
+            m_holderSearch = 0;
+            m_holdersFor = wanted;
+            m_holders.clear();
+            std::size_t others = 0;
+            for (const auto& hit : result.hits) {
+                if (hit.process == wanted.process && hit.handle.value == wanted.value)
+                    continue;
+                ++others;
+                if (m_holders.size() < MaxHoldersListed)
+                    m_holders.push_back({hit.process, qs(hit.processName), hit.handle.value});
+            }
+            if (result.error)
+                m_holdersNote = tr("Could not search: %1").arg(qs(result.error->message()));
+            else if (result.matches > result.hits.size() || others > m_holders.size())
+                m_holdersNote = tr("%1 handles refer to this object; %2 are listed.").arg(result.matches).arg(m_holders.size());
+            else
+                m_holdersNote = tr("Searched %1 handles of %2 processes read at %3.")
+                                    .arg(result.handles)
+                                    .arg(result.processes)
+                                    .arg(result.machineReadAt.toString(QStringLiteral("HH:mm:ss")));
+            Q_EMIT holdersFound();
+            if (m_shown == wanted)
+                rebuildHolders();
+            else if (m_shown && m_holdersFor != m_shown)
+                m_holderSearchDue.start(); // the selection moved on meanwhile
+        });
+}
+
+void DetailsPane::rebuildHolders()
+{
+    // The holders section is the last top-level item: replace it in place, so the fields
+    // above keep their scroll position and selection.
+    const int last = m_tree->topLevelItemCount() - 1;
+    if (last >= 0 && m_tree->topLevelItem(last)->text(0).startsWith(tr("Other holders")))
+        delete m_tree->takeTopLevelItem(last);
+    addHolders();
     m_tree->expandAll();
 }
 

@@ -9,6 +9,7 @@
 #include "models/handlemodel.h"
 #include "models/handleproxymodel.h"
 #include "models/processmodel.h"
+#include "refresh/machinesearch.h"
 #include "refresh/refreshcontroller.h"
 #include "util/backgroundrelease.h"
 #include "util/platform.h"
@@ -65,9 +66,10 @@ MainWindow::MainWindow(QWidget* parent)
     , m_handles(new HandleModel(this))
     , m_log(new LogModel(this))
     , m_refresh(new RefreshController(this))
+    , m_machine(new MachineSearch(this))
     , m_processPane(new ProcessPane(m_processes, this))
     , m_handlePane(new HandlePane(m_handles, this))
-    , m_details(new DetailsPane(this))
+    , m_details(new DetailsPane(m_machine, this))
     , m_logPanel(new LogPanel(m_log, this))
     , m_logDock(new QDockWidget(tr("Log"), this))
     , m_mainSplit(new QSplitter(Qt::Horizontal, this))
@@ -119,10 +121,17 @@ MainWindow::MainWindow(QWidget* parent)
         const auto result = m_detailWatcher.result();
         const auto current = m_processPane->currentProcess();
         // Stale guard: only for the process still selected.
-        if (!current || !m_detailKey || *current != *m_detailKey || !result)
+        if (!current || !m_detailKey || *current != *m_detailKey)
             return;
+        if (!result) {
+            m_handles->clear();
+            m_handlePane->showMessage(tr("Could not read the handles:\n%1").arg(qs(result.error().message())));
+            return;
+        }
+        m_handlePane->showTable();
         m_handles->show(*current, *result);
         onCurrentHandleChanged();
+        applyPendingJump();
     });
     connect(&m_closeWatcher, &QFutureWatcherBase::finished, this, [this] {
         const auto result = m_closeWatcher.result();
@@ -332,19 +341,15 @@ void MainWindow::onRefreshed(const std::shared_ptr<RefreshResult>& result)
         statusBar()->showMessage(tr("Refresh failed: %1").arg(qs(result->error->message())), 10000);
         return;
     }
-    m_snapshot = result->snapshot;
-    if (m_find)
-        m_find->setSnapshot(m_snapshot);
-    std::vector<hs::ProcessInfo> processes;
-    processes.reserve(m_snapshot->processes.size());
-    for (const auto& p : m_snapshot->processes)
-        processes.push_back(p.process);
-    m_processes->merge(std::move(processes));
+    ++m_refreshCount;
+    std::int64_t handles = 0;
+    for (const auto& p : result->processes)
+        handles += std::max<std::int64_t>(0, p.handleCount);
+    const int processCount = static_cast<int>(result->processes.size());
+    m_processes->merge(result->processes);
 
     if (const auto current = m_processPane->currentProcess()) {
-        const auto* p = m_snapshot->findProcess(current->pid);
-        if (result->focus == current && result->focusHandles && *result->focusHandles && p
-            && p->process.key() == *current) {
+        if (result->focus == current && result->focusHandles && *result->focusHandles) {
             m_handlePane->showTable();
             m_handles->show(*current, **result->focusHandles); // shared, not copied
         } else {
@@ -353,12 +358,11 @@ void MainWindow::onRefreshed(const std::shared_ptr<RefreshResult>& result)
         onCurrentHandleChanged();
     }
 
-    m_statusProcesses->setText(tr("%n process(es)", nullptr, static_cast<int>(m_snapshot->processes.size())));
-    m_statusHandles->setText(tr("%n handle(s)", nullptr, static_cast<int>(m_snapshot->handleCount())));
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(m_snapshot->duration).count();
+    m_statusProcesses->setText(tr("%n process(es)", nullptr, processCount));
+    m_statusHandles->setText(tr("%n handle(s)", nullptr, static_cast<int>(handles)));
     m_statusTime->setText(tr("Refreshed at %1 in %2 ms")
                               .arg(result->finishedAt.toString(QStringLiteral("HH:mm:ss")))
-                              .arg(ms > 0 ? static_cast<qint64>(ms) : result->elapsedMs));
+                              .arg(result->elapsedMs));
     applyPendingJump();
 }
 
@@ -371,9 +375,8 @@ const hs::ProcessInfo* MainWindow::currentProcessInfo() const
     return row >= 0 ? &m_processes->process(row) : nullptr;
 }
 
-void MainWindow::showHandlesOf(const hs::ProcessKey& key, bool readFullDetail)
+void MainWindow::showHandlesOf(const hs::ProcessKey& key, bool readAgain)
 {
-    const auto* snap = m_snapshot ? m_snapshot->findProcess(key.pid) : nullptr;
     const hs::ProcessInfo* info = currentProcessInfo();
     if (info && info->accessError) {
         m_handles->clear();
@@ -383,18 +386,19 @@ void MainWindow::showHandlesOf(const hs::ProcessKey& key, bool readFullDetail)
                                       .arg(qs(info->accessError->message()), qs(platform().privilegeHint)));
         return;
     }
-    if (!snap || snap->process.key() != key) {
+    if (!info || info->key() != key) {
         m_handles->clear();
         m_handlePane->showMessage(tr("This process has exited."));
         return;
     }
-    m_handlePane->showTable();
-    // The snapshot's fast handles show at once; the full detail follows from the pool.
-    if (m_handles->process() != key || m_handles->rowCount() == 0)
-        m_handles->show(key, SharedHandles(m_snapshot, &snap->handles)); // shares the snapshot
-    if (readFullDetail) {
+    const bool shown = m_handles->process() == key;
+    const bool reading = m_detailWatcher.isRunning() && m_detailKey == key;
+    if (!shown) {
+        m_handles->clear();
+        m_handlePane->showMessage(tr("Reading the handles of %1 (pid %2)…").arg(qs(info->name)).arg(info->pid));
+    }
+    if ((readAgain || !shown) && !reading) {
         m_detailKey = key;
-        ++m_detailJob;
         m_detailWatcher.setFuture(QtConcurrent::run(workPool(),
             [pid = key.pid] { return shareReleasedInBackground(hs::listHandles(pid, hs::Detail::Full)); }));
     }
@@ -421,7 +425,7 @@ void MainWindow::onCurrentHandleChanged()
         m_details->clear();
         return;
     }
-    m_details->showHandle(*p, *h, m_snapshot.get());
+    m_details->showHandle(*p, *h);
 }
 
 void MainWindow::jumpTo(hs::Pid pid, hs::HandleValue value)
@@ -454,7 +458,7 @@ DuplicateDialog* MainWindow::openDuplicateDialog()
 {
     const hs::ProcessInfo* p = currentProcessInfo();
     const hs::HandleInfo* h = m_handlePane->currentHandle();
-    if (!p || !h || !m_snapshot) {
+    if (!p || !h) {
         statusBar()->showMessage(tr("Select a handle to duplicate first."), 5000);
         return nullptr;
     }
@@ -463,11 +467,12 @@ DuplicateDialog* MainWindow::openDuplicateDialog()
     RiskContext context;
     context.selfPid = hs::currentProcessId();
     std::vector<hs::ProcessInfo> targets;
-    for (const auto& ph : m_snapshot->processes) {
-        if (ph.process.pid == context.selfPid)
-            context.selfUid = ph.process.uid;
-        if (ph.process.state != hs::ProcessState::KernelThread && ph.process.state != hs::ProcessState::Zombie)
-            targets.push_back(ph.process);
+    for (int row = 0; row < m_processes->rowCount(); ++row) {
+        const hs::ProcessInfo& process = m_processes->process(row);
+        if (process.pid == context.selfPid)
+            context.selfUid = process.uid;
+        if (process.state != hs::ProcessState::KernelThread && process.state != hs::ProcessState::Zombie)
+            targets.push_back(process);
     }
     auto* dialog = new DuplicateDialog(*p, *h, std::move(targets), context, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -507,10 +512,9 @@ void MainWindow::closeSelectedHandle()
 void MainWindow::openFindDialog()
 {
     if (!m_find) {
-        m_find = new FindDialog(this);
+        m_find = new FindDialog(m_machine, this);
         connect(m_find, &FindDialog::jumpRequested, this, &MainWindow::jumpTo);
     }
-    m_find->setSnapshot(m_snapshot);
     m_find->show();
     m_find->raise();
     m_find->activateWindow();

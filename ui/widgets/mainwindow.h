@@ -28,6 +28,7 @@ class HandleModel;
 class HandlePane;
 class LogModel;
 class LogPanel;
+class MachineSearch;
 class ProcessModel;
 class ProcessPane;
 class QtLogSink;
@@ -50,7 +51,9 @@ public:
     [[nodiscard]] LogPanel* logPanel() const { return m_logPanel; }
     [[nodiscard]] QDockWidget* logDock() const { return m_logDock; }
     [[nodiscard]] RefreshController* refreshController() const { return m_refresh; }
-    [[nodiscard]] std::shared_ptr<const hs::Snapshot> snapshot() const { return m_snapshot; }
+    [[nodiscard]] MachineSearch* machineSearch() const { return m_machine; }
+    /// Refreshes shown so far (tests and the demo wait for the first).
+    [[nodiscard]] quint64 refreshCount() const { return m_refreshCount; }
     [[nodiscard]] DuplicateDialog* duplicateDialog() const;
     [[nodiscard]] FindDialog* findDialog() const;
     [[nodiscard]] QLabel* statusRefreshLabel() const { return m_statusTime; }
@@ -78,7 +81,9 @@ private:
     void onRefreshed(const std::shared_ptr<RefreshResult>& result);
     void onCurrentProcessChanged();
     void onCurrentHandleChanged();
-    void showHandlesOf(const hs::ProcessKey& key, bool readFullDetail);
+    /// Shows the handles of `key`, reading them (Detail::Full, on workPool()) if they are not
+    /// shown yet, or always with readAgain.
+    void showHandlesOf(const hs::ProcessKey& key, bool readAgain);
     void applyPendingJump();
     void setAutoRefresh(int milliseconds);
     void copySelection();
@@ -93,7 +98,8 @@ private:
     LogModel* m_log;
     std::shared_ptr<QtLogSink> m_sink;
     RefreshController* m_refresh;
-    std::shared_ptr<const hs::Snapshot> m_snapshot;
+    MachineSearch* m_machine;
+    quint64 m_refreshCount = 0;
 
     ProcessPane* m_processPane;
     HandlePane* m_handlePane;
@@ -119,7 +125,6 @@ private:
 
     /// Full-detail read of the selected process, separate from the periodic refresh.
     QFutureWatcher<hs::Result<SharedHandles>> m_detailWatcher;
-    quint64 m_detailJob = 0;
     std::optional<hs::ProcessKey> m_detailKey;
     std::optional<std::pair<hs::Pid, hs::HandleValue>> m_pendingJump;
     QFutureWatcher<hs::Result<void>> m_closeWatcher;
