@@ -190,6 +190,7 @@ struct StallResult {
     double eventCpuMs = 0;
     int eventType = 0;
     const char* receiver = "";
+    qint64 refreshMaxMs = 0; ///< the longest refresh job (worker thread), measured ones
 };
 
 /// Runs `refreshes` back-to-back refreshes (30 ms apart) after `select` picked a process
@@ -202,8 +203,12 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
     LatenessProbe probe;
     int done = 0;
     const int total = refreshes + 2;
-    auto connection = QObject::connect(refresh, &hs::ui::RefreshController::finished, [&] {
+    qint64 refreshMaxMs = 0;
+    auto connection = QObject::connect(refresh, &hs::ui::RefreshController::finished,
+                                       [&](const std::shared_ptr<hs::ui::RefreshResult>& result) {
         ++done;
+        if (done > 2)
+            refreshMaxMs = std::max(refreshMaxMs, result->elapsedMs);
         if (done == 1)
             select();
         if (done == 2)
@@ -220,7 +225,7 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
     app.measuring = false;
     QObject::disconnect(connection);
     return {probe.worstMs(), static_cast<double>(app.longestWallNs) / 1e6, static_cast<double>(app.longestCpuNs) / 1e6,
-            app.longestEvent, app.longestReceiver};
+            app.longestEvent, app.longestReceiver, refreshMaxMs};
 }
 
 /// Processes listed by the last refresh (rows of exited ones stay red for a moment).
@@ -246,10 +251,11 @@ std::int64_t handlesOnMachine(const hs::ui::MainWindow& window)
 void printStall(const char* mode, const hs::ui::MainWindow& window, int refreshes, const StallResult& r)
 {
     std::printf("mode=%s refreshes=%d processes=%d handles=%lld selected_handles=%d stall_ms=%lld "
-                "longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f longest_event_type=%d longest_event_receiver=%s\n",
+                "longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f longest_event_type=%d longest_event_receiver=%s "
+                "refresh_max_ms=%lld\n",
                 mode, refreshes, processesOnMachine(window), static_cast<long long>(handlesOnMachine(window)),
                 window.handleModel()->rowCount(), static_cast<long long>(r.stallMs), r.eventWallMs, r.eventCpuMs,
-                r.eventType, r.receiver);
+                r.eventType, r.receiver, static_cast<long long>(r.refreshMaxMs));
 }
 
 void waitUntil(const std::function<bool()>& done)

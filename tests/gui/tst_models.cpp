@@ -11,6 +11,7 @@
 #include "models/processmodel.h"
 #include "models/processproxymodel.h"
 #include "models/roles.h"
+#include "refresh/refreshcontroller.h"
 
 #include "handlescope/log.h"
 
@@ -20,6 +21,10 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <QThread>
+
+#include <atomic>
+#include <mutex>
 #include <thread>
 
 using namespace hs::ui;
@@ -202,6 +207,57 @@ private Q_SLOTS:
 
     // A merge with a slice budget pauses between slices; in between, the model is valid
     // (the tester checks every signal), sorted, and its lookups find every handle.
+    void refreshRunsIdleAndFallsBackWhenStarved()
+    {
+        // A source that records the priority of the thread it runs on; the second call
+        // hangs for 1.5 s, as a refresh at idle priority does on a machine whose cores
+        // other programs keep busy.
+        RefreshController controller;
+        controller.setStarvationTimeout(std::chrono::milliseconds(300));
+        std::mutex mutex;
+        std::vector<QThread::Priority> priorities;
+        std::atomic<int> calls{0};
+        controller.setSources(
+            [&]() -> hs::Result<std::vector<hs::ProcessInfo>> {
+                const int call = ++calls;
+                {
+                    std::lock_guard lock(mutex);
+                    priorities.push_back(QThread::currentThread()->priority());
+                }
+                if (call == 2)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+                return std::vector<hs::ProcessInfo>{makeProcess(call)};
+            },
+            [](hs::Pid) { return hs::Result<std::vector<hs::HandleInfo>>(std::vector<hs::HandleInfo>{}); });
+        QSignalSpy finished(&controller, &RefreshController::finished);
+        auto pidShown = [&](int i) {
+            return finished[i][0].value<std::shared_ptr<RefreshResult>>()->processes.at(0).pid;
+        };
+
+        controller.refresh(); // not starved: runs on the idle thread
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(pidShown(0), hs::Pid(1));
+        QCOMPARE(controller.starvedCount(), 0);
+
+        controller.refresh(); // starved: given up after 300 ms, done again at nice 10
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 1200);
+        QCOMPARE(pidShown(1), hs::Pid(3));
+        QCOMPARE(controller.starvedCount(), 1);
+        QVERIFY(!controller.isRunning());
+        QTest::qWait(1600); // the starved job comes back: it is stale, nothing is shown
+        QCOMPARE(finished.count(), 2);
+
+        controller.refresh(); // still backing off: not on the idle thread
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(pidShown(2), hs::Pid(4));
+        std::lock_guard lock(mutex);
+        QCOMPARE(priorities.size(), std::size_t(4));
+        QCOMPARE(priorities[0], QThread::IdlePriority);
+        QCOMPARE(priorities[1], QThread::IdlePriority);
+        QVERIFY(priorities[2] != QThread::IdlePriority);
+        QVERIFY(priorities[3] != QThread::IdlePriority);
+    }
+
     void clearIsImmediateEvenWhenSliced()
     {
         // The rows of a process no longer shown must not be found, and selected, while a

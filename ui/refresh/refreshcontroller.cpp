@@ -5,10 +5,10 @@
 #include "util/workpool.h"
 
 #include "handlescope/inspect.h"
+#include "handlescope/log.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
-#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -22,6 +22,8 @@ RefreshController::RefreshController(QObject* parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &RefreshController::refresh);
+    m_starved.setSingleShot(true);
+    connect(&m_starved, &QTimer::timeout, this, &RefreshController::onStarved);
 }
 
 RefreshController::~RefreshController() = default;
@@ -80,23 +82,47 @@ void RefreshController::start()
         result->finishedAt = QDateTime::currentDateTime();
         return std::shared_ptr<RefreshResult>(std::move(result));
     };
+    // On the idle thread unless it is starved, or still busy with a starved job.
+    const bool onIdle = !m_idleBusy && m_idleBackoff.hasExpired();
+    if (onIdle) {
+        m_idleBusy = true;
+        m_starved.start(static_cast<int>(m_starvationTimeout.count()));
+    }
     auto* watcher = new QFutureWatcher<std::shared_ptr<RefreshResult>>(this);
-    QPointer<RefreshController> self(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [self, watcher] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, onIdle] {
         watcher->deleteLater();
-        if (self)
-            self->onJobDone(watcher->result());
+        onJobDone(watcher->result(), onIdle);
     });
-    watcher->setFuture(QtConcurrent::run(refreshPool(), job));
+    watcher->setFuture(QtConcurrent::run(onIdle ? idlePool() : refreshPool(), job));
 }
 
-void RefreshController::onJobDone(std::shared_ptr<RefreshResult> result)
+void RefreshController::onStarved()
 {
+    if (!m_running || !m_idleBusy)
+        return;
+    // Other programs keep every core busy, and an idle-policy thread gets next to
+    // nothing then. Give this refresh up (its result will be dropped as stale) and run
+    // refreshes at nice 10 for a while.
+    hs::log::get("ui")->debug("refresh starved at idle priority for {} ms; refreshing at low priority for {} s",
+                              m_starvationTimeout.count(), IdleBackoff.count());
+    m_idleBackoff.setRemainingTime(IdleBackoff);
+    ++m_starvedCount;
+    start();
+}
+
+void RefreshController::onJobDone(const std::shared_ptr<RefreshResult>& result, bool onIdle)
+{
+    if (onIdle) {
+        m_idleBusy = false;
+        m_starved.stop();
+    }
+    // Stale-result guard: only the newest job's result is shown, and only it ends the
+    // refresh (a starved job that was replaced may still come back).
+    if (!result || result->jobId != m_jobId)
+        return;
     m_running = false;
     Q_EMIT runningChanged(false);
-    // Stale-result guard: only the newest job's result is shown.
-    if (result && result->jobId == m_jobId)
-        Q_EMIT finished(result);
+    Q_EMIT finished(result);
     if (m_again)
         start();
     else if (m_intervalMs > 0)

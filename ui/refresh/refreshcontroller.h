@@ -4,8 +4,10 @@
 #include "refresh/refreshresult.h"
 
 #include <QObject>
+#include <QDeadlineTimer>
 #include <QTimer>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -13,8 +15,8 @@
 namespace hs::ui {
 
 /// Runs hs::listProcesses (processes with their handle counts) and a Detail::Full read of
-/// the focused process on refreshPool() through QtConcurrent::run + QFutureWatcher: /proc
-/// is never read on the UI thread. It does not read every handle of the machine: at
+/// the focused process on idlePool() (refreshPool() while that is starved) through
+/// QtConcurrent::run + QFutureWatcher: /proc is never read on the UI thread. It does not read every handle of the machine: at
 /// 100,000 fds that took ~0.5 s of both cores and 37 MB on every refresh, for handles
 /// nobody looks at; searches that need them go through MachineSearch. Each job has an id; a result that is not from the newest job is dropped
 /// (hotspot's jobtracker). The automatic timer is re-armed only when a refresh has
@@ -39,6 +41,13 @@ public:
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] quint64 lastJobId() const { return m_jobId; }
 
+    /// A refresh on the idle thread that has not finished after this long (default 1 s)
+    /// is starved: it is given up and refreshes run on refreshPool() for IdleBackoff.
+    void setStarvationTimeout(std::chrono::milliseconds timeout) { m_starvationTimeout = timeout; }
+    static constexpr std::chrono::seconds IdleBackoff{60};
+    /// How often the idle thread was found starved (tests, logs).
+    [[nodiscard]] int starvedCount() const { return m_starvedCount; }
+
 public Q_SLOTS:
     /// Starts a refresh now; if one runs, another follows right after it.
     void refresh();
@@ -50,7 +59,8 @@ Q_SIGNALS:
 
 private:
     void start();
-    void onJobDone(std::shared_ptr<RefreshResult> result);
+    void onJobDone(const std::shared_ptr<RefreshResult>& result, bool onIdle);
+    void onStarved();
 
     ProcessSource m_processes;
     HandleSource m_handles;
@@ -60,6 +70,11 @@ private:
     quint64 m_jobId = 0;
     bool m_running = false;
     bool m_again = false;
+    QTimer m_starved;
+    std::chrono::milliseconds m_starvationTimeout{1000};
+    QDeadlineTimer m_idleBackoff{0}; ///< refreshes avoid the idle thread until it expires
+    bool m_idleBusy = false;         ///< a job, current or given up, runs on the idle thread
+    int m_starvedCount = 0;
 };
 
 } // namespace hs::ui

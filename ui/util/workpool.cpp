@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "util/workpool.h"
 
+#include <QThread>
 #include <QThreadPool>
 
 namespace hs::ui {
@@ -26,10 +27,23 @@ struct RefreshPool : QThreadPool {
     }
 };
 Q_GLOBAL_STATIC(RefreshPool, refresh)
+
+struct IdlePool : QThreadPool {
+    IdlePool()
+    {
+        setObjectName(QStringLiteral("handlescope-idle"));
+        setMaxThreadCount(1);
+        setExpiryTimeout(-1);
+        setThreadPriority(QThread::IdlePriority); // the thread it starts (Qt 6.2+)
+    }
+};
+Q_GLOBAL_STATIC(IdlePool, idle)
 } // namespace
 
 QThreadPool* workPool() { return pool(); }
 
 QThreadPool* refreshPool() { return refresh(); }
+
+QThreadPool* idlePool() { return idle(); }
 
 } // namespace hs::ui

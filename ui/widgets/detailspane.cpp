@@ -20,8 +20,9 @@ constexpr int ValueRole = Qt::UserRole + 2;
 constexpr std::chrono::milliseconds HolderSnapshotMaxAge{5000};
 /// The selection must rest this long before the machine is read for holders.
 constexpr int HolderSearchDelayMs = 150;
-/// More holders than this are counted, not listed.
-constexpr std::size_t MaxHoldersListed = 500;
+/// More holders than this are counted, not listed (Find lists them all): /dev/null on a
+/// busy machine has hundreds, and 500 tree items took the UI thread ~10 ms to build.
+constexpr std::size_t MaxHoldersListed = 100;
 } // namespace
 
 DetailsPane::DetailsPane(MachineSearch* machine, QWidget* parent)
@@ -55,6 +56,7 @@ void DetailsPane::clear()
 {
     m_tree->clear();
     m_shown.reset();
+    m_shownHandle.reset();
     m_holderSearchDue.stop();
 }
 
@@ -77,9 +79,19 @@ void DetailsPane::addField(QTreeWidgetItem* parent, const QString& name, const Q
 
 void DetailsPane::showHandle(const hs::ProcessInfo& process, const hs::HandleInfo& h)
 {
-    m_tree->clear();
+    // Every refresh shows the selected handle again; most of the time nothing changed,
+    // and rebuilding the tree (with up to 500 holders) cost the UI thread ~10 ms.
+    if (m_shownHandle && m_shownHandle->first == process.key() && m_shownHandle->second == h &&
+        m_tree->topLevelItemCount() > 0)
+        return;
+    m_shownHandle.emplace(process.key(), h);
     const auto previous = m_shown;
     m_shown = HolderKey{process.key(), h.value, h.object};
+    // The holders found for this object stay: moved out and back, not rebuilt.
+    QTreeWidgetItem* keptHolders = nullptr;
+    if (m_holdersFor == m_shown && previous == m_shown)
+        keptHolders = takeHoldersSection();
+    m_tree->clear();
     auto* fields = section(tr("Handle %1 of %2 (pid %3)").arg(h.value).arg(qs(process.name)).arg(process.pid));
     addField(fields, tr("Value"), tr("%1 (0x%2)").arg(h.value).arg(QString::number(h.value, 16).toUpper()));
     addField(fields, tr("Type"), HandleModel::typeText(h));
@@ -132,9 +144,22 @@ void DetailsPane::showHandle(const hs::ProcessInfo& process, const hs::HandleInf
         // arrow keys pass; a refresh showing the same handle again changes nothing.
         if (m_holdersFor != m_shown && m_holderSearch == 0 && (previous != m_shown || !m_holderSearchDue.isActive()))
             m_holderSearchDue.start();
-        addHolders();
+        if (keptHolders) {
+            m_tree->addTopLevelItem(std::exchange(keptHolders, nullptr));
+            m_tree->topLevelItem(m_tree->topLevelItemCount() - 1)->setExpanded(true);
+        } else {
+            addHolders();
+        }
     }
-    m_tree->expandAll();
+    delete keptHolders; // the handle no longer has holders to show
+}
+
+QTreeWidgetItem* DetailsPane::takeHoldersSection()
+{
+    const int last = m_tree->topLevelItemCount() - 1;
+    if (last >= 0 && m_tree->topLevelItem(last)->text(0).startsWith(tr("Other holders")))
+        return m_tree->takeTopLevelItem(last);
+    return nullptr;
 }
 
 void DetailsPane::addHolders()
@@ -184,7 +209,9 @@ void DetailsPane::searchHolders()
             if (result.error)
                 m_holdersNote = tr("Could not search: %1").arg(qs(result.error->message()));
             else if (result.matches > result.hits.size() || others > m_holders.size())
-                m_holdersNote = tr("%1 handles refer to this object; %2 are listed.").arg(result.matches).arg(m_holders.size());
+                m_holdersNote = tr("%1 handles refer to this object; %2 are listed (Find shows them all).")
+                                    .arg(result.matches)
+                                    .arg(m_holders.size());
             else
                 m_holdersNote = tr("Searched %1 handles of %2 processes read at %3.")
                                     .arg(result.handles)
@@ -202,11 +229,8 @@ void DetailsPane::rebuildHolders()
 {
     // The holders section is the last top-level item: replace it in place, so the fields
     // above keep their scroll position and selection.
-    const int last = m_tree->topLevelItemCount() - 1;
-    if (last >= 0 && m_tree->topLevelItem(last)->text(0).startsWith(tr("Other holders")))
-        delete m_tree->takeTopLevelItem(last);
+    delete takeHoldersSection();
     addHolders();
-    m_tree->expandAll();
 }
 
 } // namespace hs::ui

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 class QTreeWidget;
@@ -60,11 +61,14 @@ private:
     void addHolders();
     void searchHolders();
     void rebuildHolders();
+    /// Takes the "Other holders" section out of the tree (null if there is none).
+    QTreeWidgetItem* takeHoldersSection();
 
     QTreeWidget* m_tree;
     MachineSearch* m_machine;
     QTimer m_holderSearchDue;
     std::optional<HolderKey> m_shown;       ///< the handle on screen
+    std::optional<std::pair<hs::ProcessKey, hs::HandleInfo>> m_shownHandle; ///< as last shown
     std::optional<HolderKey> m_holdersFor;  ///< what m_holders answers
     std::vector<Holder> m_holders;
     QString m_holdersNote;                  ///< when read, or why not
