@@ -27,6 +27,11 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
 
 using namespace hs::ui;
 using hs::test::makeHandle;
@@ -176,6 +181,59 @@ private Q_SLOTS:
         QCOMPARE(last->error->osName, std::string("EACCES"));
         QVERIFY(last->hits.empty());
         QVERIFY(!search.holdsSnapshot());
+    }
+
+    void machineSearchRunsIdleOneAtATimeAndFallsBackWhenStarved()
+    {
+        MachineSearch search;
+        search.setStarvationTimeout(std::chrono::milliseconds(300));
+        std::mutex mutex;
+        std::vector<QThread::Priority> priorities;
+        std::atomic<int> calls{0}, running{0}, mostAtOnce{0};
+        search.setSource([&]() -> hs::Result<hs::Snapshot> {
+            const int call = ++calls;
+            const int now = ++running;
+            mostAtOnce = std::max(mostAtOnce.load(), now);
+            {
+                std::lock_guard lock(mutex);
+                priorities.push_back(QThread::currentThread()->priority());
+            }
+            // The first two reads are quick; the third hangs, as a read at idle priority
+            // does while other programs keep every core busy.
+            std::this_thread::sleep_for(std::chrono::milliseconds(call == 3 ? 1500 : 100));
+            --running;
+            return hs::test::makeSnapshot(2, 10 * call);
+        });
+        auto query = [](const hs::Snapshot& snapshot) -> hs::Result<std::vector<hs::FindHit>> {
+            return hs::findHandles(snapshot, hs::FindQuery{});
+        };
+        std::vector<MachineSearchResult> replies;
+        auto collect = [&replies](MachineSearchResult&& r) { replies.push_back(std::move(r)); };
+
+        // Two searches at once on the idle thread: one after the other, not side by side.
+        const quint64 first = search.search(query, std::chrono::milliseconds(0), 100, collect);
+        const quint64 second = search.search(query, std::chrono::milliseconds(0), 100, collect);
+        QTRY_COMPARE_WITH_TIMEOUT(replies.size(), std::size_t(2), 5000);
+        QCOMPARE(replies[0].id, first);
+        QCOMPARE(replies[0].handles, std::size_t(10));
+        QCOMPARE(replies[1].id, second);
+        QCOMPARE(replies[1].handles, std::size_t(20));
+        QCOMPARE(mostAtOnce.load(), 1);
+
+        // Starved: given up after 300 ms and read again at nice 10, under the same id.
+        const quint64 third = search.search(query, std::chrono::milliseconds(0), 100, collect);
+        QTRY_COMPARE_WITH_TIMEOUT(replies.size(), std::size_t(3), 1500);
+        QCOMPARE(replies[2].id, third);
+        QCOMPARE(replies[2].handles, std::size_t(40)); // the stand-in's read
+        QCOMPARE(search.starvedCount(), 1);
+        QTest::qWait(1600); // the starved read comes back: its reply is dropped
+        QCOMPARE(replies.size(), std::size_t(3));
+        std::lock_guard lock(mutex);
+        QCOMPARE(priorities.size(), std::size_t(4));
+        QCOMPARE(priorities[0], QThread::IdlePriority);
+        QCOMPARE(priorities[1], QThread::IdlePriority);
+        QCOMPARE(priorities[2], QThread::IdlePriority);
+        QVERIFY(priorities[3] != QThread::IdlePriority);
     }
 
     void duplicateDialogPickerPreviewAndConfirmation()

@@ -4,6 +4,7 @@
 #include "util/workpool.h"
 
 #include "handlescope/inspect.h"
+#include "handlescope/log.h"
 
 #include <QFutureWatcher>
 #include <QThreadPool>
@@ -21,7 +22,7 @@ using Clock = std::chrono::steady_clock;
 struct MachineSearch::Cache {
     std::mutex mutex;
     SnapshotSource source = [] { return hs::takeSnapshot(hs::Detail::Fast, hs::Priority::Background); };
-    std::unique_ptr<const hs::Snapshot> snapshot;
+    std::shared_ptr<const hs::Snapshot> snapshot;
     Clock::time_point readAt{};
     QDateTime readAtWall;
     std::atomic<bool> held{false}; ///< read without the mutex, which a build holds for long
@@ -43,6 +44,8 @@ MachineSearch::MachineSearch(QObject* parent)
 {
     m_expiry.setSingleShot(true);
     connect(&m_expiry, &QTimer::timeout, this, &MachineSearch::dropIfUnused);
+    m_starved.setSingleShot(true);
+    connect(&m_starved, &QTimer::timeout, this, &MachineSearch::onStarved);
 }
 
 MachineSearch::~MachineSearch()
@@ -73,30 +76,39 @@ bool MachineSearch::holdsSnapshot() const { return m_cache->held; }
 quint64 MachineSearch::search(Query query, std::chrono::milliseconds maxAge, std::size_t limit, Reply reply)
 {
     const quint64 id = ++m_lastId;
-    ++m_pending;
     auto job = [cache = m_cache, query = std::move(query), maxAge, limit, id] {
         MachineSearchResult result;
         result.id = id;
-        std::lock_guard lock(cache->mutex);
-        const auto now = Clock::now();
-        if (!cache->snapshot || now - cache->readAt > maxAge) {
-            cache->snapshot.reset(); // first: the old and the new never coexist
-            cache->held = false;
-            auto fresh = cache->source();
+        std::shared_ptr<const hs::Snapshot> snapshot;
+        SnapshotSource source;
+        {
+            std::lock_guard lock(cache->mutex);
+            if (cache->snapshot && Clock::now() - cache->readAt <= maxAge) {
+                snapshot = cache->snapshot;
+                result.machineReadAt = cache->readAtWall;
+            } else {
+                cache->snapshot.reset(); // first: the old and the new do not coexist
+                cache->held = false;
+                source = cache->source;
+            }
+        }
+        if (!snapshot) { // not under the lock: a starved search must not block its stand-in
+            auto fresh = source();
             if (!fresh) {
                 result.error = std::move(fresh.error());
                 return result;
             }
-            cache->snapshot = std::make_unique<const hs::Snapshot>(std::move(*fresh));
+            snapshot = std::make_shared<const hs::Snapshot>(std::move(*fresh));
+            result.machineReadAt = QDateTime::currentDateTime();
+            std::lock_guard lock(cache->mutex);
+            cache->snapshot = snapshot;
             cache->held = true;
             cache->readAt = Clock::now();
-            cache->readAtWall = QDateTime::currentDateTime();
+            cache->readAtWall = result.machineReadAt;
         }
-            const hs::Snapshot& snapshot = *cache->snapshot;
-        result.machineReadAt = cache->readAtWall;
-        result.processes = snapshot.processes.size();
-        result.handles = snapshot.handleCount();
-        auto hits = query(snapshot);
+        result.processes = snapshot->processes.size();
+        result.handles = snapshot->handleCount();
+        auto hits = query(*snapshot);
         if (!hits) {
             result.error = std::move(hits.error());
             return result;
@@ -110,28 +122,79 @@ quint64 MachineSearch::search(Query query, std::chrono::milliseconds maxAge, std
         }
         return result;
     };
-    QThreadPool* pool = refreshPool();
+    run(Search{id, std::move(job), std::move(reply)});
+    return id;
+}
+
+void MachineSearch::run(Search search)
+{
+    // On the idle thread unless it is starved; one search at a time there, so that two
+    // snapshots are not built side by side.
+    const bool onIdle = m_idleBackoff.hasExpired();
+    if (onIdle && m_idleBusy) {
+        m_queued.push_back(std::move(search));
+        return;
+    }
+    QThreadPool* pool = onIdle ? idlePool() : refreshPool();
     if (!pool)
-        return id;
+        return;
+    ++m_pending;
+    auto abandoned = std::make_shared<bool>(false);
+    if (onIdle) {
+        m_idleBusy = true;
+        m_idleSearch = search;
+        m_idleAbandoned = abandoned;
+        m_starved.start(static_cast<int>(m_starvationTimeout.count()));
+    }
     // The watcher is a child: if this object goes first, the reply is never called.
     auto* watcher = new QFutureWatcher<MachineSearchResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, reply = std::move(reply)] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, onIdle, abandoned, reply = search.reply] {
         watcher->deleteLater();
         --m_pending;
         m_sinceUse.start();
         m_expiry.start(static_cast<int>(m_keepFor.count()));
-        reply(watcher->future().takeResult()); // moved: 10,000 hits are not copied here
+        if (!*abandoned)
+            reply(watcher->future().takeResult()); // moved: 10,000 hits are not copied here
+        if (onIdle) {
+            m_idleBusy = false;
+            m_starved.stop();
+            m_idleSearch.reset();
+            if (!m_queued.empty()) {
+                Search next = std::move(m_queued.front());
+                m_queued.pop_front();
+                run(std::move(next));
+            }
+        }
     });
-    watcher->setFuture(QtConcurrent::run(pool, std::move(job)));
-    return id;
+    watcher->setFuture(QtConcurrent::run(pool, search.job));
+}
+
+void MachineSearch::onStarved()
+{
+    if (!m_idleBusy || !m_idleSearch)
+        return;
+    // Other programs keep every core busy: the idle thread gets next to nothing. The
+    // search is run again at nice 10 (same id, so the caller takes its reply), the idle
+    // one's reply is dropped, and searches avoid the idle thread for a while.
+    hs::log::get("ui")->debug("search starved at idle priority for {} ms; searching at low priority for {} s",
+                              m_starvationTimeout.count(), IdleBackoff.count());
+    *m_idleAbandoned = true;
+    m_idleBackoff.setRemainingTime(IdleBackoff);
+    ++m_starvedCount;
+    run(*std::exchange(m_idleSearch, std::nullopt));
+    while (!m_queued.empty()) { // all to refreshPool now, one after the other there
+        Search next = std::move(m_queued.front());
+        m_queued.pop_front();
+        run(std::move(next));
+    }
 }
 
 void MachineSearch::dropIfUnused()
 {
     // Decided here, where use is known: a coarse QTimer may fire up to 5% early, and a
     // search may be under way.
-    if (m_pending > 0)
-        return; // its reply arms the timer again
+    if (m_pending > 0 || !m_queued.empty())
+        return; // a reply arms the timer again
     if (const qint64 left = m_keepFor.count() - m_sinceUse.elapsed(); left > 0) {
         m_expiry.start(static_cast<int>(left));
         return;

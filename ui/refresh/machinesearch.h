@@ -5,11 +5,13 @@
 #include "handlescope/model.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -42,8 +44,10 @@ struct MachineSearchResult {
 /// cores at 100,000 fds) exists only while a person searches. One snapshot is kept for
 /// `maxAge` so that stepping through handles does not read the machine each time, and
 /// dropped after `keepFor` without use. The snapshot is built, searched and freed on
-/// refreshPool(): the UI thread never touches it, and the old one is freed before the
-/// next is built, so two never coexist.
+/// idlePool() (the walkers inherit its idle priority, so the UI thread is never kept
+/// waiting for a core), or on refreshPool() at nice 10 while the idle thread is starved.
+/// The UI thread never touches a snapshot, and the old one is freed before the next is
+/// built.
 class MachineSearch : public QObject {
     Q_OBJECT
 public:
@@ -67,13 +71,35 @@ public:
     /// Whether a snapshot is held right now (for tests and benchmarks).
     [[nodiscard]] bool holdsSnapshot() const;
 
+    /// A search on the idle thread that has not answered after this long (default 4 s;
+    /// one takes ~1 s at 100,000 fds) is starved: it is run again on refreshPool(), and
+    /// searches avoid the idle thread for IdleBackoff.
+    void setStarvationTimeout(std::chrono::milliseconds timeout) { m_starvationTimeout = timeout; }
+    static constexpr std::chrono::seconds IdleBackoff{60};
+    [[nodiscard]] int starvedCount() const { return m_starvedCount; }
+
 private:
     struct Cache;
+    struct Search {
+        quint64 id = 0;
+        std::function<MachineSearchResult()> job;
+        Reply reply;
+    };
+    void run(Search search);
+    void onStarved();
     void dropIfUnused();
 
     std::shared_ptr<Cache> m_cache;
     QTimer m_expiry;
     std::chrono::milliseconds m_keepFor{10000};
+    QTimer m_starved;
+    std::chrono::milliseconds m_starvationTimeout{4000};
+    QDeadlineTimer m_idleBackoff{0};       ///< searches avoid the idle thread until it expires
+    bool m_idleBusy = false;               ///< a search, current or given up, runs on it
+    std::optional<Search> m_idleSearch;    ///< the search running there, to run again
+    std::deque<Search> m_queued;           ///< waiting for the idle thread
+    std::shared_ptr<bool> m_idleAbandoned; ///< set: its reply is dropped
+    int m_starvedCount = 0;
     QElapsedTimer m_sinceUse; ///< since the last reply
     int m_pending = 0;        ///< searches under way
     quint64 m_lastId = 0;
