@@ -44,8 +44,7 @@ MachineSearch::MachineSearch(QObject* parent)
 {
     m_expiry.setSingleShot(true);
     connect(&m_expiry, &QTimer::timeout, this, &MachineSearch::dropIfUnused);
-    m_starved.setSingleShot(true);
-    connect(&m_starved, &QTimer::timeout, this, &MachineSearch::onStarved);
+    connect(&m_idle, &IdleFirst::starved, this, &MachineSearch::onStarved);
 }
 
 MachineSearch::~MachineSearch()
@@ -130,21 +129,19 @@ void MachineSearch::run(Search search)
 {
     // On the idle thread unless it is starved; one search at a time there, so that two
     // snapshots are not built side by side.
-    const bool onIdle = m_idleBackoff.hasExpired();
-    if (onIdle && m_idleBusy) {
+    if (m_idle.idleAllowed() && m_idle.idleBusy()) {
         m_queued.push_back(std::move(search));
         return;
     }
-    QThreadPool* pool = onIdle ? idlePool() : refreshPool();
+    bool onIdle = false;
+    QThreadPool* pool = m_idle.choosePool(onIdle);
     if (!pool)
         return;
     ++m_pending;
     auto abandoned = std::make_shared<bool>(false);
     if (onIdle) {
-        m_idleBusy = true;
         m_idleSearch = search;
         m_idleAbandoned = abandoned;
-        m_starved.start(static_cast<int>(m_starvationTimeout.count()));
     }
     // The watcher is a child: if this object goes first, the reply is never called.
     auto* watcher = new QFutureWatcher<MachineSearchResult>(this);
@@ -156,8 +153,7 @@ void MachineSearch::run(Search search)
         if (!*abandoned)
             reply(watcher->future().takeResult()); // moved: 10,000 hits are not copied here
         if (onIdle) {
-            m_idleBusy = false;
-            m_starved.stop();
+            m_idle.finishedOnIdle();
             m_idleSearch.reset();
             if (!m_queued.empty()) {
                 Search next = std::move(m_queued.front());
@@ -171,16 +167,11 @@ void MachineSearch::run(Search search)
 
 void MachineSearch::onStarved()
 {
-    if (!m_idleBusy || !m_idleSearch)
+    if (!m_idleSearch)
         return;
-    // Other programs keep every core busy: the idle thread gets next to nothing. The
-    // search is run again at nice 10 (same id, so the caller takes its reply), the idle
-    // one's reply is dropped, and searches avoid the idle thread for a while.
-    hs::log::get("ui")->debug("search starved at idle priority for {} ms; searching at low priority for {} s",
-                              m_starvationTimeout.count(), IdleBackoff.count());
+    // Run it again at nice 10 (same id, so the caller takes its reply), drop the idle
+    // one's reply, and send the queued searches there too.
     *m_idleAbandoned = true;
-    m_idleBackoff.setRemainingTime(IdleBackoff);
-    ++m_starvedCount;
     run(*std::exchange(m_idleSearch, std::nullopt));
     while (!m_queued.empty()) { // all to refreshPool now, one after the other there
         Search next = std::move(m_queued.front());

@@ -3,9 +3,9 @@
 
 #include "handlescope/find.h"
 #include "handlescope/model.h"
+#include "util/idlefirst.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
@@ -73,10 +73,9 @@ public:
 
     /// A search on the idle thread that has not answered after this long (default 4 s;
     /// one takes ~1 s at 100,000 fds) is starved: it is run again on refreshPool(), and
-    /// searches avoid the idle thread for IdleBackoff.
-    void setStarvationTimeout(std::chrono::milliseconds timeout) { m_starvationTimeout = timeout; }
-    static constexpr std::chrono::seconds IdleBackoff{60};
-    [[nodiscard]] int starvedCount() const { return m_starvedCount; }
+    /// searches avoid the idle thread for IdleFirst::Backoff.
+    void setStarvationTimeout(std::chrono::milliseconds timeout) { m_idle.setStarvationTimeout(timeout); }
+    [[nodiscard]] int starvedCount() const { return m_idle.starvedCount(); }
 
 private:
     struct Cache;
@@ -92,14 +91,10 @@ private:
     std::shared_ptr<Cache> m_cache;
     QTimer m_expiry;
     std::chrono::milliseconds m_keepFor{10000};
-    QTimer m_starved;
-    std::chrono::milliseconds m_starvationTimeout{4000};
-    QDeadlineTimer m_idleBackoff{0};       ///< searches avoid the idle thread until it expires
-    bool m_idleBusy = false;               ///< a search, current or given up, runs on it
+    IdleFirst m_idle{"search", std::chrono::milliseconds(4000)};
     std::optional<Search> m_idleSearch;    ///< the search running there, to run again
     std::deque<Search> m_queued;           ///< waiting for the idle thread
     std::shared_ptr<bool> m_idleAbandoned; ///< set: its reply is dropped
-    int m_starvedCount = 0;
     QElapsedTimer m_sinceUse; ///< since the last reply
     int m_pending = 0;        ///< searches under way
     quint64 m_lastId = 0;

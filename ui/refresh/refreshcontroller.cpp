@@ -5,7 +5,6 @@
 #include "util/workpool.h"
 
 #include "handlescope/inspect.h"
-#include "handlescope/log.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -22,8 +21,7 @@ RefreshController::RefreshController(QObject* parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &RefreshController::refresh);
-    m_starved.setSingleShot(true);
-    connect(&m_starved, &QTimer::timeout, this, &RefreshController::onStarved);
+    connect(&m_idle, &IdleFirst::starved, this, &RefreshController::onStarved);
 }
 
 RefreshController::~RefreshController() = default;
@@ -83,39 +81,28 @@ void RefreshController::start()
         return std::shared_ptr<RefreshResult>(std::move(result));
     };
     // On the idle thread unless it is starved, or still busy with a starved job.
-    const bool onIdle = !m_idleBusy && m_idleBackoff.hasExpired();
-    if (onIdle) {
-        m_idleBusy = true;
-        m_starved.start(static_cast<int>(m_starvationTimeout.count()));
-    }
+    bool onIdle = false;
+    QThreadPool* pool = m_idle.choosePool(onIdle);
     auto* watcher = new QFutureWatcher<std::shared_ptr<RefreshResult>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, onIdle] {
         watcher->deleteLater();
         onJobDone(watcher->result(), onIdle);
     });
-    watcher->setFuture(QtConcurrent::run(onIdle ? idlePool() : refreshPool(), job));
+    watcher->setFuture(QtConcurrent::run(pool, job));
 }
 
 void RefreshController::onStarved()
 {
-    if (!m_running || !m_idleBusy)
-        return;
-    // Other programs keep every core busy, and an idle-policy thread gets next to
-    // nothing then. Give this refresh up (its result will be dropped as stale) and run
-    // refreshes at nice 10 for a while.
-    hs::log::get("ui")->debug("refresh starved at idle priority for {} ms; refreshing at low priority for {} s",
-                              m_starvationTimeout.count(), IdleBackoff.count());
-    m_idleBackoff.setRemainingTime(IdleBackoff);
-    ++m_starvedCount;
-    start();
+    // Give this refresh up (its result will be dropped as stale) and run it again, now
+    // at nice 10.
+    if (m_running)
+        start();
 }
 
 void RefreshController::onJobDone(const std::shared_ptr<RefreshResult>& result, bool onIdle)
 {
-    if (onIdle) {
-        m_idleBusy = false;
-        m_starved.stop();
-    }
+    if (onIdle)
+        m_idle.finishedOnIdle();
     // Stale-result guard: only the newest job's result is shown, and only it ends the
     // refresh (a starved job that was replaced may still come back).
     if (!result || result->jobId != m_jobId)

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "refresh/refreshresult.h"
+#include "util/idlefirst.h"
 
 #include <QObject>
-#include <QDeadlineTimer>
 #include <QTimer>
 
 #include <chrono>
@@ -42,11 +42,10 @@ public:
     [[nodiscard]] quint64 lastJobId() const { return m_jobId; }
 
     /// A refresh on the idle thread that has not finished after this long (default 1 s)
-    /// is starved: it is given up and refreshes run on refreshPool() for IdleBackoff.
-    void setStarvationTimeout(std::chrono::milliseconds timeout) { m_starvationTimeout = timeout; }
-    static constexpr std::chrono::seconds IdleBackoff{60};
+    /// is starved: it is given up and refreshes run on refreshPool() for IdleFirst::Backoff.
+    void setStarvationTimeout(std::chrono::milliseconds timeout) { m_idle.setStarvationTimeout(timeout); }
     /// How often the idle thread was found starved (tests, logs).
-    [[nodiscard]] int starvedCount() const { return m_starvedCount; }
+    [[nodiscard]] int starvedCount() const { return m_idle.starvedCount(); }
 
 public Q_SLOTS:
     /// Starts a refresh now; if one runs, another follows right after it.
@@ -70,11 +69,7 @@ private:
     quint64 m_jobId = 0;
     bool m_running = false;
     bool m_again = false;
-    QTimer m_starved;
-    std::chrono::milliseconds m_starvationTimeout{1000};
-    QDeadlineTimer m_idleBackoff{0}; ///< refreshes avoid the idle thread until it expires
-    bool m_idleBusy = false;         ///< a job, current or given up, runs on the idle thread
-    int m_starvedCount = 0;
+    IdleFirst m_idle{"refresh", std::chrono::milliseconds(1000)};
 };
 
 } // namespace hs::ui

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include "util/idlefirst.h"
+
+#include "util/workpool.h"
+
+#include "handlescope/log.h"
+
+namespace hs::ui {
+
+IdleFirst::IdleFirst(const char* what, std::chrono::milliseconds starvationTimeout, QObject* parent)
+    : QObject(parent)
+    , m_what(what)
+    , m_timeout(starvationTimeout)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &IdleFirst::onTimeout);
+}
+
+QThreadPool* IdleFirst::choosePool(bool& onIdle)
+{
+    onIdle = !m_busy && idleAllowed();
+    if (!onIdle)
+        return refreshPool();
+    m_busy = true;
+    m_watching = true;
+    m_timer.start(static_cast<int>(m_timeout.count()));
+    return idlePool();
+}
+
+void IdleFirst::finishedOnIdle()
+{
+    m_busy = false;
+    m_watching = false;
+    m_timer.stop();
+}
+
+void IdleFirst::onTimeout()
+{
+    if (!m_watching)
+        return;
+    m_watching = false; // still busy until the given-up job comes back
+    hs::log::get("ui")->debug("{} starved at idle priority for {} ms; running at low priority for {} s", m_what,
+                              m_timeout.count(), Backoff.count());
+    m_backoff.setRemainingTime(Backoff);
+    ++m_starvedCount;
+    Q_EMIT starved();
+}
+
+} // namespace hs::ui
