@@ -4,8 +4,9 @@
 //
 //   handlescope-gui-bench synthetic   refreshes of a synthetic 300-process / 50,000-handle
 //                                     machine, 2% of fds reopened each time
-//   handlescope-gui-bench real        refreshes of this machine (start a load first), the
-//                                     process with the most handles selected
+//   handlescope-gui-bench real [G]    refreshes of this machine (start a load first), the
+//                                     process with the most handles selected, G ms apart
+//                                     (default 30; the app refreshes every 2000)
 //   handlescope-gui-bench idle [S]    no refresh at all for S seconds (default 10): the
 //                                     lateness other processes cause, the noise floor
 //   handlescope-gui-bench table       100,000 synthetic handles in the handle table:
@@ -197,7 +198,7 @@ struct StallResult {
 /// on the first one; measures from the third on (selecting a process is a user action
 /// with its own full-detail read, not a refresh).
 StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, int refreshes,
-                             const std::function<void()>& select)
+                             const std::function<void()>& select, int gapMs = 30)
 {
     auto* refresh = window.refreshController();
     LatenessProbe probe;
@@ -217,7 +218,7 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
                 app.measuring = true;
             });
         if (done < total)
-            QTimer::singleShot(30, refresh, &hs::ui::RefreshController::refresh);
+            QTimer::singleShot(gapMs, refresh, &hs::ui::RefreshController::refresh);
     });
     refresh->refresh();
     while (done < total)
@@ -317,12 +318,12 @@ int runSynthetic(TimedApplication& app, hs::ui::MainWindow& window)
     return 0;
 }
 
-int runReal(TimedApplication& app, hs::ui::MainWindow& window)
+int runReal(TimedApplication& app, hs::ui::MainWindow& window, int gapMs)
 {
     waitForFirstRefresh(window);
     const hs::Pid busiest = busiestProcess(window);
     constexpr int Refreshes = 10;
-    const auto r = measureRefreshes(app, window, Refreshes, [&] { window.processPane()->selectPid(busiest); });
+    const auto r = measureRefreshes(app, window, Refreshes, [&] { window.processPane()->selectPid(busiest); }, gapMs);
     window.handleModel()->settleFlashes();
     QApplication::processEvents();
     printStall("real", window, Refreshes, r);
@@ -472,13 +473,13 @@ int main(int argc, char** argv)
     if (mode == QStringLiteral("synthetic"))
         return runSynthetic(app, window);
     if (mode == QStringLiteral("real"))
-        return runReal(app, window);
+        return runReal(app, window, app.arguments().value(2, QStringLiteral("30")).toInt());
     if (mode == QStringLiteral("table"))
         return runTable(window);
     if (mode == QStringLiteral("find"))
         return runFind(app, window);
     if (mode == QStringLiteral("idle"))
         return runIdle(app, window, app.arguments().value(2, QStringLiteral("10")).toInt());
-    std::fprintf(stderr, "usage: handlescope-gui-bench [synthetic|real|table|idle [seconds]|find|scaling]\n");
+    std::fprintf(stderr, "usage: handlescope-gui-bench [synthetic|real [gap ms]|table|idle [seconds]|find|scaling]\n");
     return 2;
 }

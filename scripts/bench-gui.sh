@@ -6,11 +6,10 @@
 #
 #   scripts/bench-gui.sh [--runs R] [--no-build]
 #
-# Scenarios: no load (idle noise floor; a synthetic 300-process / 50,000-handle machine
-# with 2% of fds reopened per refresh; 100,000 synthetic rows in the handle table); handlescope-loadgen 200 x 500 (idle noise
-# floor, then real refreshes of the machine, the busiest process selected, then the two
-# searches that read every handle: other holders and Find); loadgen
-# 300 x 167 (~50,000 fds). Each of R runs is a fresh process; prints a Markdown table.
+# Scenarios: no load (noise floor; a synthetic 300-process / 50,000-handle machine, 2% of
+# fds reopened per refresh; 100,000 rows in the handle table); loadgen 200 x 500 (noise
+# floor; refreshes 30 ms apart and at the app's 2 s; holders + Find); loadgen 300 x 167.
+# Each of R runs is a fresh process; prints Markdown tables.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -90,6 +89,7 @@ run "no load" "$RUNS" table
 start_load 200 500
 run "200 x 500" 1 idle 10
 run "200 x 500" "$RUNS" real
+run "200 x 500, every 2 s" "$RUNS" real 2000
 run "200 x 500" "$RUNS" find
 stop_load
 start_load 300 167
