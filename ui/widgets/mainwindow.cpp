@@ -468,6 +468,8 @@ DuplicateDialog* MainWindow::openDuplicateDialog()
     context.selfPid = hs::currentProcessId();
     std::vector<hs::ProcessInfo> targets;
     for (int row = 0; row < m_processes->rowCount(); ++row) {
+        if (m_processes->rowAt(row).flash == Flash::Removed)
+            continue; // exited: its row stays red for a moment
         const hs::ProcessInfo& process = m_processes->process(row);
         if (process.pid == context.selfPid)
             context.selfUid = process.uid;
