@@ -4,7 +4,6 @@
 #include "util/workpool.h"
 
 #include "handlescope/inspect.h"
-#include "handlescope/log.h"
 
 #include <QFutureWatcher>
 #include <QThreadPool>
@@ -17,8 +16,8 @@ namespace hs::ui {
 
 using Clock = std::chrono::steady_clock;
 
-/// Shared by the UI object and the jobs on refreshPool(); only jobs build or free the
-/// snapshot.
+/// Shared by the UI object and the search jobs (idlePool(), refreshPool()); only jobs
+/// build or free the snapshot.
 struct MachineSearch::Cache {
     std::mutex mutex;
     SnapshotSource source = [] { return hs::takeSnapshot(hs::Detail::Fast, hs::Priority::Background); };
@@ -31,8 +30,8 @@ struct MachineSearch::Cache {
 namespace {
 void trimInBackground()
 {
-    // Not on the refresh thread: malloc_trim takes every arena's lock, the UI thread's
-    // too, and at nice 10 it held it for 710 ms (see util/backgroundrelease.cpp).
+    // Not on a low-priority thread: malloc_trim takes every arena's lock, the UI
+    // thread's too, and at nice 10 it held it for 710 ms under load.
     if (QThreadPool* normal = workPool())
         normal->start([] { hs::releaseFreeMemory(); });
 }
