@@ -399,7 +399,15 @@ void TestNetTables::socketTables_truncatedEverywhere()
             SocketTable complete;
             if (lastNewline != std::string_view::npos)
                 s.parse(cutText.substr(0, lastNewline + 1), complete);
+            // A cut last line is parsed on purpose (a table may end without a newline), so
+            // it may name a socket of its own: "4" of inode 42288504 in the live netlink
+            // table. Only that inode may differ.
+            SocketTable tail;
+            if (lastNewline != std::string_view::npos && lastNewline + 1 < cutText.size())
+                s.parse("header\n" + std::string(cutText.substr(lastNewline + 1)), tail);
             for (const auto& [inode, info] : complete) {
+                if (tail.contains(inode))
+                    continue;
                 const auto it = part.find(inode);
                 QVERIFY2(it != part.end() && deref(it->second) == deref(info),
                          qPrintable(QStringLiteral("%1 cut at %2 lost or changed socket %3").arg(QLatin1String(s.what)).arg(cut).arg(inode)));
