@@ -7,10 +7,13 @@
 #include "handlescope/find.h"
 #include "handlescope/inspect.h"
 
+#include <QProcess>
 #include <QTest>
 
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -219,6 +222,58 @@ private slots:
         QCOMPARE(QString::fromStdString(missing.error().osName), QStringLiteral("EBADF"));
         QCOMPARE(missing.error().handle, 99);
         QVERIFY(!missing.error().hint.empty());
+    }
+
+    // A socket read alone resolves as in the whole list (its table is built for it only).
+    void oneSocketMatchesTheList()
+    {
+        for (int fd : {17, 18, 20, 21, 15}) {
+            auto h = handleInfo(m_helper.pid, fd);
+            QVERIFY(h.has_value());
+            QVERIFY(h->socket);
+            QCOMPARE(h->socket->family, byValue(m_handles, fd)->socket->family);
+            QVERIFY(*h == *byValue(m_handles, fd));
+        }
+    }
+
+    // A process read alone builds table entries for its own sockets only; the peer of a
+    // UNIX client is then a socket of another process, whose name must still be found.
+    void unixPeerHeldByAnotherProcess()
+    {
+        const std::string path = m_helper.dir.toStdString() + "/peer-elsewhere.sock";
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path.c_str());
+        const int listener = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(listener >= 0);
+        QVERIFY(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 && ::listen(listener, 1) == 0);
+        const int client = ::socket(AF_UNIX, SOCK_STREAM, 0); // inherited by the child below
+        QVERIFY(client >= 0);
+        QVERIFY(::connect(client, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        const int accepted = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+        QVERIFY(accepted >= 0);
+        const std::uint64_t acceptedInode = statFd(::getpid(), accepted).inode;
+
+        QProcess child;
+        child.setChildProcessModifier([client] { ::dup2(client, 40); });
+        child.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY(child.waitForStarted());
+        ::close(client);
+        auto handles = listHandles(child.processId(), Detail::Full);
+        child.kill();
+        child.waitForFinished();
+        ::close(accepted);
+        ::close(listener);
+        ::unlink(path.c_str());
+
+        QVERIFY(handles.has_value());
+        const HandleInfo* h = byValue(*handles, 40);
+        QVERIFY(h && h->socket);
+        QCOMPARE(QString::fromStdString(h->socket->family), QStringLiteral("unix"));
+        QCOMPARE(QString::fromStdString(h->socket->state), QStringLiteral("CONNECTED"));
+        QVERIFY(h->socket->localAddress.empty()); // the client was never bound
+        QCOMPARE(QString::fromStdString(h->socket->remoteAddress), QString::fromStdString(path));
+        QCOMPARE(h->socket->peerInode, acceptedInode);
     }
 
     void processFields()

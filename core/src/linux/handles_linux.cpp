@@ -18,6 +18,7 @@
 
 #include <cerrno>
 #include <charconv>
+#include <unordered_set>
 
 namespace hs::linux_ {
 
@@ -177,7 +178,9 @@ bool ProcWalker::readOneHandle(int fdDir, int fdinfoDir, int procPidFd, HandleVa
         h.object.sharedInode = anon && h.object.inode == dev.anonSharedInode;
     } else if (h.kind == HandleKind::Socket) {
         h.object = {dev.sockfs, li.inode};
-        if (!m_processSockets && !m_socketsDeferred) {
+        if (readsOneProcess()) {
+            // h.socket is filled in by resolveSocketsOfOneProcess()
+        } else if (!m_processSockets && !m_socketsDeferred) {
             m_processSockets = m_sockets->tableFor(procPidFd, !m_deferSockets);
             m_socketsDeferred = !m_processSockets; // table still loading: filled in later
         }
@@ -240,6 +243,20 @@ void ProcWalker::addFdInfo(int fdinfoDir, const char* name, HandleInfo& h)
     }
 }
 
+void ProcWalker::resolveSocketsOfOneProcess(int procPidFd, HandleInfo* begin, HandleInfo* end)
+{
+    std::unordered_set<std::uint64_t> inodes;
+    for (auto* h = begin; h != end; ++h)
+        if (h->kind == HandleKind::Socket)
+            inodes.insert(h->object.inode);
+    if (inodes.empty())
+        return;
+    const SocketTable table = m_sockets->tableOf(procPidFd, inodes);
+    for (auto* h = begin; h != end; ++h)
+        if (h->kind == HandleKind::Socket)
+            h->socket = SocketResolver::findOrUnknown(table, h->object.inode);
+}
+
 Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std::vector<HandleInfo>& out)
 {
     m_processSockets = nullptr;
@@ -253,6 +270,7 @@ Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std:
     UniqueFd fdinfoDir;
     if (detail == Detail::Full)
         fdinfoDir = openAt(procPidFd, "fdinfo", O_DIRECTORY);
+    const std::size_t first = out.size();
     out.reserve(out.size() + m_numbers.size());
     prefault(out.data() + out.size(), (out.capacity() - out.size()) * sizeof(HandleInfo));
     for (auto fd : m_numbers) {
@@ -270,6 +288,8 @@ Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std:
             }
         }
     }
+    if (readsOneProcess())
+        resolveSocketsOfOneProcess(procPidFd, out.data() + first, out.data() + out.size());
     return {};
 }
 
@@ -291,6 +311,8 @@ Result<HandleInfo> ProcWalker::readHandle(int procPidFd, Pid pid, HandleValue fd
                                "fd " + std::to_string(fd) + " is not open in pid " + std::to_string(pid) +
                                    "; 'handlescope-cli handles " + std::to_string(pid) + "' lists the open ones"));
     }
+    if (readsOneProcess())
+        resolveSocketsOfOneProcess(procPidFd, &h, &h + 1);
     return h;
 }
 

@@ -57,6 +57,10 @@ public:
 private:
     /// Sets count to the number of open fds; returns 0 or the errno of the failure.
     int countOpenFds(int procPidFd, std::int64_t& count);
+    /// A walker of its own reads one process: its sockets are collected while the fds are
+    /// read and resolved together at the end, so only they are looked up (tableOf()).
+    [[nodiscard]] bool readsOneProcess() const { return m_sockets == &m_ownSockets; }
+    void resolveSocketsOfOneProcess(int procPidFd, HandleInfo* begin, HandleInfo* end);
     bool readOneHandle(int fdDir, int fdinfoDir, int procPidFd, HandleValue fd, Detail detail, HandleInfo& h);
     void addFdInfo(int fdinfoDir, const char* name, HandleInfo& h);
 

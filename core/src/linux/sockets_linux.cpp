@@ -282,21 +282,23 @@ std::string diagAddress(int family, const std::uint32_t* addr, std::uint16_t por
     return family == AF_INET6 ? "[" + std::string(buf) + "]:" + port : std::string(buf) + ":" + port;
 }
 
-// TCP and UDP sockets of our own network namespace, v4 and v6.
-bool inetFromSockDiag(SocketTable& table)
+// TCP and UDP sockets of our own network namespace, v4 and v6; only those `keep` accepts.
+bool inetFromSockDiag(SocketTable& table, const InodeFilter& keep)
 {
     for (int family : {AF_INET, AF_INET6}) {
         for (int protocol : {IPPROTO_TCP, IPPROTO_UDP}) {
             inet_diag_req_v2 req{};
             req.sdiag_family = static_cast<std::uint8_t>(family);
             req.sdiag_protocol = static_cast<std::uint8_t>(protocol);
-            req.idiag_states = ~0u;
+            // Every state but TIME_WAIT and NEW_SYN_RECV: those are not sockets with an
+            // inode (no fd can name them), and a busy server has many.
+            req.idiag_states = ~((1u << 6) | (1u << 12));
             const bool ok = sockDiagDump(req, [&](const char* data, std::size_t length) {
                 if (length < sizeof(inet_diag_msg))
                     return;
                 inet_diag_msg msg{};
                 std::memcpy(&msg, data, sizeof msg);
-                if (msg.idiag_inode == 0)
+                if (msg.idiag_inode == 0 || !keep(msg.idiag_inode))
                     return;
                 SocketInfo s;
                 s.family = family == AF_INET6 ? "inet6" : "inet";
@@ -317,19 +319,42 @@ bool inetFromSockDiag(SocketTable& table)
     return true;
 }
 
-// UNIX sockets of our own network namespace with their paths and peers.
-bool unixFromSockDiag(SocketTable& table)
+std::string unixName(const char* value, std::size_t size)
+{
+    // An abstract name starts with a NUL byte; show it as '@', like ss and /proc/net/unix.
+    std::string name(value, size);
+    if (name[0] == '\0')
+        name[0] = '@';
+    else
+        name.resize(std::strlen(name.c_str()));
+    return name;
+}
+
+// UNIX sockets of our own network namespace with their paths and peers; only those `keep`
+// accepts. A kept socket's peer may be one that is not kept, so the names of the others
+// are remembered too (few sockets have one: listeners and what they accepted).
+bool unixFromSockDiag(SocketTable& table, const InodeFilter& keep)
 {
     unix_diag_req req{};
     req.sdiag_family = AF_UNIX;
     req.udiag_states = ~0u;
     req.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER;
     std::unordered_map<std::uint64_t, SocketInfo> found;
+    std::unordered_map<std::uint64_t, std::string> otherNames;
     const bool ok = sockDiagDump(req, [&](const char* data, std::size_t length) {
         if (length < sizeof(unix_diag_msg))
             return;
         unix_diag_msg msg{};
         std::memcpy(&msg, data, sizeof msg);
+        const std::size_t header = NLMSG_ALIGN(sizeof msg);
+        if (!keep(msg.udiag_ino)) {
+            if (length > header)
+                forEachAttribute(data + header, length - header, [&](unsigned type, const char* value, std::size_t size) {
+                    if (type == UNIX_DIAG_NAME && size > 0)
+                        otherNames.emplace(msg.udiag_ino, unixName(value, size));
+                });
+            return;
+        }
         SocketInfo& s = found[msg.udiag_ino];
         s.family = "unix";
         s.protocol = msg.udiag_type == SOCK_STREAM ? "stream" : msg.udiag_type == SOCK_DGRAM ? "dgram"
@@ -337,18 +362,11 @@ bool unixFromSockDiag(SocketTable& table)
                                                                                            : "unknown";
         // sock_diag reports TCP-style states for UNIX sockets.
         s.state = msg.udiag_state == 10 ? "LISTEN" : msg.udiag_state == 1 ? "CONNECTED" : "UNCONNECTED";
-        const std::size_t header = NLMSG_ALIGN(sizeof msg);
         if (length <= header)
             return;
         forEachAttribute(data + header, length - header, [&](unsigned type, const char* value, std::size_t size) {
             if (type == UNIX_DIAG_NAME && size > 0) {
-                // An abstract name starts with a NUL byte; show it as '@', like ss and /proc/net/unix.
-                std::string name(value, size);
-                if (name[0] == '\0')
-                    name[0] = '@';
-                else
-                    name.resize(std::strlen(name.c_str()));
-                s.localAddress = std::move(name);
+                s.localAddress = unixName(value, size);
             } else if (type == UNIX_DIAG_PEER && size >= sizeof(std::uint32_t)) {
                 std::uint32_t peer = 0;
                 std::memcpy(&peer, value, sizeof peer);
@@ -359,9 +377,12 @@ bool unixFromSockDiag(SocketTable& table)
     if (!ok)
         return false;
     for (auto& [inode, s] : found) {
-        if (s.peerInode != 0 && s.remoteAddress.empty())
-            if (auto p = found.find(s.peerInode); p != found.end())
-                s.remoteAddress = p->second.localAddress;
+        if (s.peerInode == 0 || !s.remoteAddress.empty())
+            continue;
+        if (auto p = found.find(s.peerInode); p != found.end())
+            s.remoteAddress = p->second.localAddress;
+        else if (auto o = otherNames.find(s.peerInode); o != otherNames.end())
+            s.remoteAddress = o->second;
     }
     for (auto& [inode, s] : found)
         table[inode] = std::make_shared<const SocketInfo>(std::move(s));
@@ -372,8 +393,9 @@ bool unixFromSockDiag(SocketTable& table)
 
 namespace {
 
-// Every socket of one network namespace, as seen from the process whose /proc dir is given.
-SocketTable loadTable(int procPidFd, bool ownNamespace)
+// The sockets of one network namespace that `keep` accepts, as seen from the process whose
+// /proc dir is given.
+SocketTable loadTable(int procPidFd, bool ownNamespace, const InodeFilter& keep = {})
 {
     SocketTable table;
     // Our own namespace: sock_diag dumps. /proc/net/{tcp,udp} restart their walk of the
@@ -382,8 +404,8 @@ SocketTable loadTable(int procPidFd, bool ownNamespace)
     bool haveInet = false;
     bool haveUnix = false;
     if (ownNamespace) {
-        haveInet = inetFromSockDiag(table);
-        haveUnix = unixFromSockDiag(table);
+        haveInet = inetFromSockDiag(table, keep);
+        haveUnix = unixFromSockDiag(table, keep);
     }
     std::string text;
     struct TableFile {
@@ -407,6 +429,8 @@ SocketTable loadTable(int procPidFd, bool ownNamespace)
         default: parsePacketTable(text, table); break;
         }
     }
+    if (keep.selective()) // the /proc/net texts are small, or from another namespace: filter after
+        std::erase_if(table, [&](const auto& entry) { return !keep(entry.first); });
     return table;
 }
 
@@ -472,6 +496,20 @@ const SocketTable& SocketResolver::ownTable()
     lock.unlock();
     prefetchOwn();
     return ownTable();
+}
+
+SocketTable SocketResolver::tableOf(int procPidFd, const std::unordered_set<std::uint64_t>& inodes)
+{
+    if (inodes.empty())
+        return {};
+    const std::uint64_t netns = netnsOf(procPidFd, "ns/net");
+    bool own = false;
+    {
+        std::lock_guard lock(m_mutex);
+        learnOwnNetns();
+        own = netns == m_ownNetns;
+    }
+    return loadTable(procPidFd, own, InodeFilter(&inodes));
 }
 
 std::shared_ptr<const SocketInfo> SocketResolver::findOrUnknown(const SocketTable& table, std::uint64_t inode)
