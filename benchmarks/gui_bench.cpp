@@ -163,8 +163,12 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         QObject::connect(&m_timer, &QTimer::timeout, [this] {
             const qint64 now = m_clock.elapsed();
-            if (m_measuring)
-                m_worst = std::max(m_worst, now - m_last - PeriodMs);
+            if (m_measuring && now - m_last - PeriodMs > m_worst) {
+                m_worst = now - m_last - PeriodMs;
+                timespec ts{};
+                clock_gettime(CLOCK_MONOTONIC, &ts);
+                m_worstEndNs = std::int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+            }
             m_last = now;
         });
         m_timer.start(PeriodMs);
@@ -175,6 +179,9 @@ public:
         m_last = m_clock.elapsed();
     }
     [[nodiscard]] qint64 worstMs() const { return m_worst; }
+    /// When the longest stall ended (CLOCK_MONOTONIC ns), to find it in a scheduler trace
+    /// (perf record -k CLOCK_MONOTONIC -e 'sched:*').
+    [[nodiscard]] std::int64_t worstEndNs() const { return m_worstEndNs; }
     [[nodiscard]] qint64 elapsedMs() const { return m_clock.elapsed(); }
 
 private:
@@ -182,6 +189,7 @@ private:
     QTimer m_timer;
     qint64 m_last = 0;
     qint64 m_worst = 0;
+    std::int64_t m_worstEndNs = 0;
     bool m_measuring = false;
 };
 
@@ -192,6 +200,7 @@ struct StallResult {
     int eventType = 0;
     const char* receiver = "";
     qint64 refreshMaxMs = 0; ///< the longest refresh job (worker thread), measured ones
+    std::int64_t stallEndNs = 0;
 };
 
 /// Runs `refreshes` back-to-back refreshes (30 ms apart) after `select` picked a process
@@ -226,7 +235,7 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
     app.measuring = false;
     QObject::disconnect(connection);
     return {probe.worstMs(), static_cast<double>(app.longestWallNs) / 1e6, static_cast<double>(app.longestCpuNs) / 1e6,
-            app.longestEvent, app.longestReceiver, refreshMaxMs};
+            app.longestEvent, app.longestReceiver, refreshMaxMs, probe.worstEndNs()};
 }
 
 /// Processes listed by the last refresh (rows of exited ones stay red for a moment).
@@ -253,10 +262,11 @@ void printStall(const char* mode, const hs::ui::MainWindow& window, int refreshe
 {
     std::printf("mode=%s refreshes=%d processes=%d handles=%lld selected_handles=%d stall_ms=%lld "
                 "longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f longest_event_type=%d longest_event_receiver=%s "
-                "refresh_max_ms=%lld\n",
+                "refresh_max_ms=%lld ui_tid=%d stall_end_mono_ns=%lld\n",
                 mode, refreshes, processesOnMachine(window), static_cast<long long>(handlesOnMachine(window)),
                 window.handleModel()->rowCount(), static_cast<long long>(r.stallMs), r.eventWallMs, r.eventCpuMs,
-                r.eventType, r.receiver, static_cast<long long>(r.refreshMaxMs));
+                r.eventType, r.receiver, static_cast<long long>(r.refreshMaxMs), static_cast<int>(::gettid()),
+                static_cast<long long>(r.stallEndNs));
 }
 
 void waitUntil(const std::function<bool()>& done)

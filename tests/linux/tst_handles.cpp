@@ -6,6 +6,7 @@
 
 #include "handlescope/find.h"
 #include "handlescope/inspect.h"
+#include "linux/background_linux.h"
 
 #include <QProcess>
 #include <QTest>
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -383,6 +385,60 @@ private slots:
             (void)e, ++entries;
         QCOMPARE(helper->handleCount, entries);
         QCOMPARE(helper->handleCount, static_cast<std::int64_t>(m_handles.size()));
+    }
+
+    // The desktop app reads the selected process this way on every refresh.
+    void backgroundHandleListIsTheSameAtLowerPriority()
+    {
+        std::optional<Result<std::vector<HandleInfo>>> list;
+        int readerNice = -100;
+        std::thread reader([&] {
+            list = listHandles(m_helper.pid, Detail::Full, Priority::Background);
+            readerNice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+        });
+        reader.join();
+        QVERIFY(list && list->has_value());
+        QCOMPARE(readerNice, std::max(::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())), 10));
+        QCOMPARE((*list)->size(), m_handles.size());
+        for (std::size_t i = 0; i < m_handles.size(); ++i) {
+            const HandleInfo& background = (**list)[i];
+            const HandleInfo& earlier = m_handles[i];
+            QCOMPARE(background.value, earlier.value);
+            QCOMPARE(background.name, earlier.name);
+            QVERIFY(background.object == earlier.object);
+            QCOMPARE(static_cast<int>(background.kind), static_cast<int>(earlier.kind));
+            QCOMPARE(background.openFlags, earlier.openFlags);
+            QCOMPARE(bool(background.socket), bool(earlier.socket));
+            if (background.socket) // the timerfd's extras tick on, so not every field is compared
+                QVERIFY(*background.socket == *earlier.socket);
+        }
+    }
+
+    // Background reads pause 0.5 ms after every 4 ms of work (see background_linux.h), and
+    // only while a BackgroundPacing lives on the thread; a nested disabled one changes nothing.
+    void backgroundPacingPausesOnlyWhileActive()
+    {
+        auto pausesWhileSpinning = [] {
+            rusage before{};
+            ::getrusage(RUSAGE_THREAD, &before);
+            const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(30);
+            while (std::chrono::steady_clock::now() < end)
+                linux_::pauseIfDue();
+            rusage after{};
+            ::getrusage(RUSAGE_THREAD, &after);
+            return after.ru_nvcsw - before.ru_nvcsw; // a spinning thread blocks only to pause
+        };
+        QCOMPARE(pausesWhileSpinning(), 0L);
+        {
+            const linux_::BackgroundPacing pacing(true);
+            const long paced = pausesWhileSpinning();
+            QVERIFY2(paced >= 4 && paced <= 8, std::to_string(paced).c_str()); // 30 ms / 4.5 ms
+            const linux_::BackgroundPacing nested(false);
+            QVERIFY(pausesWhileSpinning() >= 4);
+        }
+        QCOMPARE(pausesWhileSpinning(), 0L);
+        const linux_::BackgroundPacing disabled(false);
+        QCOMPARE(pausesWhileSpinning(), 0L);
     }
 
     void findByTextRegexAndKind()

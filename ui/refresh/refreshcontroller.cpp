@@ -17,7 +17,7 @@ namespace hs::ui {
 RefreshController::RefreshController(QObject* parent)
     : QObject(parent)
     , m_processes([] { return hs::listProcesses(hs::Priority::Background); })
-    , m_handles([](hs::Pid pid) { return hs::listHandles(pid, hs::Detail::Full); })
+    , m_handles([](hs::Pid pid) { return hs::listHandles(pid, hs::Detail::Full, hs::Priority::Background); })
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &RefreshController::refresh);

@@ -12,25 +12,26 @@ namespace hs {
 /// One process. Fails with ESRCH-style errors for an unknown pid.
 Result<ProcessInfo> processInfo(Pid pid);
 
-/// The handles of one process, sorted by value. Fails for a missing, zombie or kernel
-/// process, or one we may not inspect.
-Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail = Detail::Full);
-
-/// One handle of one process (always Detail::Full). Fails with EBADF-style errors.
-Result<HandleInfo> handleInfo(Pid pid, HandleValue handle);
-
-/// How hard a snapshot competes for the CPU with the rest of the calling process.
+/// How hard a read competes for the CPU with the rest of the calling process.
 enum class Priority : std::uint8_t {
     Normal,
-    /// Leaves CPU to the caller's other threads. Linux: one walker fewer than cores, a
-    /// 0.5 ms sleep after every 4 ms of walking, and the calling thread (and the walkers
-    /// it starts) at nice 10 FOR GOOD, since without privilege nice cannot be lowered
-    /// again: call it from a thread that only reads.
+    /// Leaves CPU to the caller's other threads. Linux: a snapshot uses one walker fewer
+    /// than cores; every read sleeps 0.5 ms after every 4 ms of reading, and puts the
+    /// calling thread (and the walkers it starts) at nice 10 FOR GOOD, since without
+    /// privilege nice cannot be lowered again: call it from a thread that only reads.
     /// Windows: the calling thread below normal while it runs. A desktop app refreshing
     /// in the background sets this: with a walker on each of 2 cores at normal priority,
     /// its UI thread waited up to 44 ms for a timeslice.
     Background,
 };
+
+/// The handles of one process, sorted by value. Fails for a missing, zombie or kernel
+/// process, or one we may not inspect.
+Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail = Detail::Full,
+                                            Priority priority = Priority::Normal);
+
+/// One handle of one process (always Detail::Full). Fails with EBADF-style errors.
+Result<HandleInfo> handleInfo(Pid pid, HandleValue handle);
 
 /// All processes, sorted by pid, with handle counts. Processes that exit during the walk
 /// are skipped; ones we may not inspect are listed with `accessError` set. Cheap: one

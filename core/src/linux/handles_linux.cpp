@@ -4,6 +4,7 @@
 #include "handlescope/inspect.h"
 #include "handlescope/log.h"
 
+#include "background_linux.h"
 #include "errno_linux.h"
 #include "proc_parse.h"
 #include "proc_walk.h"
@@ -274,6 +275,7 @@ Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std:
     out.reserve(out.size() + m_numbers.size());
     prefault(out.data() + out.size(), (out.capacity() - out.size()) * sizeof(HandleInfo));
     for (auto fd : m_numbers) {
+        pauseIfDue();
         HandleInfo& h = out.emplace_back();
         if (!readOneHandle(fdDir.get(), fdinfoDir.get(), procPidFd, fd, detail, h)) {
             out.pop_back();
@@ -336,8 +338,12 @@ Result<linux_::UniqueFd> openForHandles(linux_::ProcWalker& walker, Pid pid)
 }
 } // namespace
 
-Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail)
+Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, Priority priority)
 {
+    const bool background = priority == Priority::Background;
+    if (background)
+        linux_::lowerThisThreadsPriority();
+    const linux_::BackgroundPacing pacing(background);
     linux_::ProcWalker walker;
     auto dir = openForHandles(walker, pid);
     if (!dir)

@@ -3,10 +3,10 @@
 #include "handlescope/inspect.h"
 #include "handlescope/log.h"
 
+#include "background_linux.h"
 #include "errno_linux.h"
 #include "proc_parse.h"
 #include "proc_walk.h"
-#include "thread_priority_linux.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -133,8 +133,10 @@ namespace hs {
 
 Result<std::vector<ProcessInfo>> listProcesses(Priority priority)
 {
-    if (priority == Priority::Background)
+    const bool background = priority == Priority::Background;
+    if (background)
         linux_::lowerThisThreadsPriority();
+    const linux_::BackgroundPacing pacing(background);
     linux_::ProcWalker walker;
     std::vector<std::int64_t> pids;
     std::vector<char> dents;
@@ -149,6 +151,7 @@ Result<std::vector<ProcessInfo>> listProcesses(Priority priority)
         auto p = walker.readProcess(dir->get(), pid, true);
         if (p)
             out.push_back(std::move(*p));
+        linux_::pauseIfDue();
     }
     log::get("core.linux")->debug("listed {} processes", out.size());
     return out;

@@ -5,8 +5,8 @@
 #include "handlescope/log.h"
 
 #include "errno_linux.h"
+#include "background_linux.h"
 #include "proc_walk.h"
-#include "thread_priority_linux.h"
 
 #include <malloc.h>
 #include <sys/resource.h>
@@ -67,38 +67,6 @@ void fillDeferredSockets(SocketResolver& sockets, ProcessHandles& entry)
 
 namespace hs {
 
-namespace {
-
-/// In the background a walker sleeps 0.5 ms after every 4 ms of walking. When something
-/// else holds the other core (in this VM PID 1's agent runs at nice -10), a UI thread
-/// queued behind it waited up to 66 ms although our walker's core was only at nice 10:
-/// the scheduler moves it only when that core goes idle. With 100,000 fds a background
-/// snapshot took 561-618 ms against 492-500 ms for one walker at full speed.
-class BackgroundPauses {
-public:
-    explicit BackgroundPauses(bool enabled)
-        : m_enabled(enabled)
-        , m_since(std::chrono::steady_clock::now())
-    {
-    }
-    void maybePause()
-    {
-        if (!m_enabled)
-            return;
-        const auto now = std::chrono::steady_clock::now();
-        if (now - m_since < std::chrono::milliseconds(4))
-            return;
-        std::this_thread::sleep_for(std::chrono::microseconds(500));
-        m_since = std::chrono::steady_clock::now();
-    }
-
-private:
-    bool m_enabled;
-    std::chrono::steady_clock::time_point m_since;
-};
-
-} // namespace
-
 void releaseFreeMemory() { ::malloc_trim(0); }
 
 Result<Snapshot> takeSnapshot(Detail detail, Priority priority)
@@ -118,26 +86,31 @@ Result<Snapshot> takeSnapshot(Detail detail, Priority priority)
     std::vector<ProcessHandles> slots(pids.size());
     std::vector<linux_::Outcome> outcomes(pids.size(), linux_::Outcome::Gone);
     std::atomic<std::size_t> next{0};
+    const bool background = priority == Priority::Background;
+    if (background)
+        linux_::lowerThisThreadsPriority(); // before any thread starts: they inherit it
     linux_::SocketResolver sockets;
     // The socket tables of our namespace load on a thread of their own, beside the walkers.
-    std::jthread socketLoader([&sockets] { sockets.prefetchOwn(); });
-    const bool background = priority == Priority::Background;
+    std::jthread socketLoader([&sockets, background] {
+        const linux_::BackgroundPacing pacing(background);
+        sockets.prefetchOwn();
+    });
     auto work = [&] {
         linux_::ProcWalker walker(&sockets);
         walker.cachePathStats(detail == Detail::Fast);
         walker.deferSockets(true);
-        BackgroundPauses pauses(background);
+        // With 100,000 fds a background snapshot took 561-618 ms with these pauses
+        // against 492-500 ms for one walker at full speed.
+        const linux_::BackgroundPacing pacing(background);
         for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < pids.size();) {
             outcomes[i] = linux_::readForSnapshot(walker, pids[i], detail, slots[i]);
-            pauses.maybePause();
+            linux_::pauseIfDue();
         }
     };
     // In the background one core is left to the caller's other threads: with a walker on
     // each of 2 cores a UI thread waited up to 44 ms for a timeslice, even with the
     // walkers at nice +10 (sched_switch traces, kernel 6.18).
     const unsigned cores = std::max(std::thread::hardware_concurrency(), 1u);
-    if (background)
-        linux_::lowerThisThreadsPriority(); // before the walkers start: they inherit it
     unsigned workers = std::clamp(background ? cores - 1 : cores, 1u, 4u);
     if (const char* env = std::getenv("HANDLESCOPE_SNAPSHOT_THREADS")) // for benchmarks
         workers = static_cast<unsigned>(std::clamp(std::atoi(env), 1, 16));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sockets_linux.h"
 
+#include "background_linux.h"
 #include "proc_parse.h"
 #include "proc_reader.h"
 
@@ -238,6 +239,7 @@ bool sockDiagDump(const Request& request, OnMessage&& onMessage)
         return false;
     alignas(nlmsghdr) static thread_local std::array<char, 65536> buffer;
     while (true) {
+        pauseIfDue(); // each answer is the kernel's walk of a stretch of the table
         ssize_t n = ::recv(sock.get(), buffer.data(), buffer.size(), 0);
         if (n <= 0)
             return false;

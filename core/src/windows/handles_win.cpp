@@ -100,9 +100,10 @@ namespace hs {
 
 using namespace hs::win;
 
-Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail)
+Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, Priority priority)
 {
     logger()->debug("listHandles pid {} ({})", pid, detail == Detail::Full ? "full" : "fast");
+    const BelowNormalPriority lowered(priority == Priority::Background);
     auto process = openForListing(pid, "read handles");
     if (!process)
         return fail(process.error());
