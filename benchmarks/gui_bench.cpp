@@ -42,6 +42,8 @@
 #include <QTableWidget>
 #include <QTimer>
 
+#include <sys/resource.h>
+
 #include <atomic>
 #include <functional>
 #include <cstdint>
@@ -122,15 +124,23 @@ public:
         // it the event.
         const char* receiverClass = receiver->metaObject()->className();
         const int type = event->type();
+        rusage usage0{};
+        ::getrusage(RUSAGE_THREAD, &usage0);
         const std::int64_t wall0 = nowNs(CLOCK_MONOTONIC), cpu0 = nowNs(CLOCK_THREAD_CPUTIME_ID);
         const bool r = QApplication::notify(receiver, event);
         const std::int64_t wall = nowNs(CLOCK_MONOTONIC) - wall0, cpu = nowNs(CLOCK_THREAD_CPUTIME_ID) - cpu0;
+        rusage usage1{};
+        ::getrusage(RUSAGE_THREAD, &usage1);
         --m_depth;
         if (wall > longestWallNs) {
             longestWallNs = wall;
             longestCpuNs = cpu;
             longestEvent = type;
             longestReceiver = receiverClass;
+            // Where wall time exceeds CPU time: blocked (voluntary: a lock, I/O) or
+            // preempted and waiting for a core (involuntary).
+            longestBlocked = usage1.ru_nvcsw - usage0.ru_nvcsw;
+            longestPreempted = usage1.ru_nivcsw - usage0.ru_nivcsw;
         }
         return r;
     }
@@ -139,6 +149,8 @@ public:
     std::int64_t longestCpuNs = 0;
     int longestEvent = 0;
     const char* longestReceiver = "";
+    long longestBlocked = 0;
+    long longestPreempted = 0;
 
 private:
     static std::int64_t nowNs(clockid_t clock)
@@ -201,6 +213,8 @@ struct StallResult {
     const char* receiver = "";
     qint64 refreshMaxMs = 0; ///< the longest refresh job (worker thread), measured ones
     std::int64_t stallEndNs = 0;
+    long blocked = 0;   ///< voluntary switches during the longest event
+    long preempted = 0; ///< involuntary ones
 };
 
 /// Runs `refreshes` back-to-back refreshes (30 ms apart) after `select` picked a process
@@ -235,7 +249,8 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
     app.measuring = false;
     QObject::disconnect(connection);
     return {probe.worstMs(), static_cast<double>(app.longestWallNs) / 1e6, static_cast<double>(app.longestCpuNs) / 1e6,
-            app.longestEvent, app.longestReceiver, refreshMaxMs, probe.worstEndNs()};
+            app.longestEvent, app.longestReceiver, refreshMaxMs, probe.worstEndNs(), app.longestBlocked,
+            app.longestPreempted};
 }
 
 /// Processes listed by the last refresh (rows of exited ones stay red for a moment).
@@ -262,10 +277,12 @@ void printStall(const char* mode, const hs::ui::MainWindow& window, int refreshe
 {
     std::printf("mode=%s refreshes=%d processes=%d handles=%lld selected_handles=%d stall_ms=%lld "
                 "longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f longest_event_type=%d longest_event_receiver=%s "
-                "refresh_max_ms=%lld ui_tid=%d stall_end_mono_ns=%lld\n",
+                "longest_event_blocked=%ld longest_event_preempted=%ld refresh_max_ms=%lld ui_tid=%d "
+                "stall_end_mono_ns=%lld\n",
                 mode, refreshes, processesOnMachine(window), static_cast<long long>(handlesOnMachine(window)),
                 window.handleModel()->rowCount(), static_cast<long long>(r.stallMs), r.eventWallMs, r.eventCpuMs,
-                r.eventType, r.receiver, static_cast<long long>(r.refreshMaxMs), static_cast<int>(::gettid()),
+                r.eventType, r.receiver, r.blocked, r.preempted, static_cast<long long>(r.refreshMaxMs),
+                static_cast<int>(::gettid()),
                 static_cast<long long>(r.stallEndNs));
 }
 

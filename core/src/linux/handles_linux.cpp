@@ -353,7 +353,9 @@ Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, Priority pri
         log::get("core.linux")->debug("list handles of pid {}: {}", pid, r.error().message());
         return fail(r.error());
     }
-    log::get("core.linux")->debug("listed {} handles of pid {}", handles.size(), pid);
+    // trace, not debug: the desktop app reads the selected process on every refresh, and a
+    // line each time buried the log panel (and its scroll bar repainted every 2 s).
+    log::get("core.linux")->trace("listed {} handles of pid {}", handles.size(), pid);
     return handles;
 }
 

@@ -153,7 +153,7 @@ Result<std::vector<ProcessInfo>> listProcesses(Priority priority)
             out.push_back(std::move(*p));
         linux_::pauseIfDue();
     }
-    log::get("core.linux")->debug("listed {} processes", out.size());
+    log::get("core.linux")->trace("listed {} processes", out.size()); // every refresh: see listHandles
     return out;
 }
 

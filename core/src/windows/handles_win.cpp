@@ -102,7 +102,7 @@ using namespace hs::win;
 
 Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, Priority priority)
 {
-    logger()->debug("listHandles pid {} ({})", pid, detail == Detail::Full ? "full" : "fast");
+    logger()->trace("listHandles pid {} ({})", pid, detail == Detail::Full ? "full" : "fast");
     const BelowNormalPriority lowered(priority == Priority::Background);
     auto process = openForListing(pid, "read handles");
     if (!process)

@@ -157,7 +157,7 @@ using namespace hs::win;
 Result<std::vector<ProcessInfo>> listProcesses(Priority priority)
 {
     const BelowNormalPriority lowered(priority == Priority::Background);
-    logger()->debug("listProcesses");
+    logger()->trace("listProcesses"); // every refresh of the desktop app
     ensureDebugPrivilege();
     auto entries = toolhelpProcesses();
     if (entries.empty())
