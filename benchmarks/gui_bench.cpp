@@ -175,6 +175,8 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         QObject::connect(&m_timer, &QTimer::timeout, [this] {
             const qint64 now = m_clock.elapsed();
+            if (m_measuring && now - m_last - PeriodMs >= 5)
+                ++m_late5;
             if (m_measuring && now - m_last - PeriodMs > m_worst) {
                 m_worst = now - m_last - PeriodMs;
                 timespec ts{};
@@ -191,6 +193,8 @@ public:
         m_last = m_clock.elapsed();
     }
     [[nodiscard]] qint64 worstMs() const { return m_worst; }
+    /// Ticks 5 ms or more late: a more frequent sign of waits than the worst alone.
+    [[nodiscard]] int late5() const { return m_late5; }
     /// When the longest stall ended (CLOCK_MONOTONIC ns), to find it in a scheduler trace
     /// (perf record -k CLOCK_MONOTONIC -e 'sched:*').
     [[nodiscard]] std::int64_t worstEndNs() const { return m_worstEndNs; }
@@ -202,6 +206,7 @@ private:
     qint64 m_last = 0;
     qint64 m_worst = 0;
     std::int64_t m_worstEndNs = 0;
+    int m_late5 = 0;
     bool m_measuring = false;
 };
 
@@ -215,6 +220,8 @@ struct StallResult {
     std::int64_t stallEndNs = 0;
     long blocked = 0;   ///< voluntary switches during the longest event
     long preempted = 0; ///< involuntary ones
+    int late5 = 0;           ///< probe ticks 5 ms or more late
+    long uiPreemptions = 0;  ///< the UI thread's involuntary switches while measuring
 };
 
 /// Runs `refreshes` back-to-back refreshes (30 ms apart) after `select` picked a process
@@ -225,6 +232,7 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
 {
     auto* refresh = window.refreshController();
     LatenessProbe probe;
+    rusage usageAtStart{};
     int done = 0;
     const int total = refreshes + 2;
     qint64 refreshMaxMs = 0;
@@ -239,6 +247,7 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
             QTimer::singleShot(0, [&] {
                 probe.startMeasuring();
                 app.measuring = true;
+                ::getrusage(RUSAGE_THREAD, &usageAtStart);
             });
         if (done < total)
             QTimer::singleShot(gapMs, refresh, &hs::ui::RefreshController::refresh);
@@ -247,10 +256,12 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
     while (done < total)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     app.measuring = false;
+    rusage usageAtEnd{};
+    ::getrusage(RUSAGE_THREAD, &usageAtEnd);
     QObject::disconnect(connection);
     return {probe.worstMs(), static_cast<double>(app.longestWallNs) / 1e6, static_cast<double>(app.longestCpuNs) / 1e6,
             app.longestEvent, app.longestReceiver, refreshMaxMs, probe.worstEndNs(), app.longestBlocked,
-            app.longestPreempted};
+            app.longestPreempted, probe.late5(), usageAtEnd.ru_nivcsw - usageAtStart.ru_nivcsw};
 }
 
 /// Processes listed by the last refresh (rows of exited ones stay red for a moment).
@@ -277,11 +288,12 @@ void printStall(const char* mode, const hs::ui::MainWindow& window, int refreshe
 {
     std::printf("mode=%s refreshes=%d processes=%d handles=%lld selected_handles=%d stall_ms=%lld "
                 "longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f longest_event_type=%d longest_event_receiver=%s "
-                "longest_event_blocked=%ld longest_event_preempted=%ld refresh_max_ms=%lld ui_tid=%d "
-                "stall_end_mono_ns=%lld\n",
+                "longest_event_blocked=%ld longest_event_preempted=%ld refresh_max_ms=%lld late_5ms=%d "
+                "ui_preemptions=%ld ui_tid=%d stall_end_mono_ns=%lld\n",
                 mode, refreshes, processesOnMachine(window), static_cast<long long>(handlesOnMachine(window)),
                 window.handleModel()->rowCount(), static_cast<long long>(r.stallMs), r.eventWallMs, r.eventCpuMs,
-                r.eventType, r.receiver, r.blocked, r.preempted, static_cast<long long>(r.refreshMaxMs),
+                r.eventType, r.receiver, r.blocked, r.preempted, static_cast<long long>(r.refreshMaxMs), r.late5,
+                r.uiPreemptions,
                 static_cast<int>(::gettid()),
                 static_cast<long long>(r.stallEndNs));
 }

@@ -16,9 +16,9 @@ Result<ProcessInfo> processInfo(Pid pid);
 enum class Priority : std::uint8_t {
     Normal,
     /// Leaves CPU to the caller's other threads. Linux: a snapshot uses one walker fewer
-    /// than cores; every read sleeps 0.5 ms after every 4 ms of reading, and puts the
-    /// calling thread (and the walkers it starts) at nice 10 FOR GOOD, since without
-    /// privilege nice cannot be lowered again: call it from a thread that only reads.
+    /// than cores; every reading thread sleeps 2 ms after every 2 ms of reading and runs
+    /// at nice 10 FOR GOOD (with the walkers it starts), since without privilege nice
+    /// cannot be lowered again: call it from a thread that only reads.
     /// Windows: the calling thread below normal while it runs. A desktop app refreshing
     /// in the background sets this: with a walker on each of 2 cores at normal priority,
     /// its UI thread waited up to 44 ms for a timeslice.

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstdint>
 #include <cstring>
 
@@ -27,8 +29,28 @@ void lowerThisThreadsPriority()
 
 namespace {
 
-constexpr std::int64_t kWorkNs = 4'000'000;
-constexpr long kPauseNs = 500'000;
+struct Pacing {
+    std::int64_t workNs = 0;
+    long pauseNs = 0;
+};
+
+// 2 ms of work, then 2 ms of pause; HANDLESCOPE_PACING_US="work,pause" overrides it, for
+// benchmarks only.
+const Pacing& pacing()
+{
+    static const Pacing chosen = [] {
+        Pacing p{2'000'000, 2'000'000};
+        if (const char* env = std::getenv("HANDLESCOPE_PACING_US")) {
+            long work = 0, pause = 0;
+            if (std::sscanf(env, "%ld,%ld", &work, &pause) == 2 && work > 0 && pause >= 0 && pause < 1'000'000) {
+                p.workNs = work * 1000;
+                p.pauseNs = pause * 1000;
+            }
+        }
+        return p;
+    }();
+    return chosen;
+}
 
 std::int64_t monotonicNs()
 {
@@ -63,9 +85,9 @@ void pauseIfDue()
 {
     if (!t_pacing.active)
         return;
-    if (monotonicNs() - t_pacing.since < kWorkNs)
+    if (monotonicNs() - t_pacing.since < pacing().workNs)
         return;
-    const timespec pause{0, kPauseNs};
+    const timespec pause{0, pacing().pauseNs};
     ::nanosleep(&pause, nullptr);
     t_pacing.since = monotonicNs();
 }
