@@ -31,18 +31,19 @@ Xvfb ":$N" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 50); do [[ -S /tmp/.X11-unix/X$N ]] && break; sleep 0.1; done
 
-# Helpers stay alive while their stdin (a sleeping writer) is open.
-start_helper() { # $1 = name
+# Helpers stay alive while their stdin (a sleeping writer) is open. Not run in $(...): the
+# pids must reach PIDS in this shell, or the cleanup leaves writer and helper behind.
+start_helper() { # $1 = name, $2 = variable for the helper's pid
     mkfifo "$WORK/$1.in"
     sleep 600 >"$WORK/$1.in" &
     PIDS+=($!)
     "$HELPER" <"$WORK/$1.in" >"$WORK/$1.out" &
     PIDS+=($!)
     for _ in $(seq 50); do grep -q READY "$WORK/$1.out" 2>/dev/null && break; sleep 0.1; done
-    awk '/READY/ {print $2}' "$WORK/$1.out"
+    printf -v "$2" '%s' "$(awk '/READY/ {print $2}' "$WORK/$1.out")"
 }
-SOURCE_PID=$(start_helper source)
-TARGET_PID=$(start_helper target)
+start_helper source SOURCE_PID
+start_helper target TARGET_PID
 echo "source helper pid $SOURCE_PID (fd 42 = temp file), target helper pid $TARGET_PID"
 
 mkdir -p "$WORK/xdg" "$WORK/stages" "$OUT"
