@@ -22,7 +22,6 @@ QThreadPool* IdleFirst::choosePool(bool& onIdle)
     if (!onIdle)
         return refreshPool();
     m_busy = true;
-    m_watching = true;
     m_timer.start(static_cast<int>(m_timeout.count()));
     return idlePool();
 }
@@ -30,15 +29,12 @@ QThreadPool* IdleFirst::choosePool(bool& onIdle)
 void IdleFirst::finishedOnIdle()
 {
     m_busy = false;
-    m_watching = false;
-    m_timer.stop();
+    m_timer.stop(); // a stopped single-shot timer does not fire: no timeout after this
 }
 
 void IdleFirst::onTimeout()
 {
-    if (!m_watching)
-        return;
-    m_watching = false; // still busy until the given-up job comes back
+    // m_busy stays set until the given-up job comes back.
     hs::log::get("ui")->debug("{} starved at idle priority for {} ms; running at low priority for {} s", m_what,
                               m_timeout.count(), Backoff.count());
     m_backoff.setRemainingTime(Backoff);

@@ -48,7 +48,6 @@ private:
     std::chrono::milliseconds m_timeout;
     QDeadlineTimer m_backoff{0};
     bool m_busy = false;
-    bool m_watching = false;
     int m_starvedCount = 0;
 };
 

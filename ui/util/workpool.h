@@ -5,8 +5,8 @@ class QThreadPool;
 
 namespace hs::ui {
 
-/// The threads that read a selected process, duplicate, close and free handle lists. Not Qt's global
-/// pool: Qt's raster paint engine splits large fills across QThreadPool::globalInstance()
+/// The threads that read a selected process, duplicate, close and free handle lists. Not
+/// Qt's global pool: Qt's raster paint engine splits large fills across QThreadPool::globalInstance()
 /// and waits for them, so a refresh job parked there (a snapshot takes ~0.5 s) made
 /// paints wait up to 110 ms (measured with sched_switch traces under a 100,000-fd load).
 /// Null once the application is being torn down.
@@ -19,11 +19,12 @@ QThreadPool* workPool();
 QThreadPool* refreshPool();
 
 /// One thread at idle priority (QThread::IdlePriority: SCHED_IDLE on Linux) for the
-/// periodic refresh. A core that runs only an idle-policy thread counts as free when
-/// the UI thread wakes or waits to run, so the refresh never delays it. Traced under
-/// load: with the refresh at nice 10 on one core and PID 1's agent (nice -10) on the
-/// other, the UI thread waited 16-27 ms; with SCHED_IDLE the stall stayed at 1-7 ms. An
-/// idle thread gets almost nothing while other programs keep every core busy, so
+/// periodic refresh. A core that runs only an idle-policy thread counts as free when the
+/// UI thread wakes, so the refresh does not delay its wakeups (a UI thread already queued
+/// behind another program is not moved over: see core's background_linux.h). Traced
+/// under load: with the refresh at nice 10 on one core and PID 1's agent (nice -10) on
+/// the other, the UI thread waited 16-27 ms; with SCHED_IDLE the stall stayed at 1-7 ms.
+/// An idle thread gets almost nothing while other programs keep every core busy, so
 /// RefreshController falls back to refreshPool() when a refresh here is starved.
 QThreadPool* idlePool();
 

@@ -179,9 +179,8 @@ bool ProcWalker::readOneHandle(int fdDir, int fdinfoDir, int procPidFd, HandleVa
         h.object.sharedInode = anon && h.object.inode == dev.anonSharedInode;
     } else if (h.kind == HandleKind::Socket) {
         h.object = {dev.sockfs, li.inode};
-        if (readsOneProcess()) {
-            // h.socket is filled in by resolveSocketsOfOneProcess()
-        } else if (!m_processSockets && !m_socketsDeferred) {
+        // Reading one process, h.socket is filled in by resolveSocketsOfOneProcess().
+        if (!readsOneProcess() && !m_processSockets && !m_socketsDeferred) {
             m_processSockets = m_sockets->tableFor(procPidFd, !m_deferSockets);
             m_socketsDeferred = !m_processSockets; // table still loading: filled in later
         }

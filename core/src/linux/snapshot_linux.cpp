@@ -4,8 +4,8 @@
 #include "handlescope/inspect.h"
 #include "handlescope/log.h"
 
-#include "errno_linux.h"
 #include "background_linux.h"
+#include "errno_linux.h"
 #include "proc_walk.h"
 
 #include <malloc.h>
