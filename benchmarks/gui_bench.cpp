@@ -438,6 +438,8 @@ int runFind(TimedApplication& app, hs::ui::MainWindow& window)
     LatenessProbe probe;
     probe.startMeasuring();
     app.measuring = true;
+    rusage usageAtStart{};
+    ::getrusage(RUSAGE_THREAD, &usageAtStart);
 
     QElapsedTimer holders;
     holders.start();
@@ -456,17 +458,20 @@ int runFind(TimedApplication& app, hs::ui::MainWindow& window)
     const qint64 findMs = search.elapsed();
     QApplication::processEvents();
     app.measuring = false;
+    rusage usageAtEnd{};
+    ::getrusage(RUSAGE_THREAD, &usageAtEnd);
     const long rss = statusKiB("VmRSS:");
     std::printf("mode=find processes=%d handles=%lld holders_ms=%lld find_ms=%lld find_rows=%d stall_ms=%lld "
                 "longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f longest_event_type=%d longest_event_receiver=%s "
-                "longest_event_blocked=%ld longest_event_preempted=%ld late_5ms=%d ui_tid=%d stall_end_mono_ns=%lld "
-                "rss_kib=%ld hwm_kib=%ld\n",
+                "longest_event_blocked=%ld longest_event_preempted=%ld late_5ms=%d ui_preemptions=%ld "
+                "refresh_starved=%d search_starved=%d ui_tid=%d stall_end_mono_ns=%lld rss_kib=%ld hwm_kib=%ld\n",
                 processesOnMachine(window), static_cast<long long>(handlesOnMachine(window)),
                 static_cast<long long>(holdersMs), static_cast<long long>(findMs), find->results()->model()->rowCount(),
                 static_cast<long long>(probe.worstMs()), static_cast<double>(app.longestWallNs) / 1e6,
                 static_cast<double>(app.longestCpuNs) / 1e6, app.longestEvent, app.longestReceiver, app.longestBlocked,
-                app.longestPreempted, probe.late5(), static_cast<int>(::gettid()),
-                static_cast<long long>(probe.worstEndNs()), rss, statusKiB("VmHWM:"));
+                app.longestPreempted, probe.late5(), usageAtEnd.ru_nivcsw - usageAtStart.ru_nivcsw,
+                window.refreshController()->starvedCount(), window.machineSearch()->starvedCount(),
+                static_cast<int>(::gettid()), static_cast<long long>(probe.worstEndNs()), rss, statusKiB("VmHWM:"));
     // The snapshot is dropped after 10 s without use, and the memory given back.
     QElapsedTimer dropped;
     dropped.start();

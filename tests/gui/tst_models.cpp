@@ -11,6 +11,7 @@
 #include "models/processmodel.h"
 #include "models/processproxymodel.h"
 #include "models/roles.h"
+#include "refresh/machinesearch.h"
 #include "refresh/refreshcontroller.h"
 
 #include "handlescope/log.h"
@@ -18,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QPersistentModelIndex>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -205,8 +207,54 @@ private Q_SLOTS:
         return true;
     }
 
-    // A merge with a slice budget pauses between slices; in between, the model is valid
-    // (the tester checks every signal), sorted, and its lookups find every handle.
+    // A search reads the whole machine (~2 s at 100,000 fds) on its own idle thread: a
+    // refresh started meanwhile runs beside it at idle priority, instead of queuing behind
+    // it until it counts as starved and moves to nice 10 for a minute.
+    void aSearchDoesNotStarveTheRefresh()
+    {
+        // Shared with the jobs, which may outlive this function when a check fails.
+        struct State {
+            std::atomic<bool> searchReading{false}, searchMayEnd{false};
+            std::atomic<int> refreshPriority{-1};
+        };
+        auto state = std::make_shared<State>();
+        const auto endSearch = qScopeGuard([state] { state->searchMayEnd = true; });
+        MachineSearch search;
+        search.setSource([state]() -> hs::Result<hs::Snapshot> {
+            state->searchReading = true;
+            while (!state->searchMayEnd)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            return hs::test::makeSnapshot(2, 10);
+        });
+        std::vector<MachineSearchResult> replies;
+        search.search([](const hs::Snapshot& s) { return hs::findHandles(s, hs::FindQuery{}); },
+                      std::chrono::milliseconds(0), 100, [&](MachineSearchResult&& r) { replies.push_back(std::move(r)); });
+        QTRY_VERIFY_WITH_TIMEOUT(state->searchReading.load(), 5000);
+
+        RefreshController controller;
+        controller.setStarvationTimeout(std::chrono::milliseconds(300));
+        controller.setSources(
+            [state]() -> hs::Result<std::vector<hs::ProcessInfo>> {
+                state->refreshPriority = QThread::currentThread()->priority();
+                return std::vector<hs::ProcessInfo>{makeProcess(7)};
+            },
+            [](hs::Pid) { return hs::Result<std::vector<hs::HandleInfo>>(std::vector<hs::HandleInfo>{}); });
+        QSignalSpy finished(&controller, &RefreshController::finished);
+        controller.refresh();
+        QVERIFY(finished.wait(2000));
+        QCOMPARE(finished[0][0].value<std::shared_ptr<RefreshResult>>()->processes.at(0).pid, hs::Pid(7));
+        QCOMPARE(controller.starvedCount(), 0);
+        QCOMPARE(state->refreshPriority.load(), int(QThread::IdlePriority));
+        QVERIFY(replies.empty()); // the search was still reading: the two ran side by side
+
+        state->searchMayEnd = true;
+        QTRY_COMPARE_WITH_TIMEOUT(replies.size(), std::size_t(1), 5000);
+        QVERIFY(!replies[0].error);
+        QCOMPARE(replies[0].processes, std::size_t(2));
+        QCOMPARE(replies[0].handles, std::size_t(10));
+        QCOMPARE(search.starvedCount(), 0);
+    }
+
     void refreshRunsIdleAndFallsBackWhenStarved()
     {
         // A source that records the priority of the thread it runs on; the second call
@@ -278,6 +326,8 @@ private Q_SLOTS:
         QVERIFY(!model.process().has_value());
     }
 
+    // A merge with a slice budget pauses between slices; in between, the model is valid
+    // (the tester checks every signal), sorted, and its lookups find every handle.
     void slicedMergeYieldsAndStaysConsistent()
     {
         HandleModel model;

@@ -16,7 +16,7 @@ namespace hs::ui {
 
 using Clock = std::chrono::steady_clock;
 
-/// Shared by the UI object and the search jobs (idlePool(), refreshPool()); only jobs
+/// Shared by the UI object and the search jobs (searchIdlePool(), refreshPool()); only jobs
 /// build or free the snapshot.
 struct MachineSearch::Cache {
     std::mutex mutex;

@@ -4,6 +4,7 @@
 #include "handlescope/find.h"
 #include "handlescope/model.h"
 #include "util/idlefirst.h"
+#include "util/workpool.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -44,7 +45,7 @@ struct MachineSearchResult {
 /// cores at 100,000 fds) exists only while a person searches. One snapshot is kept for
 /// `maxAge` so that stepping through handles does not read the machine each time, and
 /// dropped after `keepFor` without use. The snapshot is built, searched and freed on
-/// idlePool() (the walkers inherit its idle priority, so the UI thread is never kept
+/// searchIdlePool() (the walkers inherit its idle priority, so the UI thread is never kept
 /// waiting for a core), or on refreshPool() at nice 10 while the idle thread is starved.
 /// The UI thread never touches a snapshot, and the old one is freed before the next is
 /// built.
@@ -91,7 +92,7 @@ private:
     std::shared_ptr<Cache> m_cache;
     QTimer m_expiry;
     std::chrono::milliseconds m_keepFor{10000};
-    IdleFirst m_idle{"search", std::chrono::milliseconds(4000)};
+    IdleFirst m_idle{"search", searchIdlePool, std::chrono::milliseconds(4000)};
     std::optional<Search> m_idleSearch;    ///< the search running there, to run again
     std::deque<Search> m_queued;           ///< waiting for the idle thread
     std::shared_ptr<bool> m_idleAbandoned; ///< set: its reply is dropped

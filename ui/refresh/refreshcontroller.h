@@ -3,6 +3,7 @@
 
 #include "refresh/refreshresult.h"
 #include "util/idlefirst.h"
+#include "util/workpool.h"
 
 #include <QObject>
 #include <QTimer>
@@ -69,7 +70,7 @@ private:
     quint64 m_jobId = 0;
     bool m_running = false;
     bool m_again = false;
-    IdleFirst m_idle{"refresh", std::chrono::milliseconds(1000)};
+    IdleFirst m_idle{"refresh", idlePool, std::chrono::milliseconds(1000)};
 };
 
 } // namespace hs::ui

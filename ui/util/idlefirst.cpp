@@ -7,9 +7,11 @@
 
 namespace hs::ui {
 
-IdleFirst::IdleFirst(const char* what, std::chrono::milliseconds starvationTimeout, QObject* parent)
+IdleFirst::IdleFirst(const char* what, QThreadPool* (*idle)(), std::chrono::milliseconds starvationTimeout,
+                     QObject* parent)
     : QObject(parent)
     , m_what(what)
+    , m_idlePool(idle)
     , m_timeout(starvationTimeout)
 {
     m_timer.setSingleShot(true);
@@ -23,7 +25,7 @@ QThreadPool* IdleFirst::choosePool(bool& onIdle)
         return refreshPool();
     m_busy = true;
     m_timer.start(static_cast<int>(m_timeout.count()));
-    return idlePool();
+    return m_idlePool();
 }
 
 void IdleFirst::finishedOnIdle()

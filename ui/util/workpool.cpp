@@ -41,16 +41,17 @@ struct RefreshPool : QThreadPool {
 Q_GLOBAL_STATIC(RefreshPool, refresh)
 
 struct IdlePool : QThreadPool {
-    IdlePool()
+    explicit IdlePool(const QString& name = QStringLiteral("handlescope-idle"))
     {
         drainOnAppExit();
-        setObjectName(QStringLiteral("handlescope-idle"));
+        setObjectName(name);
         setMaxThreadCount(1);
         setExpiryTimeout(-1);
         setThreadPriority(QThread::IdlePriority); // the thread it starts (Qt 6.2+)
     }
 };
 Q_GLOBAL_STATIC(IdlePool, idle)
+Q_GLOBAL_STATIC_WITH_ARGS(IdlePool, searchIdle, (QStringLiteral("handlescope-search")))
 
 // A job still reading /proc when main() returns would run on into static destruction and
 // use the core's function-local statics after exit() destroyed them (ASan: the user-name
@@ -60,6 +61,7 @@ Q_GLOBAL_STATIC(IdlePool, idle)
 void finishJobsBeforeExit()
 {
     for (QThreadPool* p : {idle.exists() ? static_cast<QThreadPool*>(idle) : nullptr,
+                           searchIdle.exists() ? static_cast<QThreadPool*>(searchIdle) : nullptr,
                            refresh.exists() ? static_cast<QThreadPool*>(refresh) : nullptr,
                            pool.exists() ? static_cast<QThreadPool*>(pool) : nullptr}) {
         if (!p)
@@ -75,5 +77,7 @@ QThreadPool* workPool() { return pool(); }
 QThreadPool* refreshPool() { return refresh(); }
 
 QThreadPool* idlePool() { return idle(); }
+
+QThreadPool* searchIdlePool() { return searchIdle(); }
 
 } // namespace hs::ui

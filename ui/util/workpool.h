@@ -28,4 +28,10 @@ QThreadPool* refreshPool();
 /// RefreshController falls back to refreshPool() when a refresh here is starved.
 QThreadPool* idlePool();
 
+/// A second idle-priority thread, for machine-wide searches only. Sharing idlePool() made a
+/// refresh queue behind a search (~2 s at 100,000 fds) until it counted as starved, and
+/// refreshes then ran at nice 10 for IdleFirst::Backoff (1 of 4 search runs at 200 x 500),
+/// where they keep a core busy and delay the UI thread's wakeups again.
+QThreadPool* searchIdlePool();
+
 } // namespace hs::ui
