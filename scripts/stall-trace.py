@@ -4,12 +4,13 @@
 
     scripts/stall-trace.py [--mode find|real] [--gap MS] [--runs N] [--min-ms M] [--keep DIR]
 
-Runs `handlescope-gui-bench MODE` N times under `perf record` (scheduler events, CLOCK_MONOTONIC),
-each a fresh process (real: refreshes --gap ms apart, default 30), on whatever load is running (start handlescope-loadgen first). For every
-run whose longest stall reaches M ms (default 8) it reads the trace around that stall and
-splits the stall into the UI thread's states: running (the app's own UI work), runnable but
-waiting for a CPU, and asleep. For the waiting part it names who held each CPU, and says
-whether any of them was the app's own thread. Needs root, perf (linux-perf) and a release
+Runs `handlescope-gui-bench MODE` N times under `perf record` (scheduler events,
+CLOCK_MONOTONIC), each a fresh process (real: refreshes --gap ms apart, default 30), on
+whatever load is running (start handlescope-loadgen first). For every run whose longest
+stall reaches M ms (default 8) it reads the trace around that stall and splits the stall
+into the UI thread's states: running (the app's own UI work), runnable but waiting for a
+CPU, and asleep. For the waiting part it names who held each CPU, and says whether any of
+them was the app's own thread. Needs root, perf (linux-perf) and a release
 build (cmake --preset release -DHANDLESCOPE_BUILD_GUI=ON; cmake --build --preset release).
 
 Why: a timer's lateness says how long the UI thread was late, not why. On a 2-core machine
