@@ -220,6 +220,7 @@ private Q_SLOTS:
         auto state = std::make_shared<State>();
         const auto endSearch = qScopeGuard([state] { state->searchMayEnd = true; });
         MachineSearch search;
+        search.setStarvationTimeout(std::chrono::minutes(1)); // held on purpose: no stand-in
         search.setSource([state]() -> hs::Result<hs::Snapshot> {
             state->searchReading = true;
             while (!state->searchMayEnd)
@@ -232,7 +233,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(state->searchReading.load(), 5000);
 
         RefreshController controller;
-        controller.setStarvationTimeout(std::chrono::milliseconds(300));
+        // Long: other tests running beside this one (ctest -j2) must not starve the idle
+        // thread past it. A refresh queued behind the held search would wait it out anyway.
+        controller.setStarvationTimeout(std::chrono::seconds(10));
         controller.setSources(
             [state]() -> hs::Result<std::vector<hs::ProcessInfo>> {
                 state->refreshPriority = QThread::currentThread()->priority();
@@ -241,7 +244,7 @@ private Q_SLOTS:
             [](hs::Pid) { return hs::Result<std::vector<hs::HandleInfo>>(std::vector<hs::HandleInfo>{}); });
         QSignalSpy finished(&controller, &RefreshController::finished);
         controller.refresh();
-        QVERIFY(finished.wait(2000));
+        QVERIFY(finished.wait(15000));
         QCOMPARE(finished[0][0].value<std::shared_ptr<RefreshResult>>()->processes.at(0).pid, hs::Pid(7));
         QCOMPARE(controller.starvedCount(), 0);
         QCOMPARE(state->refreshPriority.load(), int(QThread::IdlePriority));
@@ -261,7 +264,9 @@ private Q_SLOTS:
         // hangs for 1.5 s, as a refresh at idle priority does on a machine whose cores
         // other programs keep busy.
         RefreshController controller;
-        controller.setStarvationTimeout(std::chrono::milliseconds(300));
+        // Not starved unless the job hangs: long enough that other tests running beside
+        // this one (ctest -j2) cannot keep the idle thread from a 1 ms job that long.
+        controller.setStarvationTimeout(std::chrono::seconds(10));
         std::mutex mutex;
         std::vector<QThread::Priority> priorities;
         std::atomic<int> calls{0};
@@ -283,12 +288,13 @@ private Q_SLOTS:
         };
 
         controller.refresh(); // not starved: runs on the idle thread
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.wait(15000));
         QCOMPARE(pidShown(0), hs::Pid(1));
         QCOMPARE(controller.starvedCount(), 0);
 
+        controller.setStarvationTimeout(std::chrono::milliseconds(300));
         controller.refresh(); // starved: given up after 300 ms, done again at nice 10
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 1200);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 5000);
         QCOMPARE(pidShown(1), hs::Pid(3));
         QCOMPARE(controller.starvedCount(), 1);
         QVERIFY(!controller.isRunning());
