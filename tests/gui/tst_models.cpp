@@ -25,6 +25,7 @@
 
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -260,26 +261,31 @@ private Q_SLOTS:
 
     void refreshRunsIdleAndFallsBackWhenStarved()
     {
-        // A source that records the priority of the thread it runs on; the second call
-        // hangs for 1.5 s, as a refresh at idle priority does on a machine whose cores
-        // other programs keep busy.
+        // A source that records the priority of the thread it runs on; once hangAtIdle is
+        // set, a read at idle priority hangs for 1.5 s, as a refresh at idle priority does
+        // on a machine whose cores other programs keep busy. Idle reads show pid 1, 2, ...,
+        // reads at nice 10 pid 101, 102, ...: by priority, not call order, since under load
+        // the stand-in may start before the starved job.
         RefreshController controller;
         // Not starved unless the job hangs: long enough that other tests running beside
         // this one (ctest -j2) cannot keep the idle thread from a 1 ms job that long.
         controller.setStarvationTimeout(std::chrono::seconds(10));
         std::mutex mutex;
         std::vector<QThread::Priority> priorities;
-        std::atomic<int> calls{0};
+        std::atomic<int> idleReads{0}, otherReads{0}, idleDone{0};
+        std::atomic<bool> hangAtIdle{false};
         controller.setSources(
             [&]() -> hs::Result<std::vector<hs::ProcessInfo>> {
-                const int call = ++calls;
+                const bool idle = QThread::currentThread()->priority() == QThread::IdlePriority;
+                const hs::Pid pid = idle ? ++idleReads : 100 + ++otherReads;
                 {
                     std::lock_guard lock(mutex);
                     priorities.push_back(QThread::currentThread()->priority());
                 }
-                if (call == 2)
+                if (idle && hangAtIdle)
                     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-                return std::vector<hs::ProcessInfo>{makeProcess(call)};
+                idleDone += idle;
+                return std::vector<hs::ProcessInfo>{makeProcess(pid)};
             },
             [](hs::Pid) { return hs::Result<std::vector<hs::HandleInfo>>(std::vector<hs::HandleInfo>{}); });
         QSignalSpy finished(&controller, &RefreshController::finished);
@@ -293,23 +299,23 @@ private Q_SLOTS:
         QCOMPARE(controller.starvedCount(), 0);
 
         controller.setStarvationTimeout(std::chrono::milliseconds(300));
+        hangAtIdle = true;
         controller.refresh(); // starved: given up after 300 ms, done again at nice 10
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 5000);
-        QCOMPARE(pidShown(1), hs::Pid(3));
+        QCOMPARE(pidShown(1), hs::Pid(101));
         QCOMPARE(controller.starvedCount(), 1);
         QVERIFY(!controller.isRunning());
-        QTest::qWait(1600); // the starved job comes back: it is stale, nothing is shown
+        QTRY_COMPARE_WITH_TIMEOUT(idleDone.load(), 2, 15000); // the starved job comes back:
+        QTest::qWait(100);                                     // it is stale, nothing is shown
         QCOMPARE(finished.count(), 2);
 
         controller.refresh(); // still backing off: not on the idle thread
         QVERIFY(finished.wait(5000));
-        QCOMPARE(pidShown(2), hs::Pid(4));
+        QCOMPARE(pidShown(2), hs::Pid(102));
         std::lock_guard lock(mutex);
         QCOMPARE(priorities.size(), std::size_t(4));
         QCOMPARE(priorities[0], QThread::IdlePriority);
-        QCOMPARE(priorities[1], QThread::IdlePriority);
-        QVERIFY(priorities[2] != QThread::IdlePriority);
-        QVERIFY(priorities[3] != QThread::IdlePriority);
+        QCOMPARE(std::count(priorities.begin(), priorities.end(), QThread::IdlePriority), 2);
     }
 
     void clearIsImmediateEvenWhenSliced()
