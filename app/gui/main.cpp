@@ -6,11 +6,28 @@
 #include "resources.h"
 #include "widgets/mainwindow.h"
 
+#include "handlescope/privilege.h"
+
 #include <QApplication>
 #include <QIcon>
 
+#include <cstdio>
+
 int main(int argc, char** argv)
 {
+    // Before QApplication: Qt loads platform, style and image plugins from paths the user's
+    // environment chooses (QT_PLUGIN_PATH, QT_QPA_PLATFORM_PLUGIN_PATH, XDG dirs), so with
+    // rights its user does not have, starting Qt would run the user's code with them.
+    if (const auto why = hs::elevatedRights()) {
+        std::fprintf(stderr,
+                     "handlescope: refusing to start: %s.\n"
+                     "The desktop app must not run with file capabilities or setuid: Qt would load plugins that "
+                     "the user's environment chooses, with those rights. Remove them (setcap -r, chmod u-s) and "
+                     "run it as root instead: pkexec env DISPLAY=\"$DISPLAY\" XAUTHORITY=\"$XAUTHORITY\" "
+                     "handlescope, or sudo -E handlescope.\n",
+                     why->c_str());
+        return 1;
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("HandleScope"));
     QApplication::setApplicationName(QStringLiteral("handlescope"));

@@ -62,7 +62,7 @@ struct PlatformInfo {
     bool canSetInheritable = true;
     bool hasObjectNames = false;   ///< Windows named objects
     std::string handleWord;        ///< "fd" on Linux, "handle" on Windows
-    /// How to see more processes: "run as root or setcap cap_sys_ptrace,cap_dac_read_search+ep"
+    /// How to see more processes: "run as root: sudo handlescope-cli ..., or pkexec handlescope"
     std::string privilegeHint;
 };
 PlatformInfo platformInfo();

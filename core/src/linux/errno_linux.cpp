@@ -16,8 +16,8 @@ std::string defaultHint(int err)
         if (::geteuid() == 0)
             return "even root was refused: the process is not dumpable, runs in another user namespace, or is "
                    "protected by a security module (Yama ptrace_scope 3, SELinux, AppArmor)";
-        return "another user's process: run as root, or grant the binary cap_sys_ptrace and cap_dac_read_search "
-               "(setcap cap_sys_ptrace,cap_dac_read_search+ep handlescope-cli); check /proc/sys/kernel/yama/ptrace_scope";
+        return "another user's process: run as root (sudo handlescope-cli ..., or pkexec handlescope); check "
+               "/proc/sys/kernel/yama/ptrace_scope";
     case ESRCH:
     case ENOENT:
         return "the process has exited or never existed; 'handlescope-cli ps' lists the running ones";

@@ -157,9 +157,8 @@ PlatformInfo platformInfo()
         .canSetInheritable = true,
         .hasObjectNames = false,
         .handleWord = "fd",
-        .privilegeHint = "To see and act on other users' processes, run as root, or grant the binary "
-                         "cap_sys_ptrace and cap_dac_read_search: "
-                         "sudo setcap cap_sys_ptrace,cap_dac_read_search+ep /path/to/handlescope",
+        .privilegeHint = "To see and act on other users' processes, run as root: sudo handlescope-cli ..., "
+                         "or pkexec handlescope for the desktop app",
     };
 }
 

@@ -5,7 +5,9 @@
 #include "handlescope/duplicate.h"
 
 #include "inject_testing.h"
+#include "injector.h"
 #include "operations.h"
+#include "real_user.h"
 #include "remote_syscall.h"
 
 #include <cerrno>
@@ -41,62 +43,74 @@ Error changedIdentity(pid_t pid, int fd)
                               + " now names another open file (closed and reused meanwhile): not closed");
 }
 
-Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, li::Clock::time_point deadline,
-                           std::vector<std::string>* steps)
+// kcmp is what proves the number still names the open file the user chose. Without it
+// (a kernel without CONFIG_KCMP, or a seccomp filter) closing would be a guess.
+Result<void> identityCheck(pid_t pid, pid_t tidForKcmp, int fd, int referenceFd)
 {
-    auto inj = li::beginInjection(pid, pinnedPidfd, deadline, steps);
-    if (!inj)
-        return fail(inj.error());
-    // Freeze the siblings: none may close and reopen the number between check and close.
-    auto others = li::stopOtherThreads(pid, inj->session->tid(), deadline);
-    if (!others)
-        return fail(others.error());
-    if (steps && !others->empty())
-        steps->push_back("[tool] stopped " + std::to_string(others->size()) + " other thread(s)");
-    const int same = li::kcmpFile(inj->session->tid(), ::getpid(), fd, referenceFd);
-    if (same < 0 && errno == EBADF)
-        return fail(li::errnoError("check fd identity before close", EBADF, pid, fd));
-    if (same < 0 && errno != ENOSYS)
-        return fail(li::errnoError("kcmp(KCMP_FILE)", errno, pid, fd));
+    const int same = li::kcmpFile(tidForKcmp, ::getpid(), fd, referenceFd);
+    if (same == 0)
+        return {};
     if (same > 0)
         return fail(changedIdentity(pid, fd));
-    if (steps)
-        steps->push_back("[tool] kcmp(" + std::to_string(pid) + ", self, KCMP_FILE, " + std::to_string(fd) + ", "
-                         + std::to_string(referenceFd) + ") = 0 (still the same open file)");
-    li::RemoteCaller rc(*inj->session, inj->site, steps);
-    auto r = rc.call(SYS_close, {static_cast<unsigned long long>(fd), 0, 0, 0, 0, 0}, "close(" + std::to_string(fd) + ")");
-    if (!r)
-        return fail(r.error());
-    if (li::isSyscallError(*r) && li::syscallErrno(*r) != EINTR) // close() after EINTR has closed the fd anyway
-        return fail(li::errnoError("inject close", li::syscallErrno(*r), pid, fd));
-    others->clear(); // detach the siblings
-    if (auto d = inj->session->detach(); !d)
-        return fail(d.error());
-    if (steps)
-        steps->push_back("[tool] restore registers; ptrace(PTRACE_DETACH, " + std::to_string(inj->session->tid()) + ")");
-    return {};
+    const int err = errno;
+    if (err == EBADF)
+        return fail(li::errnoError("check fd identity before close", EBADF, pid, fd));
+    if (err == ENOSYS)
+        return fail(li::errnoError("check fd identity before close (kcmp)", ENOSYS, pid, fd,
+                                   "this kernel (or a seccomp filter) offers no kcmp(), so nothing can prove that fd "
+                                       + std::to_string(fd) + " still names the file you chose: not closed"));
+    return fail(li::errnoError("kcmp(KCMP_FILE)", err, pid, fd));
 }
 
 } // namespace
 
 namespace linux_::inject {
 
-Result<void> closeIfSame(pid_t pid, int pinnedPidfd, int fd, int referenceFd, Clock::time_point deadline,
-                         std::vector<std::string>* steps)
+Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, Clock::time_point deadline,
+                           std::vector<std::string>* steps)
 {
-    if (pid == ::getpid()) {
-        const int same = kcmpFile(pid, pid, fd, referenceFd);
-        if (same < 0 && errno == EBADF)
-            return fail(errnoError("close", EBADF, pid, fd));
-        if (same > 0)
-            return fail(changedIdentity(pid, fd));
-        if (::close(fd) != 0 && errno != EINTR)
-            return fail(errnoError("close", errno, pid, fd));
-        if (steps)
-            steps->push_back("[tool] close(" + std::to_string(fd) + ")");
-        return {};
+    auto inj = beginInjection(pid, pinnedPidfd, deadline, steps);
+    if (!inj)
+        return fail(inj.error());
+    // Freeze the siblings: none may close and reopen the number between check and close.
+    auto others = stopOtherThreads(pid, (*inj)->session().tid(), deadline);
+    if (!others)
+        return fail(others.error());
+    if (steps && !others->empty())
+        steps->push_back("[tool] stopped " + std::to_string(others->size()) + " other thread(s)");
+    if (auto same = identityCheck(pid, (*inj)->session().tid(), fd, referenceFd); !same)
+        return fail(same.error());
+    if (steps)
+        steps->push_back("[tool] kcmp(" + std::to_string(pid) + ", self, KCMP_FILE, " + std::to_string(fd) + ", "
+                         + std::to_string(referenceFd) + ") = 0 (still the same open file)");
+    auto r = (*inj)->call(SYS_close, {static_cast<unsigned long long>(fd), 0, 0, 0, 0, 0}, "close",
+                          "close(" + std::to_string(fd) + ")");
+    if (!r)
+        return fail(r.error());
+    if (isSyscallError(*r) && syscallErrno(*r) != EINTR) // close() after EINTR has closed the fd anyway
+        return fail(errnoError("inject close", syscallErrno(*r), pid, fd));
+    others->clear(); // detach the siblings
+    if (auto d = (*inj)->finish(); !d) {
+        Error e = d.error();
+        e.operation = "fd " + std::to_string(fd) + " was closed, then: " + e.operation;
+        return fail(e);
     }
-    return runOnTracerThread([&] { return closeInjected(pid, pinnedPidfd, fd, referenceFd, deadline, steps); });
+    if (steps)
+        steps->push_back("[tool] restore registers; ptrace(PTRACE_DETACH, " + std::to_string((*inj)->session().tid())
+                         + ")");
+    return {};
+}
+
+Result<void> closeLocal(int fd, int referenceFd, std::vector<std::string>* steps)
+{
+    const pid_t self = ::getpid();
+    if (auto same = identityCheck(self, self, fd, referenceFd); !same)
+        return fail(same.error());
+    if (::close(fd) != 0 && errno != EINTR)
+        return fail(errnoError("close", errno, self, fd));
+    if (steps)
+        steps->push_back("[tool] close(" + std::to_string(fd) + ")");
+    return {};
 }
 
 namespace testing {
@@ -113,8 +127,11 @@ void setBeforeCloseHook(std::function<void()> hook)
 
 Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::milliseconds timeout)
 {
+    const li::HeldSignals held; // Ctrl+C and friends wait until the target is whole again
     const auto t0 = li::Clock::now();
     const auto deadline = t0 + timeout;
+    std::vector<std::string> steps;
+    std::vector<std::string> warnings;
     auto run = [&]() -> Result<void> {
         if (pid <= 0)
             return fail(li::errnoError("close remote handle", EINVAL, pid, handle, "a pid is a positive number"));
@@ -122,6 +139,8 @@ Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::millise
             return fail(li::errnoError("close remote handle", EBADF, pid, handle));
         const auto p = static_cast<pid_t>(pid);
         const int fd = static_cast<int>(handle);
+        if (auto may = li::realUserMayTrace(p, "process", "close a handle"); !may)
+            return fail(may.error());
         li::UniqueFd pidfd(li::sysPidfdOpen(p));
         if (!pidfd.valid())
             return fail(li::errnoError("pin the process (pidfd_open)", errno, pid, handle));
@@ -136,8 +155,27 @@ Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::millise
                 hint = "pid " + std::to_string(pid) + " is a kernel thread: it has no fds";
             return fail(li::errnoError("pin the fd (pidfd_getfd)", err, pid, handle, hint));
         }
+        // Checked again now that the fd is pinned: the process may have changed its
+        // credentials (exec of a setuid program) since the first check.
+        if (auto may = li::realUserMayTrace(p, "process", "close a handle"); !may)
+            return fail(may.error());
         runBeforeCloseHook();
-        return li::closeIfSame(p, pidfd.get(), fd, reference.get(), deadline, nullptr);
+        if (p == ::getpid())
+            return li::closeLocal(fd, reference.get(), &steps);
+        const int pinned = pidfd.get();
+        const int ref = reference.get();
+        auto out = li::runInInjector(
+            p,
+            [&](std::vector<std::string>& s, std::vector<std::string>&) -> Result<li::InjectorOutcome> {
+                auto closed = li::closeInjected(p, pinned, fd, ref, deadline, &s);
+                if (!closed)
+                    return fail(closed.error());
+                return li::InjectorOutcome{0, "injected close"};
+            },
+            deadline, steps, warnings);
+        if (!out)
+            return fail(out.error());
+        return {};
     };
     auto out = run();
     const auto took = std::chrono::duration_cast<std::chrono::microseconds>(li::Clock::now() - t0).count();

@@ -11,14 +11,10 @@ namespace {
 std::vector<std::string> pushLines(const std::string& t, bool inheritable)
 {
     return {
-        "[tool] socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK, 0) = L; bind(L, \"@handlescope-push-...\"); listen(L, 1)",
-        "[pid " + t + "] mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = page",
-        "[pid " + t + "] socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = S",
-        "[pid " + t + "] connect(S, \"@handlescope-push-...\")",
-        "[tool] accept4(L) = C; check SO_PEERCRED pid == " + t + "; sendmsg(C, SCM_RIGHTS {ref})",
-        "[pid " + t + "] recvmsg(S, {SCM_RIGHTS}, MSG_DONTWAIT" + (inheritable ? "" : "|MSG_CMSG_CLOEXEC") + ") -> NEW",
-        "[pid " + t + "] close(S)",
-        "[pid " + t + "] munmap(page, 4096)",
+        "[pid " + t + "] socketpair(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0, sv)   -- sv in scratch memory below its stack pointer",
+        "[tool] pidfd_getfd(pidfd(" + t + "), sv[0], 0) = S; sendmsg(S, SCM_RIGHTS {ref}); close(S)",
+        "[pid " + t + "] recvmsg(sv[1], {SCM_RIGHTS}, MSG_DONTWAIT" + (inheritable ? "" : "|MSG_CMSG_CLOEXEC") + ") -> NEW",
+        "[pid " + t + "] close_range(sv[0], sv[1], 0)",
     };
 }
 
@@ -51,8 +47,10 @@ std::vector<std::string> describeDuplicate(Pid source, HandleValue handle, Pid t
         else
             out.push_back("[tool] NEW = ref (FD_CLOEXEC set)");
     } else {
+        out.push_back("[tool] fork() an injector process in its own session: it finishes and restores pid " + t
+                      + " even if the tool is interrupted or killed");
         out.push_back("[tool] ptrace(PTRACE_SEIZE, " + t + "); ptrace(PTRACE_INTERRUPT, " + t
-                      + "); waitpid   -- stop one thread (PTRACE_O_SUSPEND_SECCOMP if it runs under seccomp)");
+                      + "); waitpid   -- stop one thread (then PTRACE_O_SUSPEND_SECCOMP if it runs under seccomp)");
         out.push_back("[tool] ptrace(PTRACE_GETREGS) -- save; RIP = an existing syscall instruction, orig_rax = -1; "
                       "each call below: PTRACE_SETREGS + PTRACE_SINGLESTEP + read RAX");
         if (source == target) {
@@ -68,7 +66,8 @@ std::vector<std::string> describeDuplicate(Pid source, HandleValue handle, Pid t
                 out.push_back("[pid " + t + "] fcntl(NEW, F_SETFD, 0)");
             if (options.method == DuplicateMethod::Auto)
                 out.push_back("   (if pid " + t + " may not pidfd_getfd from pid " + s
-                              + " (EPERM/ESRCH): the push sequence over SCM_RIGHTS instead)");
+                              + " (EPERM/ESRCH), or lives in another pid namespace: the push sequence over a "
+                                "socketpair instead)");
         }
         out.push_back("[tool] kcmp(" + t + ", self, KCMP_FILE, NEW, ref) == 0   -- the same open file");
         out.push_back("[tool] ptrace(PTRACE_SETREGS) -- restore; ptrace(PTRACE_DETACH, " + t + ")");

@@ -3,8 +3,10 @@
 // into the target (pull: pidfd_open + pidfd_getfd; push: SCM_RIGHTS over a UNIX socket).
 #include "handlescope/duplicate.h"
 
+#include "injector.h"
 #include "operations.h"
 #include "push_linux.h"
+#include "real_user.h"
 #include "remote_syscall.h"
 
 #include <cerrno>
@@ -69,42 +71,6 @@ Result<Pinned> pin(pid_t source, int fd, pid_t target, std::vector<std::string>&
     return p;
 }
 
-Error remoteError(const std::string& stage, long result, pid_t pid, HandleValue fd)
-{
-    return li::errnoError("inject " + stage, li::syscallErrno(result), pid, fd);
-}
-
-// pidfd_open(source) + pidfd_getfd in the target, then FD_CLOEXEC cleared if asked.
-Result<long> pullInto(li::RemoteCaller& rc, pid_t source, int fd, bool inheritable)
-{
-    const pid_t target = rc.session().pid();
-    auto pidfd = rc.call(SYS_pidfd_open, {static_cast<unsigned long long>(source), 0, 0, 0, 0, 0},
-                         "pidfd_open(" + std::to_string(source) + ", 0)");
-    if (!pidfd)
-        return fail(pidfd.error());
-    if (li::isSyscallError(*pidfd))
-        return fail(remoteError("pidfd_open(" + std::to_string(source) + ")", *pidfd, target, -1));
-    const auto p = static_cast<unsigned long long>(*pidfd);
-    auto got = rc.call(SYS_pidfd_getfd, {p, static_cast<unsigned long long>(fd), 0, 0, 0, 0},
-                       "pidfd_getfd(" + std::to_string(*pidfd) + ", " + std::to_string(fd) + ", 0)");
-    auto closed = rc.call(SYS_close, {p, 0, 0, 0, 0, 0}, "close(" + std::to_string(*pidfd) + ")");
-    if (!got)
-        return fail(got.error());
-    if (!closed)
-        return fail(closed.error());
-    if (li::isSyscallError(*got))
-        return fail(remoteError("pidfd_getfd", *got, target, fd));
-    if (inheritable) {
-        auto r = rc.call(SYS_fcntl, {static_cast<unsigned long long>(*got), F_SETFD, 0, 0, 0, 0},
-                         "fcntl(" + std::to_string(*got) + ", F_SETFD, 0)");
-        if (!r)
-            return fail(r.error());
-        if (li::isSyscallError(*r))
-            return fail(remoteError("fcntl(F_SETFD)", *r, target, *got));
-    }
-    return *got;
-}
-
 bool fallsBackToPush(const Error& e)
 {
     // EBADF too: we hold a copy, so the fd is open; the source's main thread has exited
@@ -112,11 +78,6 @@ bool fallsBackToPush(const Error& e)
     return e.operation.starts_with("inject pidfd_")
            && (e.osCode == EPERM || e.osCode == ESRCH || e.osCode == EACCES || e.osCode == EBADF);
 }
-
-struct Injected {
-    int newFd = -1;
-    std::string method;
-};
 
 // A blocked call that returned EINTR because of the stop (epoll_wait, sigtimedwait): the
 // kernel does not restart those, as under gdb or strace. The target sees it; say so.
@@ -143,60 +104,70 @@ std::optional<std::string> eintrWarning(pid_t pid, const user_regs_struct& regs)
            + " returned EINTR because the thread was stopped (as under gdb or strace)";
 }
 
-Result<Injected> injectDuplicate(pid_t source, int fd, pid_t target, const DuplicateOptions& options,
-                                 const Pinned& pinned, Clock::time_point deadline, DuplicateResult& result)
+// Inside the injector: the calls that put a copy of the pinned fd into the target.
+Result<li::InjectorOutcome> injectDuplicate(pid_t source, int fd, pid_t target, const DuplicateOptions& options,
+                                            const Pinned& pinned, Clock::time_point deadline,
+                                            std::vector<std::string>& steps, std::vector<std::string>& warnings)
 {
-    auto& steps = result.steps;
-    auto inj = li::beginInjection(target, pinned.targetPidfd.get(), deadline, &steps);
-    if (!inj)
-        return fail(inj.error());
-    if (auto w = eintrWarning(target, inj->session->savedRegs())) {
-        li::injectLog()->warn("{}", *w);
-        result.warnings.push_back(*w);
+    // Pull hands the target the source's pid number: it must mean the same process there.
+    const bool pullPossible = source != target && li::inOurPidNamespace(target);
+    if (options.method == DuplicateMethod::Pull && source != target && !pullPossible)
+        return fail(li::errnoError("duplicate by pull", EXDEV, target, fd,
+                                   "pid " + std::to_string(target) + " lives in another pid namespace, where pid "
+                                       + std::to_string(source) + " is another process or none: use --method push"));
+    auto begun = li::beginInjection(target, pinned.targetPidfd.get(), deadline, &steps);
+    if (!begun)
+        return fail(begun.error());
+    li::Injection& inj = **begun;
+    if (auto w = eintrWarning(target, inj.session().savedRegs())) {
+        li::ilog(spdlog::level::warn, "{}", *w);
+        warnings.push_back(*w);
     }
-    steps.push_back("[tool] syscall instruction at " + li::hexAddress(inj->site.address) + " ("
-                    + inj->site.origin + ")");
-    li::RemoteCaller rc(*inj->session, inj->site, &steps);
-    Injected out;
+    steps.push_back("[tool] syscall instruction at " + li::hexAddress(inj.site().address) + " (" + inj.site().origin + ")");
+    li::InjectorOutcome out;
     Result<long> got;
     if (source == target) {
         out.method = "inject dup";
         const int cmd = options.inheritable ? F_DUPFD : F_DUPFD_CLOEXEC;
-        got = rc.call(SYS_fcntl, {static_cast<unsigned long long>(fd), static_cast<unsigned long long>(cmd), 0, 0, 0, 0},
-                      "fcntl(" + std::to_string(fd) + (options.inheritable ? ", F_DUPFD, 0)" : ", F_DUPFD_CLOEXEC, 0)"));
+        got = inj.call(SYS_fcntl, {static_cast<unsigned long long>(fd), static_cast<unsigned long long>(cmd), 0, 0, 0, 0},
+                       "fcntl", "fcntl(" + std::to_string(fd) + (options.inheritable ? ", F_DUPFD, 0)" : ", F_DUPFD_CLOEXEC, 0)"));
         if (got && li::isSyscallError(*got))
-            got = fail(remoteError("fcntl(F_DUPFD)", *got, target, fd));
-    } else if (options.method == DuplicateMethod::Push) {
+            got = fail(li::errnoError("inject fcntl(F_DUPFD)", li::syscallErrno(*got), target, fd));
+        if (got)
+            inj.own(*got);
+    } else if (options.method == DuplicateMethod::Push || !pullPossible) {
         out.method = "inject push";
-        got = li::pushInto(rc, pinned.reference.get(), options.inheritable);
+        got = li::pushInto(inj, pinned.targetPidfd.get(), pinned.reference.get(), options.inheritable);
     } else {
         out.method = "inject pull";
-        got = pullInto(rc, source, fd, options.inheritable);
+        got = li::pullInto(inj, source, pinned.sourcePidfd.get(), fd, options.inheritable);
         if (!got && options.method == DuplicateMethod::Auto && fallsBackToPush(got.error())
-            && li::pidfdAlive(pinned.sourcePidfd.get())) {
+            && li::pidfdAlive(pinned.sourcePidfd.get()) && !inj.session().faulted()) {
             steps.push_back("[tool] pull refused (" + got.error().osName + "): pushing over SCM_RIGHTS instead");
             out.method = "inject push";
-            got = li::pushInto(rc, pinned.reference.get(), options.inheritable);
+            got = li::pushInto(inj, pinned.targetPidfd.get(), pinned.reference.get(), options.inheritable);
         }
     }
     if (!got)
         return fail(got.error());
-    out.newFd = static_cast<int>(*got);
+    const auto newFd = static_cast<int>(*got);
     // The new fd must be the very open file we pinned: a reused source pid would show here.
     // Compared through the stopped thread: a process whose main thread exited has no fd
-    // table under its pid.
-    const int same = li::kcmpFile(inj->session->tid(), ::getpid(), out.newFd, pinned.reference.get());
-    if (same != 0 && !(same < 0 && errno == ENOSYS)) {
-        (void)rc.call(SYS_close, {static_cast<unsigned long long>(out.newFd), 0, 0, 0, 0, 0},
-                      "close(" + std::to_string(out.newFd) + ")");
-        return fail(li::errnoError("check the new fd (kcmp)", ESTALE, target, out.newFd,
+    // table under its pid. Without kcmp (ENOSYS) the pins above are the proof.
+    const int same = li::kcmpFile(inj.session().tid(), ::getpid(), newFd, pinned.reference.get());
+    if (same != 0 && !(same < 0 && errno == ENOSYS))
+        return fail(li::errnoError("check the new fd (kcmp)", ESTALE, target, newFd,
                                    "the new fd is not the source's open file (did the source pid exit?); it was closed"));
-    }
-    steps.push_back("[tool] kcmp(" + std::to_string(target) + ", self, KCMP_FILE, " + std::to_string(out.newFd) + ", "
+    steps.push_back("[tool] kcmp(" + std::to_string(target) + ", self, KCMP_FILE, " + std::to_string(newFd) + ", "
                     + std::to_string(pinned.reference.get()) + ") = 0 (same open file)");
-    if (auto d = inj->session->detach(); !d)
-        return fail(d.error());
-    steps.push_back("[tool] restore registers; ptrace(PTRACE_DETACH, " + std::to_string(inj->session->tid()) + ")");
+    inj.disown(newFd);
+    if (auto d = inj.finish(); !d) {
+        Error e = d.error();
+        e.hint = "the new fd " + std::to_string(newFd) + " exists in pid " + std::to_string(target) + "; " + e.hint;
+        return fail(e);
+    }
+    steps.push_back("[tool] restore registers; ptrace(PTRACE_DETACH, " + std::to_string(inj.session().tid()) + ")");
+    out.value = newFd;
     return out;
 }
 
@@ -213,12 +184,23 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
     const auto src = static_cast<pid_t>(source);
     const auto tgt = static_cast<pid_t>(target);
     const int fd = static_cast<int>(handle);
+    auto checkRights = [&]() -> Result<void> {
+        if (auto may = li::realUserMayTrace(src, "source", "duplicate a handle"); !may)
+            return may;
+        return li::realUserMayTrace(tgt, "target", "duplicate a handle");
+    };
+    if (auto may = checkRights(); !may)
+        return fail(may.error());
     auto& steps = result.steps;
     auto pinned = pin(src, fd, tgt, steps);
     if (!pinned)
         return fail(pinned.error());
+    // Again now that both are pinned: either may have exec'd a setuid program meanwhile.
+    if (auto may = checkRights(); !may)
+        return fail(may.error());
 
-    if (tgt == ::getpid()) {
+    const pid_t self = ::getpid();
+    if (tgt == self) {
         if (src == tgt) {
             result.method = "fcntl(F_DUPFD)";
             result.newHandle = ::fcntl(fd, options.inheritable ? F_DUPFD : F_DUPFD_CLOEXEC, 0);
@@ -245,21 +227,43 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
                 result.newHandle = pinned->reference.release();
             }
         }
-    } else {
-        auto injected = li::runOnTracerThread(
-            [&] { return injectDuplicate(src, fd, tgt, options, *pinned, deadline, result); });
-        if (!injected)
-            return fail(injected.error());
-        result.newHandle = injected->newFd;
-        result.method = injected->method;
     }
-
-    if (options.closeSource) {
-        auto closed = li::closeIfSame(src, pinned->sourcePidfd.get(), fd, pinned->reference.get(), deadline, &steps);
+    const bool injectIntoTarget = tgt != self;
+    const bool closeRemoteSource = options.closeSource && src != self;
+    if (injectIntoTarget || closeRemoteSource) {
+        const Pinned& p = *pinned;
+        auto outcome = li::runInInjector(
+            injectIntoTarget ? tgt : src,
+            [&](std::vector<std::string>& s, std::vector<std::string>& w) -> Result<li::InjectorOutcome> {
+                li::InjectorOutcome o{static_cast<long>(result.newHandle), result.method};
+                if (injectIntoTarget) {
+                    auto injected = injectDuplicate(src, fd, tgt, options, p, deadline, s, w);
+                    if (!injected)
+                        return fail(injected.error());
+                    o = *injected;
+                }
+                if (closeRemoteSource) {
+                    auto closed = li::closeInjected(src, p.sourcePidfd.get(), fd, p.reference.get(), deadline, &s);
+                    if (!closed) {
+                        Error e = closed.error();
+                        e.operation = "close the source fd after duplicating (the new fd " + std::to_string(o.value)
+                                      + " in pid " + std::to_string(tgt) + " stays open): " + e.operation;
+                        return fail(e);
+                    }
+                }
+                return o;
+            },
+            deadline, steps, result.warnings);
+        if (!outcome)
+            return fail(outcome.error());
+        result.newHandle = outcome->value;
+        result.method = outcome->method;
+    } else if (options.closeSource) {
+        auto closed = li::closeLocal(fd, pinned->reference.get(), &steps);
         if (!closed) {
             Error e = closed.error();
             e.operation = "close the source fd after duplicating (the new fd " + std::to_string(result.newHandle)
-                          + " in pid " + std::to_string(target) + " stays open): " + e.operation;
+                          + " stays open): " + e.operation;
             return fail(e);
         }
     }
@@ -270,6 +274,7 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
 
 Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid target, const DuplicateOptions& options)
 {
+    const li::HeldSignals held; // Ctrl+C and friends wait until the target is whole again
     const auto t0 = Clock::now();
     DuplicateResult result;
     auto out = duplicateImpl(source, handle, target, options, result);

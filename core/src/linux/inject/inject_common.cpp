@@ -10,9 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
 #include <linux/kcmp.h>
-#include <sstream>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -98,8 +96,20 @@ std::shared_ptr<spdlog::logger> linuxLog()
 }
 
 namespace {
+std::vector<LogLine>* g_capture = nullptr;
+}
 
-std::string readSmallFile(const std::string& path)
+void captureInjectLog(std::vector<LogLine>* into) { g_capture = into; }
+
+void injectLogLine(spdlog::level::level_enum level, std::string text)
+{
+    if (g_capture)
+        g_capture->push_back({level, std::move(text)});
+    else
+        injectLog()->log(level, "{}", text);
+}
+
+std::string readProcFile(const std::string& path)
 {
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd.valid())
@@ -115,18 +125,26 @@ std::string readSmallFile(const std::string& path)
     return out;
 }
 
-// Fields after the comm of /proc/PID/stat: [0] is the state (field 3).
+namespace {
+
+// Fields after the comm of /proc/PID/stat: [0] is the state (field 3). Plain string
+// work, no streams: this also runs inside the forked injector process.
 std::vector<std::string> statFields(const std::string& path)
 {
-    const std::string text = readSmallFile(path);
+    const std::string text = readProcFile(path);
     const auto close = text.rfind(')');
     std::vector<std::string> fields;
     if (close == std::string::npos)
         return fields;
-    std::istringstream in(text.substr(close + 1));
-    std::string f;
-    while (in >> f)
-        fields.push_back(f);
+    std::size_t at = close + 1;
+    while (at < text.size()) {
+        const auto start = text.find_first_not_of(" \n", at);
+        if (start == std::string::npos)
+            break;
+        const auto end = text.find_first_of(" \n", start);
+        fields.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        at = end == std::string::npos ? text.size() : end;
+    }
     return fields;
 }
 
@@ -146,20 +164,24 @@ bool isKernelThread(pid_t pid)
     if (fields.size() < 7)
         return false;
     constexpr unsigned long kPfKthread = 0x00200000UL;
-    return (std::stoul(fields[6]) & kPfKthread) != 0; // field 9: flags
+    return (std::strtoul(fields[6].c_str(), nullptr, 10) & kPfKthread) != 0; // field 9: flags
 }
 
-std::string statusField(pid_t pid, const std::string& name)
+std::string statusField(pid_t pid, const std::string& name, pid_t tid)
 {
-    std::istringstream in(readSmallFile("/proc/" + std::to_string(pid) + "/status"));
-    std::string line;
+    const std::string path = tid > 0 ? "/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid) + "/status"
+                                     : "/proc/" + std::to_string(pid) + "/status";
+    const std::string text = readProcFile(path);
     const std::string key = name + ":";
-    while (std::getline(in, line)) {
-        if (line.rfind(key, 0) == 0) {
-            auto value = line.substr(key.size());
-            const auto start = value.find_first_not_of(" \t");
-            return start == std::string::npos ? std::string() : value.substr(start);
+    for (std::size_t at = 0; at < text.size();) {
+        auto end = text.find('\n', at);
+        if (end == std::string::npos)
+            end = text.size();
+        if (text.compare(at, key.size(), key) == 0) {
+            const auto start = text.find_first_not_of(" \t", at + key.size());
+            return start == std::string::npos || start >= end ? std::string() : text.substr(start, end - start);
         }
+        at = end + 1;
     }
     return {};
 }

@@ -5,6 +5,7 @@
 #include "handlescope/error.h"
 #include "handlescope/model.h"
 
+#include <spdlog/fmt/fmt.h>
 #include <spdlog/logger.h>
 
 #include <chrono>
@@ -12,6 +13,7 @@
 #include <string>
 #include <sys/types.h>
 #include <utility>
+#include <vector>
 
 namespace hs::linux_::inject {
 
@@ -63,13 +65,34 @@ std::string hexAddress(unsigned long long address);
 std::shared_ptr<spdlog::logger> injectLog();
 std::shared_ptr<spdlog::logger> linuxLog();
 
+/// A log line of the injection code. In the tool it goes to spdlog ("core.inject"); inside
+/// an injector process (a forked child) it is kept in memory and sent back with the report,
+/// because a child must not take spdlog's locks, which another thread of the parent may
+/// have held at the moment of fork().
+void injectLogLine(spdlog::level::level_enum level, std::string text);
+template <class... Args>
+void ilog(spdlog::level::level_enum level, fmt::format_string<Args...> format, Args&&... args)
+{
+    injectLogLine(level, fmt::format(format, std::forward<Args>(args)...));
+}
+
+struct LogLine {
+    spdlog::level::level_enum level;
+    std::string text;
+};
+/// Inside an injector process: where injectLogLine() keeps its lines (nullptr in the tool).
+void captureInjectLog(std::vector<LogLine>* into);
+
 using Clock = std::chrono::steady_clock;
 
+/// The whole text of a small /proc file (stat, status, maps), empty if unreadable.
+std::string readProcFile(const std::string& path);
 /// The one-letter state of /proc/PID/stat (or /proc/PID/task/TID/stat), 0 if unreadable.
 char procState(pid_t pid, pid_t tid = 0);
 /// True for kernel threads (PF_KTHREAD in the flags of /proc/PID/stat).
 bool isKernelThread(pid_t pid);
-/// A field of /proc/PID/status ("Seccomp", "TracerPid", "Uid"), empty if missing.
-std::string statusField(pid_t pid, const std::string& name);
+/// A field of /proc/PID/status, or of /proc/PID/task/TID/status when tid > 0 ("Seccomp",
+/// "TracerPid", "Uid", "Tgid"), empty if missing.
+std::string statusField(pid_t pid, const std::string& name, pid_t tid = 0);
 
 } // namespace hs::linux_::inject

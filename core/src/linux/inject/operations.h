@@ -9,10 +9,14 @@
 
 namespace hs::linux_::inject {
 
-/// Closes `fd` in `pid` only if it still is the open file `referenceFd` (a copy held by
-/// this process) names: every thread of `pid` is stopped, kcmp(KCMP_FILE) compares, and
-/// close() is injected. pid == this process closes directly after the same check.
-Result<void> closeIfSame(pid_t pid, int pinnedPidfd, int fd, int referenceFd, Clock::time_point deadline,
-                         std::vector<std::string>* steps);
+/// Inside an injector process: closes `fd` in `pid` only if it still is the open file
+/// `referenceFd` (a copy held by this process) names: every thread of `pid` is stopped,
+/// kcmp(KCMP_FILE) compares, and close() is injected. Without kcmp (ENOSYS) nothing can
+/// prove the number was not reused, so the close is refused.
+Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, Clock::time_point deadline,
+                           std::vector<std::string>* steps);
+
+/// The same check for an fd of this process, then close().
+Result<void> closeLocal(int fd, int referenceFd, std::vector<std::string>* steps);
 
 } // namespace hs::linux_::inject

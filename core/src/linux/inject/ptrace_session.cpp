@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "ptrace_session.h"
 
+#include "remote_memory.h"
+
 #include <algorithm>
+#include <cstdint>
 #include <cerrno>
 #include <dirent.h>
 #include <sched.h>
@@ -68,6 +71,52 @@ Error seizeError(int err, pid_t pid, pid_t tid)
 
 } // namespace
 
+// Threads attached by this process, for emergencyRestoreAll: plain data that a signal
+// handler may read. The injector attaches one thread, or every thread of a process for a
+// close; a thread beyond this many is refused before it is touched.
+struct LiveThread {
+    volatile pid_t tid;
+    user_regs_struct restore;
+    volatile bool regsChanged;
+};
+
+namespace {
+
+constexpr std::size_t kMaxLive = 4096;
+LiveThread g_live[kMaxLive];
+
+LiveThread* registerLive(pid_t tid, const user_regs_struct& restore)
+{
+    for (auto& l : g_live)
+        if (l.tid == 0) {
+            l.restore = restore;
+            l.regsChanged = false;
+            l.tid = tid;
+            return &l;
+        }
+    return nullptr;
+}
+
+} // namespace
+
+void emergencyRestoreAll()
+{
+    for (auto& l : g_live) {
+        const pid_t tid = l.tid;
+        if (tid == 0)
+            continue;
+        if (l.regsChanged && ::ptrace(PTRACE_SETREGS, tid, nullptr, &l.restore) != 0) {
+            // Running (mid-step): stop it first.
+            int status = 0;
+            if (::ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) == 0 && ::waitpid(tid, &status, __WALL) == tid
+                && WIFSTOPPED(status))
+                (void)::ptrace(PTRACE_SETREGS, tid, nullptr, &l.restore);
+        }
+        (void)::ptrace(PTRACE_DETACH, tid, nullptr, nullptr);
+        l.tid = 0;
+    }
+}
+
 Result<pid_t> chooseThread(pid_t pid)
 {
     const char mainState = procState(pid, pid);
@@ -107,8 +156,7 @@ int pidfdGetfdAnyThread(pid_t pid, int pidfd, int fd)
 Result<std::unique_ptr<PtraceSession>> PtraceSession::attach(pid_t pid, pid_t tid, const Options& options)
 {
     std::unique_ptr<PtraceSession> s(new PtraceSession(pid, tid));
-    const long opts = options.suspendSeccomp ? PTRACE_O_SUSPEND_SECCOMP : 0;
-    if (ptraceCall(PTRACE_SEIZE, tid, nullptr, asData(opts)) != 0)
+    if (ptraceCall(PTRACE_SEIZE, tid) != 0)
         return fail(seizeError(errno, pid, tid));
     s->m_attached = true;
     const auto t0 = Clock::now();
@@ -120,16 +168,87 @@ Result<std::unique_ptr<PtraceSession>> PtraceSession::attach(pid_t pid, pid_t ti
             status.error().operation = "stop the target thread " + std::to_string(tid);
         return fail(status.error());
     }
+    // The tid was chosen before SEIZE: it must still be a thread of the pinned process, not
+    // a number reused by another process meanwhile (a zombie main thread's siblings exit too).
+    if (statusField(pid, "Tgid", tid) != std::to_string(pid))
+        return fail(errnoError("check the stopped thread", ESRCH, pid, -1,
+                               "thread " + std::to_string(tid) + " no longer belongs to pid " + std::to_string(pid)
+                                   + ": nothing was done"));
     auto regs = s->getRegs();
     if (!regs)
         return fail(regs.error());
     s->m_saved = *regs;
-    injectLog()->debug("ptrace(PTRACE_SEIZE + PTRACE_INTERRUPT, {}) pid {}: stopped after {} us (status {:#x})", tid, pid,
-                       std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t0).count(), *status);
+    s->readRseqState();
+    user_regs_struct restore = s->m_saved;
+    if (s->m_rseqAbortIp != 0)
+        restore.rip = s->m_rseqAbortIp;
+    s->m_live = registerLive(tid, restore);
+    if (!s->m_live)
+        return fail(errnoError("stop thread " + std::to_string(tid), EMFILE, pid, -1, "too many threads to stop at once"));
+    ilog(spdlog::level::debug, "ptrace(PTRACE_SEIZE + PTRACE_INTERRUPT, {}) pid {}: stopped after {} us (status {:#x}){}",
+         tid, pid, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t0).count(), *status,
+         s->inRseqCriticalSection() ? ", inside an rseq critical section" : "");
     return s;
 }
 
-PtraceSession::~PtraceSession() { (void)detach(); }
+PtraceSession::~PtraceSession()
+{
+    (void)detach();
+    if (m_live)
+        m_live->tid = 0;
+}
+
+Result<void> PtraceSession::suspendSeccomp()
+{
+    if (ptraceCall(PTRACE_SETOPTIONS, m_tid, nullptr, asData(PTRACE_O_SUSPEND_SECCOMP)) != 0)
+        return fail(errnoError("suspend seccomp (PTRACE_SETOPTIONS, PTRACE_O_SUSPEND_SECCOMP)", errno, m_pid, -1,
+                               "suspending a seccomp filter needs CAP_SYS_ADMIN (run as root)"));
+    return {};
+}
+
+void PtraceSession::readRseqState()
+{
+    // The kernel aborts an rseq critical section that was preempted or signalled, moving
+    // the IP to its abort handler when the thread returns to user space. Our single steps
+    // return to user space at the syscall site, outside the section, where the kernel only
+    // clears rseq_cs; restoring the old IP afterwards would resume the section as if it had
+    // never been interrupted. So note the section now and abort it at detach.
+    struct RseqConfiguration {
+        std::uint64_t rseqAbiPointer;
+        std::uint32_t rseqAbiSize;
+        std::uint32_t signature;
+        std::uint32_t flags;
+        std::uint32_t pad;
+    } config{};
+    constexpr int kGetRseqConfiguration = 0x420f; // PTRACE_GET_RSEQ_CONFIGURATION, Linux 5.13
+    if (::ptrace(static_cast<__ptrace_request>(kGetRseqConfiguration), m_tid, asData(sizeof config), &config) <= 0
+        || config.rseqAbiPointer == 0)
+        return;
+    const unsigned long long csField = config.rseqAbiPointer + 8; // struct rseq: u32 cpu_id_start, u32 cpu_id, u64 rseq_cs
+    std::uint64_t cs = 0;
+    if (!readRemote(m_pid, m_tid, csField, &cs, sizeof cs) || cs == 0)
+        return;
+    struct RseqCs {
+        std::uint32_t version;
+        std::uint32_t flags;
+        std::uint64_t startIp;
+        std::uint64_t postCommitOffset;
+        std::uint64_t abortIp;
+    } desc{};
+    if (!readRemote(m_pid, m_tid, cs, &desc, sizeof desc))
+        return;
+    if (m_saved.rip - desc.startIp >= desc.postCommitOffset)
+        return; // not inside the section: the kernel just clears rseq_cs, as it will
+    std::uint32_t signature = 0;
+    if (desc.abortIp < 4 || !readRemote(m_pid, m_tid, desc.abortIp - 4, &signature, sizeof signature)
+        || signature != config.signature) {
+        ilog(spdlog::level::warn, "tid {}: inside an rseq critical section whose abort handler has a wrong signature; "
+             "resuming it where it stopped", m_tid);
+        return;
+    }
+    m_rseqAbortIp = desc.abortIp;
+    m_rseqCsField = csField;
+}
 
 Result<int> PtraceSession::waitStop(Clock::time_point deadline)
 {
@@ -149,8 +268,8 @@ Result<int> PtraceSession::waitStop(Clock::time_point deadline)
         if (r == m_tid) {
             if (WIFEXITED(status) || WIFSIGNALED(status)) {
                 m_attached = m_stopped = false;
-                injectLog()->warn("pid {} (tid {}) exited while stopped for injection (status {:#x})", m_pid, m_tid,
-                                  status);
+                ilog(spdlog::level::warn, "pid {} (tid {}) exited while stopped for injection (status {:#x})", m_pid,
+                     m_tid, status);
                 return fail(errnoError("wait for the target to stop", ESRCH, m_pid, -1,
                                        "pid " + std::to_string(m_pid) + " exited during the operation"
                                            + (WIFSIGNALED(status) ? " (killed by signal "
@@ -158,7 +277,7 @@ Result<int> PtraceSession::waitStop(Clock::time_point deadline)
                                                                   : std::string())));
             }
             if (WIFSTOPPED(status)) {
-                noteStop(status);
+                m_stopped = true;
                 return status;
             }
             continue;
@@ -177,23 +296,38 @@ Result<int> PtraceSession::waitStop(Clock::time_point deadline)
     }
 }
 
-void PtraceSession::noteStop(int status)
+namespace {
+
+// The trap of our own PTRACE_SINGLESTEP: SIGTRAP with TRAP_TRACE (a stepped instruction)
+// or TRAP_BRKPT (x86 reports a stepped syscall so). A SIGTRAP sent by kill() or raised by
+// int3 in the target (SI_USER, SI_TKILL, SI_KERNEL) is the target's own and is kept.
+bool isStepTrap(const siginfo_t& info) { return info.si_code == TRAP_TRACE || info.si_code == TRAP_BRKPT; }
+
+// A fault the kernel raised for the instruction just run (ours, during a step).
+bool isFault(int sig, const siginfo_t& info)
 {
-    m_stopped = true;
+    return (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE) && info.si_code > 0;
+}
+
+} // namespace
+
+bool PtraceSession::noteStop(int status, siginfo_t* info)
+{
     const int event = status >> 16;
     const int sig = WSTOPSIG(status);
-    m_inSignalStop = false;
-    if (event == 0 && sig != SIGTRAP) {
-        // A signal-delivery-stop: keep the signal, deliver it at detach.
-        KeptSignal kept{sig, {}};
-        if (ptraceCall(PTRACE_GETSIGINFO, m_tid, nullptr, &kept.info) != 0)
-            kept.info.si_signo = 0;
-        m_kept.push_back(kept);
-        m_inSignalStop = true;
-        injectLog()->debug("tid {}: signal {} arrived during injection, delivered after", m_tid, sig);
-    } else if (event == 0) {
-        m_inSignalStop = true; // SIGTRAP of a single step: also a signal-delivery-stop
-    }
+    if (event != 0)
+        return false; // PTRACE_EVENT_STOP: our interrupt, or a group stop
+    siginfo_t si{};
+    if (ptraceCall(PTRACE_GETSIGINFO, m_tid, nullptr, &si) != 0)
+        si.si_signo = 0;
+    if (info)
+        *info = si;
+    if (sig == SIGTRAP && si.si_signo == SIGTRAP && isStepTrap(si))
+        return true;
+    m_kept.push_back({sig, si});
+    ilog(spdlog::level::debug, "tid {}: signal {} (si_code {}) arrived during injection, delivered after", m_tid, sig,
+         si.si_code);
+    return false;
 }
 
 Result<user_regs_struct> PtraceSession::getRegs() const
@@ -207,31 +341,60 @@ Result<user_regs_struct> PtraceSession::getRegs() const
 Result<void> PtraceSession::setRegs(const user_regs_struct& regs)
 {
     m_regsChanged = true;
+    if (m_live)
+        m_live->regsChanged = true;
     if (ptraceCall(PTRACE_SETREGS, m_tid, nullptr, const_cast<user_regs_struct*>(&regs)) != 0)
         return fail(errnoError("ptrace(PTRACE_SETREGS)", errno, m_pid));
     return {};
 }
 
-Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until)
+Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until, Clock::time_point deadline,
+                                                  const std::string& call)
 {
+    const auto t0 = Clock::now();
     for (int guard = 0; guard < 256; ++guard) {
         if (ptraceCall(PTRACE_SINGLESTEP, m_tid, nullptr, nullptr) != 0)
             return fail(errnoError("ptrace(PTRACE_SINGLESTEP)", errno, m_pid));
         m_stopped = false;
-        // Blocking wait: our calls do not block, and the thread must get its registers back
-        // whatever happens, so there is no giving up here (it dies or it stops).
-        auto status = waitStop(Clock::time_point::max());
+        auto status = waitStop(deadline);
+        if (!status && status.error().osCode == ETIMEDOUT) {
+            // The injected call blocks. Interrupt it (it returns -ERESTART* or EINTR) and
+            // wait for the stop without a limit: the thread must get its registers back,
+            // and a thread in uninterruptible sleep will stop when the sleep ends.
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
+            if (ptraceCall(PTRACE_INTERRUPT, m_tid) != 0)
+                return fail(errnoError("ptrace(PTRACE_INTERRUPT) of a blocked call", errno, m_pid));
+            auto stopped = waitStop(Clock::time_point::max());
+            if (!stopped)
+                return fail(stopped.error());
+            (void)noteStop(*stopped, nullptr);
+            m_faulted = true; // the call's outcome is unknown: inject nothing more
+            return fail(errnoError(call + " blocked in the target", ETIMEDOUT, m_pid, -1,
+                                   "the injected " + call + " did not return within " + std::to_string(ms)
+                                       + " ms; it was interrupted and the thread's registers restored"));
+        }
         if (!status)
             return fail(status.error());
+        siginfo_t info{};
+        const bool stepTrap = noteStop(*status, &info);
         auto regs = getRegs();
         if (!regs)
             return fail(regs.error());
-        const int event = *status >> 16;
-        if (event == 0 && WSTOPSIG(*status) == SIGTRAP && regs->rip == until)
+        if (stepTrap && regs->rip == until)
             return *regs;
+        if (!stepTrap && (*status >> 16) == 0 && isFault(WSTOPSIG(*status), info)) {
+            // Ours: the instruction we made the thread run faulted. Do not deliver it, do
+            // not retry (that queued hundreds of SIGSEGVs once): end the session cleanly.
+            m_kept.pop_back();
+            m_faulted = true;
+            return fail(errnoError("inject " + call + ": the syscall site faulted", EFAULT, m_pid, -1,
+                                   "signal " + std::to_string(WSTOPSIG(*status)) + " at " + hexAddress(regs->rip)
+                                       + "; the thread was restored and nothing more was injected"));
+        }
         // Interrupt stop, group stop, a kept signal, or a restarted call: step again.
     }
-    return fail(errnoError("single-step the injected syscall", EIO, m_pid, -1, "the thread kept stopping elsewhere"));
+    m_faulted = true;
+    return fail(errnoError("single-step the injected " + call, EIO, m_pid, -1, "the thread kept stopping elsewhere"));
 }
 
 Result<void> PtraceSession::detach()
@@ -239,26 +402,42 @@ Result<void> PtraceSession::detach()
     if (!m_attached)
         return {};
     if (!m_stopped) {
-        // Never stopped (timeout): only the exit of this tracer thread can detach it.
+        // Never stopped (timeout): only the exit of the injector process can detach it.
         return fail(errnoError("ptrace detach", ESRCH, m_pid));
     }
     Result<void> out;
-    if (m_regsChanged && ptraceCall(PTRACE_SETREGS, m_tid, nullptr, &m_saved) != 0)
+    user_regs_struct restore = m_saved;
+    if (m_rseqAbortIp != 0) {
+        restore.rip = m_rseqAbortIp;
+        const std::uint64_t zero = 0;
+        (void)writeRemote(m_pid, m_tid, m_rseqCsField, &zero, sizeof zero);
+        m_regsChanged = true;
+        ilog(spdlog::level::debug, "tid {}: rseq critical section aborted (resumes at {:#x})", m_tid, m_rseqAbortIp);
+    }
+    if (m_regsChanged && ptraceCall(PTRACE_SETREGS, m_tid, nullptr, &restore) != 0)
         out = fail(errnoError("restore registers", errno, m_pid));
+    // Signals nobody re-queued (a thread only stopped, never stepped): the current stop is
+    // the delivery-stop of the last one, which PTRACE_DETACH can deliver with its siginfo.
     long sig = 0;
-    std::size_t firstLater = 0;
-    if (!m_kept.empty() && m_inSignalStop) {
-        if (m_kept[0].info.si_signo != 0)
-            (void)ptraceCall(PTRACE_SETSIGINFO, m_tid, nullptr, &m_kept[0].info);
-        sig = m_kept[0].sig;
-        firstLater = 1;
+    if (!m_kept.empty()) {
+        siginfo_t current{};
+        if (ptraceCall(PTRACE_GETSIGINFO, m_tid, nullptr, &current) == 0 && current.si_signo == m_kept.back().sig
+            && current.si_code == m_kept.back().info.si_code) {
+            sig = m_kept.back().sig;
+            m_kept.pop_back();
+        }
     }
     if (ptraceCall(PTRACE_DETACH, m_tid, nullptr, asData(sig)) != 0 && out)
         out = fail(errnoError("ptrace(PTRACE_DETACH)", errno, m_pid));
     m_attached = m_stopped = false;
-    for (std::size_t i = firstLater; i < m_kept.size(); ++i)
-        (void)::syscall(SYS_tgkill, m_pid, m_tid, m_kept[i].sig);
-    injectLog()->debug("ptrace(PTRACE_DETACH, {}) pid {}", m_tid, m_pid);
+    if (m_live)
+        m_live->tid = 0;
+    m_live = nullptr;
+    for (const auto& k : m_kept)
+        if (::syscall(SYS_rt_tgsigqueueinfo, m_pid, m_tid, k.sig, &k.info) != 0)
+            (void)::syscall(SYS_tgkill, m_pid, m_tid, k.sig); // another process may not forge its siginfo
+    m_kept.clear();
+    ilog(spdlog::level::debug, "ptrace(PTRACE_DETACH, {}) pid {}", m_tid, m_pid);
     return out;
 }
 
@@ -273,7 +452,7 @@ Result<std::vector<std::unique_ptr<PtraceSession>>> stopOtherThreads(pid_t pid, 
             if (!seen.insert(tid).second)
                 continue;
             grew = true;
-            auto s = PtraceSession::attach(pid, tid, {.suspendSeccomp = false, .deadline = deadline});
+            auto s = PtraceSession::attach(pid, tid, {.deadline = deadline});
             if (!s) {
                 const char state = procState(pid, tid);
                 if (s.error().osCode == ESRCH || state == 'Z' || state == 'X' || state == '\0')

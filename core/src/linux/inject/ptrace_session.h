@@ -20,17 +20,24 @@ Result<pid_t> chooseThread(pid_t pid);
 /// Linux 6.9+). Returns the new fd or -1 with errno set.
 int pidfdGetfdAnyThread(pid_t pid, int pidfd, int fd);
 
-/// PTRACE_SEIZE + PTRACE_INTERRUPT of one thread. The destructor restores the registers
-/// saved at the stop, re-delivers any signal that arrived meanwhile and detaches.
+struct LiveThread;
+
+/// A signal that arrived while the thread was ours. Its delivery was suppressed (a handler
+/// must not run on injected registers); the session queues it again before detaching.
+struct KeptSignal {
+    int sig;
+    siginfo_t info;
+};
+
+/// PTRACE_SEIZE + PTRACE_INTERRUPT of one thread. detach() restores the registers saved at
+/// the stop (with the kernel's rseq abort applied) and detaches; the destructor does too.
 ///
-/// A thread that does not stop in time (D state, vfork parent) cannot be detached
-/// (PTRACE_DETACH needs a stopped tracee): the session then reports ETIMEDOUT and the
-/// caller must let its thread exit, which makes the kernel detach without touching the
-/// target. So every session lives on a thread of its own (runOnTracerThread).
+/// Runs inside the injector process (injector.h): a thread that never stops (D state, vfork
+/// parent) cannot be detached, as PTRACE_DETACH needs a stopped tracee; the injector's exit
+/// then makes the kernel detach it, untouched.
 class PtraceSession {
 public:
     struct Options {
-        bool suspendSeccomp = false;
         Clock::time_point deadline;
     };
     static Result<std::unique_ptr<PtraceSession>> attach(pid_t pid, pid_t tid, const Options& options);
@@ -44,65 +51,59 @@ public:
     [[nodiscard]] bool stopped() const { return m_stopped; }
     /// The registers at the stop; restored exactly before detaching.
     [[nodiscard]] const user_regs_struct& savedRegs() const { return m_saved; }
+    /// True when the thread was stopped inside an rseq critical section: detach() resumes
+    /// it at the section's abort handler, as the kernel does for a preempted section.
+    [[nodiscard]] bool inRseqCriticalSection() const { return m_rseqAbortIp != 0; }
+
+    /// PTRACE_O_SUSPEND_SECCOMP, set once the thread is stopped (needs CAP_SYS_ADMIN).
+    Result<void> suspendSeccomp();
 
     Result<user_regs_struct> getRegs() const;
     Result<void> setRegs(const user_regs_struct& regs);
 
-    /// Resumes with PTRACE_SINGLESTEP until RIP == `until`, i.e. the one instruction at
-    /// RIP ran. Interrupt and group stops are stepped through; signals that arrive are
-    /// kept for re-delivery at detach. Waits without a limit: an injected call that
-    /// blocks (close() of a lingering socket) is waited for, never abandoned with our
-    /// registers in place.
-    Result<user_regs_struct> stepUntil(unsigned long long until);
+    /// Resumes with PTRACE_SINGLESTEP until RIP == `until`, i.e. the one instruction at RIP
+    /// (the syscall instruction of an injected call named `call`) ran. Interrupt and group
+    /// stops are stepped through; signals that arrive are kept (takeKeptSignals). A call
+    /// still blocked at `deadline` is interrupted (PTRACE_INTERRUPT) and reported as
+    /// ETIMEDOUT; a fault at the instruction (SIGSEGV, SIGBUS, SIGILL...) is reported,
+    /// its signal discarded, and the session takes no more calls (faulted()).
+    Result<user_regs_struct> stepUntil(unsigned long long until, Clock::time_point deadline, const std::string& call);
 
-    /// Restore the saved registers, re-deliver kept signals, PTRACE_DETACH. Idempotent.
+    [[nodiscard]] bool faulted() const { return m_faulted; }
+    std::vector<KeptSignal> takeKeptSignals() { return std::exchange(m_kept, {}); }
+
+    /// Restore the saved registers, PTRACE_DETACH. Idempotent.
     Result<void> detach();
 
 private:
     PtraceSession(pid_t pid, pid_t tid) : m_pid(pid), m_tid(tid) {}
     /// Polls until a stop or `deadline`; time_point::max() blocks in waitpid.
     Result<int> waitStop(Clock::time_point deadline);
-    void noteStop(int status);
+    /// Records a stop; a signal-delivery-stop's signal is kept unless it is our own
+    /// single-step trap. Returns true for the single-step trap.
+    bool noteStop(int status, siginfo_t* info);
+    void readRseqState();
 
-    struct KeptSignal {
-        int sig;
-        siginfo_t info;
-    };
     pid_t m_pid;
     pid_t m_tid;
     bool m_attached = false;
     bool m_stopped = false;
     bool m_regsChanged = false;
-    bool m_inSignalStop = false; ///< the current stop is a signal-delivery-stop
+    bool m_faulted = false;
     user_regs_struct m_saved{};
     std::vector<KeptSignal> m_kept;
+    unsigned long long m_rseqAbortIp = 0;
+    unsigned long long m_rseqCsField = 0; ///< address of struct rseq's rseq_cs in the target
+    LiveThread* m_live = nullptr;  ///< our entry for emergencyRestoreAll
 };
+
+/// Inside the injector, from a fatal signal handler or std::terminate: restores the
+/// registers of every thread still attached and detaches it. Async-signal-safe.
+void emergencyRestoreAll();
 
 /// Stops every other thread of the process too (for an exact identity check before a
 /// close: no sibling may close and reopen the fd meanwhile).
 Result<std::vector<std::unique_ptr<PtraceSession>>> stopOtherThreads(pid_t pid, pid_t except,
                                                                      Clock::time_point deadline);
 
-/// Runs `work` on a new thread and joins it: a tracee that never stopped is detached by
-/// the kernel when that thread exits.
-template <class F>
-auto runOnTracerThread(F&& work) -> decltype(work());
-
 } // namespace hs::linux_::inject
-
-#include <optional>
-#include <system_error>
-#include <thread>
-
-template <class F>
-auto hs::linux_::inject::runOnTracerThread(F&& work) -> decltype(work())
-{
-    std::optional<decltype(work())> out;
-    try {
-        std::thread t([&] { out.emplace(work()); });
-        t.join();
-    } catch (const std::system_error& e) {
-        return hs::fail(errnoError("start the tracer thread", e.code().value()));
-    }
-    return std::move(*out);
-}

@@ -8,8 +8,7 @@
 #include <cstring>
 #include <elf.h>
 #include <fcntl.h>
-#include <fstream>
-#include <sstream>
+#include <cstdlib>
 #include <unistd.h>
 #include <vector>
 
@@ -24,24 +23,39 @@ struct Mapping {
     std::string path;
 };
 
+// /proc/PID/maps lines: "start-end perms offset dev inode   path". Plain string work, no
+// streams: this runs inside the forked injector process.
 std::vector<Mapping> executableMappings(pid_t pid)
 {
     std::vector<Mapping> out;
-    std::ifstream in("/proc/" + std::to_string(pid) + "/maps");
-    std::string line;
-    while (std::getline(in, line)) {
-        std::istringstream ls(line);
-        std::string range, perms, offset, dev, inode, path;
-        ls >> range >> perms >> offset >> dev >> inode;
-        std::getline(ls >> std::ws, path);
-        if (perms.size() < 3 || perms[2] != 'x' || perms[0] != 'r')
-            continue;
-        const auto dash = range.find('-');
+    const std::string text = readProcFile("/proc/" + std::to_string(pid) + "/maps");
+    for (std::size_t at = 0; at < text.size();) {
+        auto end = text.find('\n', at);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string line = text.substr(at, end - at);
+        at = end + 1;
+        char* rest = nullptr;
         Mapping m;
-        m.start = std::stoull(range.substr(0, dash), nullptr, 16);
-        m.end = std::stoull(range.substr(dash + 1), nullptr, 16);
-        m.perms = perms;
-        m.path = path;
+        m.start = std::strtoull(line.c_str(), &rest, 16);
+        if (*rest != '-')
+            continue;
+        m.end = std::strtoull(rest + 1, &rest, 16);
+        const auto permsAt = static_cast<std::size_t>(rest - line.c_str()) + 1;
+        if (permsAt + 4 > line.size())
+            continue;
+        m.perms = line.substr(permsAt, 4);
+        if (m.perms[0] != 'r' || m.perms[2] != 'x')
+            continue;
+        // The path starts after the fifth field; it may itself contain spaces.
+        std::size_t field = permsAt;
+        for (int i = 0; i < 4 && field != std::string::npos; ++i) {
+            field = line.find(' ', field);
+            if (field != std::string::npos)
+                field = line.find_first_not_of(' ', field);
+        }
+        if (field != std::string::npos)
+            m.path = line.substr(field);
         out.push_back(m);
     }
     return out;
