@@ -168,6 +168,7 @@ Result<std::unique_ptr<PtraceSession>> PtraceSession::attach(pid_t pid, pid_t ti
             status.error().operation = "stop the target thread " + std::to_string(tid);
         return fail(status.error());
     }
+    (void)s->noteStop(*status, nullptr); // the first stop may be a signal's delivery: keep it
     // The tid was chosen before SEIZE: it must still be a thread of the pinned process, not
     // a number reused by another process meanwhile (a zombie main thread's siblings exit too).
     if (statusField(pid, "Tgid", tid) != std::to_string(pid))
@@ -315,6 +316,7 @@ bool PtraceSession::noteStop(int status, siginfo_t* info)
 {
     const int event = status >> 16;
     const int sig = WSTOPSIG(status);
+    m_inSignalStop = event == 0;
     if (event != 0)
         return false; // PTRACE_EVENT_STOP: our interrupt, or a group stop
     siginfo_t si{};
@@ -380,7 +382,10 @@ Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until, Cloc
         auto regs = getRegs();
         if (!regs)
             return fail(regs.error());
-        if (stepTrap && regs->rip == until)
+        // Past the instruction: done. A SIGTRAP there that is not a step trap is the
+        // target's own, pending when the step's trap was raised: a second SIGTRAP is not
+        // queued while one is pending, so that one stands for both (and it is kept).
+        if ((*status >> 16) == 0 && WSTOPSIG(*status) == SIGTRAP && regs->rip == until)
             return *regs;
         if (!stepTrap && (*status >> 16) == 0 && isFault(WSTOPSIG(*status), info)) {
             // Ours: the instruction we made the thread run faulted. Do not deliver it, do
@@ -395,6 +400,16 @@ Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until, Cloc
     }
     m_faulted = true;
     return fail(errnoError("single-step the injected " + call, EIO, m_pid, -1, "the thread kept stopping elsewhere"));
+}
+
+std::vector<KeptSignal> PtraceSession::takeKeptSignals(int except)
+{
+    std::vector<KeptSignal> taken;
+    std::vector<KeptSignal> stay;
+    for (auto& k : m_kept)
+        (k.sig == except ? stay : taken).push_back(k);
+    m_kept = std::move(stay);
+    return taken;
 }
 
 Result<void> PtraceSession::detach()
@@ -419,13 +434,13 @@ Result<void> PtraceSession::detach()
     // Signals nobody re-queued (a thread only stopped, never stepped): the current stop is
     // the delivery-stop of the last one, which PTRACE_DETACH can deliver with its siginfo.
     long sig = 0;
-    if (!m_kept.empty()) {
-        siginfo_t current{};
-        if (ptraceCall(PTRACE_GETSIGINFO, m_tid, nullptr, &current) == 0 && current.si_signo == m_kept.back().sig
-            && current.si_code == m_kept.back().info.si_code) {
-            sig = m_kept.back().sig;
-            m_kept.pop_back();
-        }
+    if (!m_kept.empty() && m_inSignalStop) {
+        // At a signal-delivery-stop the tracer chooses what is delivered on resumption.
+        KeptSignal& last = m_kept.back();
+        if (last.info.si_signo == last.sig)
+            (void)ptraceCall(PTRACE_SETSIGINFO, m_tid, nullptr, &last.info);
+        sig = last.sig;
+        m_kept.pop_back();
     }
     if (ptraceCall(PTRACE_DETACH, m_tid, nullptr, asData(sig)) != 0 && out)
         out = fail(errnoError("ptrace(PTRACE_DETACH)", errno, m_pid));

@@ -70,9 +70,12 @@ public:
     Result<user_regs_struct> stepUntil(unsigned long long until, Clock::time_point deadline, const std::string& call);
 
     [[nodiscard]] bool faulted() const { return m_faulted; }
-    std::vector<KeptSignal> takeKeptSignals() { return std::exchange(m_kept, {}); }
+    /// The kept signals but those numbered `except`, which stay for detach() to deliver.
+    std::vector<KeptSignal> takeKeptSignals(int except);
 
-    /// Restore the saved registers, PTRACE_DETACH. Idempotent.
+    /// Restore the saved registers, PTRACE_DETACH. Idempotent. Kept signals still here are
+    /// delivered: the last one by PTRACE_DETACH itself with its siginfo when the current
+    /// stop is a signal-delivery-stop, any other by rt_tgsigqueueinfo (or tgkill).
     Result<void> detach();
 
 private:
@@ -90,6 +93,7 @@ private:
     bool m_stopped = false;
     bool m_regsChanged = false;
     bool m_faulted = false;
+    bool m_inSignalStop = false; ///< the current stop is a signal-delivery-stop
     user_regs_struct m_saved{};
     std::vector<KeptSignal> m_kept;
     unsigned long long m_rseqAbortIp = 0;

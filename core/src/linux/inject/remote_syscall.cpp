@@ -137,9 +137,10 @@ Result<void> Injection::finish()
     m_owned.clear();
     // Signals that arrived while the thread was ours: queue them again, from the target
     // itself (a process may queue any siginfo to itself), so they are delivered after
-    // detach with their original si_code and value.
+    // detach with their original si_code and value. Not SIGTRAP: a pending SIGTRAP would
+    // swallow the trap of the step that runs the call; detach() delivers it instead.
     for (int round = 0; round < 4 && !m_session->faulted(); ++round) {
-        auto kept = m_session->takeKeptSignals();
+        auto kept = m_session->takeKeptSignals(SIGTRAP);
         if (kept.empty())
             break;
         auto at = scratch(sizeof(siginfo_t));
