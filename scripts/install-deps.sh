@@ -16,6 +16,7 @@ packages=(
     libbenchmark-dev time
     # Windows cross build and tests under Wine
     g++-mingw-w64-x86-64 mingw-w64-tools wine wine64 googletest
+    clang libclang-rt-14-dev  # fuzzing (scripts/fuzz.sh): clang 14 and its libFuzzer runtime
 )
 
 missing=()

@@ -9,9 +9,11 @@
 #include "handlescope/model.h"
 
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -37,6 +39,32 @@ public:
 
 private:
     const std::unordered_set<std::uint64_t>* m_only = nullptr;
+};
+
+// sock_diag dump replies, decoded from the bytes of one recv() (any alignment). Pure
+// functions over a buffer, exposed for tests and fuzzing; the dumps feed them one reply each.
+enum class DiagReply { More, Done, Failed }; ///< expect another reply / dump complete / error
+
+/// One reply of an inet_diag dump of `family` (AF_INET, AF_INET6) and `protocol`
+/// (IPPROTO_TCP, IPPROTO_UDP): adds the sockets `keep` accepts to `table`.
+DiagReply parseInetDiagReply(const char* data, std::size_t size, int family, int protocol, const InodeFilter& keep,
+                             SocketTable& table);
+
+/// The replies of one unix_diag dump, in order, then finish(): a socket's peer may come in a
+/// later reply, so names resolve at the end.
+class UnixDiagParser {
+public:
+    explicit UnixDiagParser(const InodeFilter& keep) : m_keep(keep) {}
+    DiagReply parseReply(const char* data, std::size_t size);
+    /// Names each socket's peer and moves the sockets into `table`.
+    void finish(SocketTable& table);
+
+private:
+    InodeFilter m_keep;
+    std::unordered_map<std::uint64_t, SocketInfo> m_found;
+    /// Names of sockets not kept: a kept socket's peer may be one of them (few sockets
+    /// have a name: listeners and what they accepted).
+    std::unordered_map<std::uint64_t, std::string> m_otherNames;
 };
 
 /// Resolves socket inodes for a snapshot, loading each namespace's tables on first use.
