@@ -4,6 +4,7 @@
 // with every signal sent to it meanwhile delivered once, with its own siginfo.
 #include "inject_support.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 
@@ -32,8 +33,28 @@ private slots:
         INJECT_VERIFY_EMPTY(p.setUp());
         const unsigned seed = std::random_device {}();
         std::mt19937 rng(seed);
-        std::uniform_int_distribution<int> delayUs(0, 5000);
+        // Kills must land anywhere in a run, start-up included: the delays span 0-5 ms or a
+        // whole uninterrupted run of this build's CLI, whichever is longer (an ASan CLI takes
+        // tens of milliseconds to start).
+        long longestRunUs = 0;
+        for (int i = 0; i < 3; ++i) {
+            Spawn s;
+            s.argv = dupArgs(p.source.pid(), p.sourceFd, p.target.pid(), "auto");
+            Child cli;
+            INJECT_VERIFY_EMPTY(cli.start(s));
+            const auto started = Clock::now();
+            const int status = cli.waitBlocking();
+            QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, describeStatus(status).c_str());
+            longestRunUs = std::max(longestRunUs, static_cast<long>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                                      Clock::now() - started).count()));
+            INJECT_VERIFY_EMPTY(p.dropCopies());
+        }
+        std::uniform_int_distribution<int> delayUs(0, static_cast<int>(std::max(5000L, longestRunUs)));
+#if defined(__SANITIZE_ADDRESS__)
+        constexpr int kRuns = 200; // an ASan CLI run takes ~50 ms; the dev build runs the full 1,000
+#else
         constexpr int kRuns = 1000;
+#endif
         int completed = 0;
         int failed = 0;
         int killed = 0;
@@ -62,8 +83,10 @@ private slots:
             INJECT_VERIFY_EMPTY(p.dropCopies());
         }
         const long ms = msSince(t0);
-        std::printf("# %s: %d runs in %ld ms (%.1f ms/run): %d completed, %d failed (exit != 0), %d killed; seed %u\n",
-            QTest::currentDataTag(), kRuns, ms, static_cast<double>(ms) / kRuns, completed, failed, killed, seed);
+        std::printf("# %s: %d runs in %ld ms (%.1f ms/run), kills 0-%ld us after the start: %d completed, %d failed "
+                    "(exit != 0), %d killed; seed %u\n",
+            QTest::currentDataTag(), kRuns, ms, static_cast<double>(ms) / kRuns, std::max(5000L, longestRunUs), completed,
+            failed, killed, seed);
         INJECT_VERIFY_EMPTY(p.check("after the round", "done"));
         // A round where no CLI was cut short proved nothing.
         QVERIFY2(completed < kRuns, "every CLI completed before its signal: the kill times missed the injection");

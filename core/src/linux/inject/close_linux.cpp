@@ -113,6 +113,15 @@ Result<void> closeLocal(int fd, int referenceFd, std::vector<std::string>* steps
     return {};
 }
 
+Result<InjectorOutcome> closeSession(const InjectRequest& request, const std::vector<int>& fds,
+                                     std::vector<std::string>& steps)
+{
+    auto closed = closeInjected(request.source, fds[0], request.fd, fds[1], request.deadline, &steps);
+    if (!closed)
+        return fail(closed.error());
+    return InjectorOutcome{0, "injected close"};
+}
+
 namespace testing {
 
 void setBeforeCloseHook(std::function<void()> hook)
@@ -162,17 +171,12 @@ Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::millise
         runBeforeCloseHook();
         if (p == ::getpid())
             return li::closeLocal(fd, reference.get(), &steps);
-        const int pinned = pidfd.get();
-        const int ref = reference.get();
-        auto out = li::runInInjector(
-            p,
-            [&](std::vector<std::string>& s, std::vector<std::string>&) -> Result<li::InjectorOutcome> {
-                auto closed = li::closeInjected(p, pinned, fd, ref, deadline, &s);
-                if (!closed)
-                    return fail(closed.error());
-                return li::InjectorOutcome{0, "injected close"};
-            },
-            deadline, steps, warnings);
+        li::InjectRequest request;
+        request.kind = li::InjectRequest::Kind::Close;
+        request.source = p;
+        request.fd = fd;
+        request.deadline = deadline;
+        auto out = li::runInInjector(request, {pidfd.get(), reference.get()}, steps, warnings);
         if (!out)
             return fail(out.error());
         return {};

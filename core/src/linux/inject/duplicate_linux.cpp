@@ -104,9 +104,16 @@ std::optional<std::string> eintrWarning(pid_t pid, const user_regs_struct& regs)
            + " returned EINTR because the thread was stopped (as under gdb or strace)";
 }
 
+// The pinned fds as the injector received them.
+struct PinnedFds {
+    int sourcePidfd;
+    int targetPidfd;
+    int reference;
+};
+
 // Inside the injector: the calls that put a copy of the pinned fd into the target.
 Result<li::InjectorOutcome> injectDuplicate(pid_t source, int fd, pid_t target, const DuplicateOptions& options,
-                                            const Pinned& pinned, Clock::time_point deadline,
+                                            const PinnedFds& pinned, Clock::time_point deadline,
                                             std::vector<std::string>& steps, std::vector<std::string>& warnings)
 {
     // Pull hands the target the source's pid number: it must mean the same process there.
@@ -115,7 +122,7 @@ Result<li::InjectorOutcome> injectDuplicate(pid_t source, int fd, pid_t target, 
         return fail(li::errnoError("duplicate by pull", EXDEV, target, fd,
                                    "pid " + std::to_string(target) + " lives in another pid namespace, where pid "
                                        + std::to_string(source) + " is another process or none: use --method push"));
-    auto begun = li::beginInjection(target, pinned.targetPidfd.get(), deadline, &steps);
+    auto begun = li::beginInjection(target, pinned.targetPidfd, deadline, &steps);
     if (!begun)
         return fail(begun.error());
     li::Injection& inj = **begun;
@@ -137,15 +144,15 @@ Result<li::InjectorOutcome> injectDuplicate(pid_t source, int fd, pid_t target, 
             inj.own(*got);
     } else if (options.method == DuplicateMethod::Push || !pullPossible) {
         out.method = "inject push";
-        got = li::pushInto(inj, pinned.targetPidfd.get(), pinned.reference.get(), options.inheritable);
+        got = li::pushInto(inj, pinned.targetPidfd, pinned.reference, options.inheritable);
     } else {
         out.method = "inject pull";
-        got = li::pullInto(inj, source, pinned.sourcePidfd.get(), fd, options.inheritable);
+        got = li::pullInto(inj, source, pinned.sourcePidfd, fd, options.inheritable);
         if (!got && options.method == DuplicateMethod::Auto && fallsBackToPush(got.error())
-            && li::pidfdAlive(pinned.sourcePidfd.get()) && !inj.session().faulted()) {
+            && li::pidfdAlive(pinned.sourcePidfd) && !inj.session().faulted()) {
             steps.push_back("[tool] pull refused (" + got.error().osName + "): pushing over SCM_RIGHTS instead");
             out.method = "inject push";
-            got = li::pushInto(inj, pinned.targetPidfd.get(), pinned.reference.get(), options.inheritable);
+            got = li::pushInto(inj, pinned.targetPidfd, pinned.reference, options.inheritable);
         }
     }
     if (!got)
@@ -154,12 +161,12 @@ Result<li::InjectorOutcome> injectDuplicate(pid_t source, int fd, pid_t target, 
     // The new fd must be the very open file we pinned: a reused source pid would show here.
     // Compared through the stopped thread: a process whose main thread exited has no fd
     // table under its pid. Without kcmp (ENOSYS) the pins above are the proof.
-    const int same = li::kcmpFile(inj.session().tid(), ::getpid(), newFd, pinned.reference.get());
+    const int same = li::kcmpFile(inj.session().tid(), ::getpid(), newFd, pinned.reference);
     if (same != 0 && !(same < 0 && errno == ENOSYS))
         return fail(li::errnoError("check the new fd (kcmp)", ESTALE, target, newFd,
                                    "the new fd is not the source's open file (did the source pid exit?); it was closed"));
     steps.push_back("[tool] kcmp(" + std::to_string(target) + ", self, KCMP_FILE, " + std::to_string(newFd) + ", "
-                    + std::to_string(pinned.reference.get()) + ") = 0 (same open file)");
+                    + std::to_string(pinned.reference) + ") = 0 (same open file)");
     inj.disown(newFd);
     if (auto d = inj.finish(); !d) {
         Error e = d.error();
@@ -231,29 +238,21 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
     const bool injectIntoTarget = tgt != self;
     const bool closeRemoteSource = options.closeSource && src != self;
     if (injectIntoTarget || closeRemoteSource) {
-        const Pinned& p = *pinned;
+        li::InjectRequest request;
+        request.kind = li::InjectRequest::Kind::Duplicate;
+        request.source = src;
+        request.target = tgt;
+        request.fd = fd;
+        request.inheritable = options.inheritable;
+        request.method = static_cast<int>(options.method);
+        request.injectIntoTarget = injectIntoTarget;
+        request.closeRemoteSource = closeRemoteSource;
+        request.newHandle = static_cast<long>(result.newHandle);
+        request.methodSoFar = result.method;
+        request.deadline = deadline;
         auto outcome = li::runInInjector(
-            injectIntoTarget ? tgt : src,
-            [&](std::vector<std::string>& s, std::vector<std::string>& w) -> Result<li::InjectorOutcome> {
-                li::InjectorOutcome o{static_cast<long>(result.newHandle), result.method};
-                if (injectIntoTarget) {
-                    auto injected = injectDuplicate(src, fd, tgt, options, p, deadline, s, w);
-                    if (!injected)
-                        return fail(injected.error());
-                    o = *injected;
-                }
-                if (closeRemoteSource) {
-                    auto closed = li::closeInjected(src, p.sourcePidfd.get(), fd, p.reference.get(), deadline, &s);
-                    if (!closed) {
-                        Error e = closed.error();
-                        e.operation = "close the source fd after duplicating (the new fd " + std::to_string(o.value)
-                                      + " in pid " + std::to_string(tgt) + " stays open): " + e.operation;
-                        return fail(e);
-                    }
-                }
-                return o;
-            },
-            deadline, steps, result.warnings);
+            request, {pinned->sourcePidfd.get(), pinned->targetPidfd.get(), pinned->reference.get()}, steps,
+            result.warnings);
         if (!outcome)
             return fail(outcome.error());
         result.newHandle = outcome->value;
@@ -271,6 +270,38 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
 }
 
 } // namespace
+
+namespace linux_::inject {
+
+Result<InjectorOutcome> duplicateSession(const InjectRequest& request, const std::vector<int>& fds,
+                                         std::vector<std::string>& steps, std::vector<std::string>& warnings)
+{
+    const PinnedFds pinned{fds[0], fds[1], fds[2]};
+    DuplicateOptions options;
+    options.inheritable = request.inheritable;
+    options.method = static_cast<DuplicateMethod>(request.method);
+    InjectorOutcome out{request.newHandle, request.methodSoFar};
+    if (request.injectIntoTarget) {
+        auto injected = injectDuplicate(request.source, request.fd, request.target, options, pinned, request.deadline,
+                                        steps, warnings);
+        if (!injected)
+            return fail(injected.error());
+        out = *injected;
+    }
+    if (request.closeRemoteSource) {
+        auto closed = closeInjected(request.source, pinned.sourcePidfd, request.fd, pinned.reference, request.deadline,
+                                    &steps);
+        if (!closed) {
+            Error e = closed.error();
+            e.operation = "close the source fd after duplicating (the new fd " + std::to_string(out.value) + " in pid "
+                          + std::to_string(request.target) + " stays open): " + e.operation;
+            return fail(e);
+        }
+    }
+    return out;
+}
+
+} // namespace linux_::inject
 
 Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid target, const DuplicateOptions& options)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "injector.h"
 
+#include "operations.h"
 #include "ptrace_session.h"
 #include "real_user.h"
 #include "test_hooks.h"
@@ -10,7 +11,12 @@
 #include <cstring>
 #include <exception>
 #include <fcntl.h>
+#include <linux/capability.h>
+#include <mutex>
 #include <poll.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -116,7 +122,7 @@ void writeAll(int fd, const std::string& bytes)
 {
     std::size_t done = 0;
     while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        const ssize_t n = ::send(fd, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -125,7 +131,64 @@ void writeAll(int fd, const std::string& bytes)
     }
 }
 
-// --- the child ------------------------------------------------------------------------------
+void writeRequest(Writer& w, const InjectRequest& r)
+{
+    w.num(static_cast<std::int64_t>(r.kind));
+    w.num(r.source);
+    w.num(r.target);
+    w.num(r.fd);
+    w.num(r.inheritable ? 1 : 0);
+    w.num(r.method);
+    w.num(r.injectIntoTarget ? 1 : 0);
+    w.num(r.closeRemoteSource ? 1 : 0);
+    w.num(r.newHandle);
+    w.str(r.methodSoFar);
+    w.num(std::chrono::duration_cast<std::chrono::nanoseconds>(r.deadline.time_since_epoch()).count());
+}
+
+InjectRequest readRequest(Reader& rd)
+{
+    InjectRequest r;
+    r.kind = static_cast<InjectRequest::Kind>(rd.num());
+    r.source = static_cast<pid_t>(rd.num());
+    r.target = static_cast<pid_t>(rd.num());
+    r.fd = static_cast<int>(rd.num());
+    r.inheritable = rd.num() != 0;
+    r.method = static_cast<int>(rd.num());
+    r.injectIntoTarget = rd.num() != 0;
+    r.closeRemoteSource = rd.num() != 0;
+    r.newHandle = static_cast<long>(rd.num());
+    r.methodSoFar = rd.str();
+    r.deadline = Clock::time_point(std::chrono::duration_cast<Clock::duration>(std::chrono::nanoseconds(rd.num())));
+    return r;
+}
+
+// A frame: its length (8 bytes), then the bytes.
+std::string framed(const std::string& payload)
+{
+    Writer w;
+    w.num(static_cast<std::int64_t>(payload.size()));
+    return w.bytes() + payload;
+}
+
+bool readFully(int fd, char* into, std::size_t size)
+{
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, into + done, size - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+constexpr int kMaxFds = 4;
+constexpr std::int64_t kMaxFrame = 64 * 1024 * 1024;
+
+// --- the injector ----------------------------------------------------------------------------
 
 // A crash of the injector itself (a bug, an abort) must not leave a target with our
 // registers: restore every stopped thread, then die as the signal asks.
@@ -136,7 +199,55 @@ void onFatalSignal(int sig)
     ::raise(sig);
 }
 
-[[noreturn]] void injectorMain(pid_t parent, int reportFd, const InjectorSession& session)
+// One request: its payload and the fds that came with it; false at EOF.
+bool receiveRequest(int sock, std::string& payload, std::vector<int>& fds)
+{
+    payload.clear();
+    fds.clear();
+    char head[8];
+    iovec iov{head, sizeof head};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * kMaxFds)] = {};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof control;
+    ssize_t n;
+    do {
+        n = ::recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+    } while (n < 0 && errno == EINTR);
+    if (n <= 0)
+        return false;
+    for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+            const std::size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+            for (std::size_t i = 0; i < count; ++i) {
+                int fd = -1;
+                std::memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof fd);
+                fds.push_back(fd);
+            }
+        }
+    if (static_cast<std::size_t>(n) < sizeof head && !readFully(sock, head + n, sizeof head - static_cast<std::size_t>(n)))
+        return false;
+    std::int64_t size = 0;
+    std::memcpy(&size, head, sizeof size);
+    if (size < 0 || size > kMaxFrame)
+        return false;
+    payload.resize(static_cast<std::size_t>(size));
+    return readFully(sock, payload.data(), payload.size());
+}
+
+Result<InjectorOutcome> runSession(const InjectRequest& request, const std::vector<int>& fds,
+                                   std::vector<std::string>& steps, std::vector<std::string>& warnings)
+{
+    if (request.kind == InjectRequest::Kind::Duplicate && fds.size() == 3)
+        return duplicateSession(request, fds, steps, warnings);
+    if (request.kind == InjectRequest::Kind::Close && fds.size() == 2)
+        return closeSession(request, fds, steps);
+    return fail(errnoError("injector: a malformed request", EINVAL));
+}
+
+[[noreturn]] void injectorMain(int sock)
 {
     ::setsid(); // out of the tool's session and process group: their signals do not reach us
     sigset_t all;
@@ -150,65 +261,308 @@ void onFatalSignal(int sig)
         emergencyRestoreAll();
         ::_exit(70);
     });
+    ::prctl(PR_SET_NAME, "hs-injector", 0, 0, 0);
+    // Keep stdin/out/err (the test hooks write to stderr) and the socket; the tool's other
+    // fds (its X connection, log files, listening sockets) are not ours to hold open.
+    if (sock != 3) {
+        ::dup2(sock, 3);
+        sock = 3;
+    }
+    ::syscall(SYS_close_range, 4U, ~0U, 0U);
     std::vector<LogLine> logs;
     captureInjectLog(&logs);
-    std::vector<std::string> steps;
-    std::vector<std::string> warnings;
-    Result<InjectorOutcome> out;
-    if (::getppid() != parent) {
-        out = fail(errnoError("start the injection", ESRCH, -1, -1, "the tool exited first: nothing was done"));
-    } else if (auto dropped = dropToRealUser(); !dropped) {
-        out = fail(dropped.error());
-    } else {
-        try {
-            out = session(steps, warnings);
-        } catch (const std::exception& e) {
-            // Every session object restores its target while the exception unwinds.
-            out = fail(errnoError(std::string("injection aborted by an exception: ") + e.what(), EIO));
+    const auto dropped = dropToRealUser();
+    std::string payload;
+    std::vector<int> fds;
+    while (receiveRequest(sock, payload, fds)) {
+        std::vector<std::string> steps;
+        std::vector<std::string> warnings;
+        Result<InjectorOutcome> out;
+        Reader rd(payload);
+        const InjectRequest request = readRequest(rd);
+        if (!dropped) {
+            out = fail(dropped.error());
+        } else if (!rd.ok()) {
+            out = fail(errnoError("injector: a malformed request", EINVAL));
+        } else {
+            try {
+                const auto t0 = Clock::now();
+                out = runSession(request, fds, steps, warnings);
+                ilog(spdlog::level::debug, "injector {}: session took {} us", ::getpid(),
+                     std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t0).count());
+            } catch (const std::exception& e) {
+                // Every session object restores its target while the exception unwinds.
+                out = fail(errnoError(std::string("injection aborted by an exception: ") + e.what(), EIO));
+            }
         }
+        for (int fd : fds)
+            ::close(fd);
+        Writer w;
+        w.num(out ? 1 : 0);
+        if (out) {
+            w.num(out->value);
+            w.str(out->method);
+        } else {
+            writeError(w, out.error());
+        }
+        w.strs(steps);
+        w.strs(warnings);
+        w.num(static_cast<std::int64_t>(logs.size()));
+        for (const auto& l : logs) {
+            w.num(static_cast<std::int64_t>(l.level));
+            w.str(l.text);
+        }
+        logs.clear();
+        w.num(mustExitToRelease() ? 1 : 0);
+        writeAll(sock, framed(w.bytes())); // the tool may be gone: then the next read is EOF
+        if (mustExitToRelease())
+            ::_exit(0); // the kernel detaches the thread that never stopped, untouched
     }
-    Writer w;
-    w.num(out ? 1 : 0);
-    if (out) {
-        w.num(out->value);
-        w.str(out->method);
-    } else {
-        writeError(w, out.error());
-    }
-    w.strs(steps);
-    w.strs(warnings);
-    w.num(static_cast<std::int64_t>(logs.size()));
-    for (const auto& l : logs) {
-        w.num(static_cast<std::int64_t>(l.level));
-        w.str(l.text);
-    }
-    writeAll(reportFd, w.bytes());
     ::_exit(0);
 }
 
-// --- the tool -------------------------------------------------------------------------------
+// --- the tool --------------------------------------------------------------------------------
 
-// Reads until EOF or `until`; false on timeout.
-bool readReport(int fd, Clock::time_point until, std::string& into)
-{
-    char buf[16384];
-    for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
-        if (left <= 0)
-            return false;
-        pollfd p{fd, POLLIN, 0};
-        const int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 60'000)));
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            continue;
-        const ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return true;
-        into.append(buf, static_cast<std::size_t>(n));
+// What the tool's rights were when it started its injector: a change means a new injector.
+struct Credentials {
+    uid_t uid[3]{};
+    gid_t gid[3]{};
+    __user_cap_data_struct caps[_LINUX_CAPABILITY_U32S_3]{};
+
+    static Credentials current()
+    {
+        Credentials c;
+        ::getresuid(&c.uid[0], &c.uid[1], &c.uid[2]);
+        ::getresgid(&c.gid[0], &c.gid[1], &c.gid[2]);
+        __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+        ::syscall(SYS_capget, &header, c.caps);
+        return c;
     }
+    bool operator==(const Credentials& o) const
+    {
+        return std::memcmp(uid, o.uid, sizeof uid) == 0 && std::memcmp(gid, o.gid, sizeof gid) == 0
+               && std::memcmp(caps, o.caps, sizeof caps) == 0;
+    }
+};
+
+class InjectorClient {
+public:
+    Result<InjectorOutcome> run(const InjectRequest& request, const std::vector<int>& fds,
+                                std::vector<std::string>& steps, std::vector<std::string>& warnings)
+    {
+        const std::lock_guard lock(m_mutex); // one session at a time
+        Writer w;
+        writeRequest(w, request);
+        const std::string frame = framed(w.bytes());
+        bool sent = false;
+        for (int attempt = 0; attempt < 2 && !sent; ++attempt) {
+            if (!usable()) {
+                if (auto started = start(request.target); !started)
+                    return fail(started.error());
+            }
+            sent = send(frame, fds);
+            if (!sent)
+                abandon(); // dead before it read anything: nothing was done, start a new one
+        }
+        if (!sent)
+            return fail(errnoError("send the request to the injector process", EPIPE, request.target));
+        std::string reply;
+        switch (receive(request.deadline + kReportGrace, reply)) {
+        case Received::Reply:
+            break;
+        case Received::Timeout: {
+            const pid_t pid = m_pid;
+            abandon();
+            return fail(errnoError("wait for the injector process " + std::to_string(pid), ETIMEDOUT, request.target,
+                                   -1,
+                                   "pid " + std::to_string(request.target)
+                                       + " did not stop in time; the injector (pid " + std::to_string(pid)
+                                       + ") keeps waiting in the background to restore it, and exits when it has"));
+        }
+        case Received::Eof: {
+            const pid_t pid = m_pid;
+            int status = 0;
+            m_sock.reset();
+            while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+            }
+            m_pid = -1;
+            const std::string how = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status))
+                                                        : "exit status " + std::to_string(WEXITSTATUS(status));
+            return fail(errnoError("run the injector process " + std::to_string(pid), EIO, request.target, -1,
+                                   "it ended without a reply (" + how
+                                       + "); it restores any thread it stopped before it goes"));
+        }
+        }
+        bool exiting = false;
+        auto out = decode(reply, steps, warnings, request.target, exiting);
+        if (exiting) {
+            // It exits right after this reply; wait, so the thread it released is free
+            // (not traced) when the caller hears of it.
+            m_sock.reset();
+            while (::waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {
+            }
+            m_pid = -1;
+        }
+        return out;
+    }
+
+private:
+    enum class Received { Reply, Timeout, Eof };
+
+    bool usable() const
+    {
+        return m_sock.valid() && m_owner == ::getpid() && m_credentials == Credentials::current();
+    }
+
+    Result<void> start(pid_t target)
+    {
+        if (m_owner == ::getpid())
+            abandon();
+        else
+            (void)m_sock.release(); // a fork of the tool: that socket is our parent's injector's
+        m_pid = -1;
+        (void)testHooks(); // parsed here: the injector only reads it
+        (void)injectLog();
+        int pair[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
+            return fail(errnoError("create the injector's socket", errno, target));
+        UniqueFd ours(pair[0]);
+        UniqueFd theirs(pair[1]);
+        const pid_t child = ::fork();
+        if (child < 0)
+            return fail(errnoError("start the injector process (fork)", errno, target));
+        if (child == 0)
+            injectorMain(theirs.release());
+        m_sock = std::move(ours);
+        m_pid = child;
+        m_owner = ::getpid();
+        m_credentials = Credentials::current();
+        ilog(spdlog::level::debug, "injector process {} started", child);
+        return {};
+    }
+
+    // Closing our end lets it exit once its session is done; a thread reaps it then.
+    void abandon()
+    {
+        m_sock.reset();
+        if (m_pid > 0 && m_owner == ::getpid()) {
+            const pid_t pid = m_pid;
+            std::thread([pid] { (void)::waitpid(pid, nullptr, 0); }).detach();
+        }
+        m_pid = -1;
+    }
+
+    bool send(const std::string& frame, const std::vector<int>& fds)
+    {
+        iovec iov{const_cast<char*>(frame.data()), frame.size()};
+        alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * kMaxFds)] = {};
+        msghdr msg{};
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        if (!fds.empty()) {
+            msg.msg_control = control;
+            msg.msg_controllen = CMSG_SPACE(sizeof(int) * fds.size());
+            cmsghdr* c = CMSG_FIRSTHDR(&msg);
+            c->cmsg_level = SOL_SOCKET;
+            c->cmsg_type = SCM_RIGHTS;
+            c->cmsg_len = CMSG_LEN(sizeof(int) * fds.size());
+            std::memcpy(CMSG_DATA(c), fds.data(), sizeof(int) * fds.size());
+        }
+        ssize_t n;
+        do {
+            n = ::sendmsg(m_sock.get(), &msg, MSG_NOSIGNAL);
+        } while (n < 0 && errno == EINTR);
+        if (n < 0)
+            return false;
+        if (static_cast<std::size_t>(n) < frame.size()) {
+            const std::string rest = frame.substr(static_cast<std::size_t>(n));
+            writeAll(m_sock.get(), rest);
+        }
+        return true;
+    }
+
+    bool readUntil(Clock::time_point until, char* into, std::size_t size, bool& eof)
+    {
+        std::size_t done = 0;
+        while (done < size) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
+            if (left < 0)
+                return false;
+            pollfd p{m_sock.get(), POLLIN, 0};
+            const int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left + 1, 60'000)));
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                continue;
+            const ssize_t n = ::read(m_sock.get(), into + done, size - done);
+            if (n < 0 && (errno == EINTR || errno == EAGAIN))
+                continue;
+            if (n <= 0) {
+                eof = true;
+                return false;
+            }
+            done += static_cast<std::size_t>(n);
+        }
+        return true;
+    }
+
+    Received receive(Clock::time_point until, std::string& reply)
+    {
+        bool eof = false;
+        char head[8];
+        if (!readUntil(until, head, sizeof head, eof))
+            return eof ? Received::Eof : Received::Timeout;
+        std::int64_t size = 0;
+        std::memcpy(&size, head, sizeof size);
+        if (size < 0 || size > kMaxFrame)
+            return Received::Eof;
+        reply.resize(static_cast<std::size_t>(size));
+        // The header came: the rest follows at once, whatever the deadline.
+        if (!readUntil(Clock::now() + std::chrono::seconds(10), reply.data(), reply.size(), eof))
+            return Received::Eof;
+        return Received::Reply;
+    }
+
+    static Result<InjectorOutcome> decode(const std::string& reply, std::vector<std::string>& steps,
+                                          std::vector<std::string>& warnings, pid_t target, bool& exiting)
+    {
+        Reader r(reply);
+        const bool ok = r.num() == 1;
+        Result<InjectorOutcome> out;
+        if (ok) {
+            InjectorOutcome o;
+            o.value = static_cast<long>(r.num());
+            o.method = r.str();
+            out = o;
+        } else {
+            out = fail(readError(r));
+        }
+        auto childSteps = r.strs();
+        auto childWarnings = r.strs();
+        const auto nLogs = r.num();
+        for (std::int64_t i = 0; r.ok() && i < nLogs; ++i) {
+            const auto level = static_cast<spdlog::level::level_enum>(r.num());
+            injectLog()->log(level, "{}", r.str());
+        }
+        exiting = r.num() != 0;
+        if (!r.ok())
+            return fail(errnoError("read the injector's reply", EIO, target, -1, "the reply was malformed"));
+        steps.insert(steps.end(), childSteps.begin(), childSteps.end());
+        warnings.insert(warnings.end(), childWarnings.begin(), childWarnings.end());
+        return out;
+    }
+
+    std::mutex m_mutex;
+    UniqueFd m_sock;
+    pid_t m_pid = -1;
+    pid_t m_owner = 0;
+    Credentials m_credentials{};
+};
+
+InjectorClient& client()
+{
+    static auto* c = new InjectorClient; // never destroyed: the tool's exit closes the socket
+    return *c;
 }
 
 } // namespace
@@ -224,66 +578,10 @@ HeldSignals::HeldSignals()
 
 HeldSignals::~HeldSignals() { ::pthread_sigmask(SIG_SETMASK, &m_old, nullptr); }
 
-Result<InjectorOutcome> runInInjector(pid_t target, const InjectorSession& session, Clock::time_point deadline,
+Result<InjectorOutcome> runInInjector(const InjectRequest& request, const std::vector<int>& fds,
                                       std::vector<std::string>& steps, std::vector<std::string>& warnings)
 {
-    (void)testHooks(); // parsed here: the child only reads it
-    (void)injectLog();
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0)
-        return fail(errnoError("create the injector's report pipe", errno, target));
-    UniqueFd readEnd(fds[0]);
-    UniqueFd writeEnd(fds[1]);
-    const pid_t parent = ::getpid();
-    const pid_t child = ::fork();
-    if (child < 0)
-        return fail(errnoError("start the injector process (fork)", errno, target));
-    if (child == 0) {
-        (void)readEnd.release();
-        injectorMain(parent, writeEnd.get(), session);
-    }
-    writeEnd.reset();
-    std::string report;
-    if (!readReport(readEnd.get(), deadline + kReportGrace, report)) {
-        // Still restoring a target that has not stopped yet (uninterruptible sleep): let it
-        // finish on its own, and reap it when it does.
-        std::thread([child] { (void)::waitpid(child, nullptr, 0); }).detach();
-        return fail(errnoError("wait for the injector process " + std::to_string(child), ETIMEDOUT, target, -1,
-                               "pid " + std::to_string(target) + " did not stop in time; the injector (pid "
-                                   + std::to_string(child)
-                                   + ") keeps waiting in the background to restore it, and exits when it has"));
-    }
-    int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-    }
-    Reader r(report);
-    const bool ok = r.num() == 1;
-    Result<InjectorOutcome> out;
-    if (ok) {
-        InjectorOutcome o;
-        o.value = static_cast<long>(r.num());
-        o.method = r.str();
-        out = o;
-    } else {
-        out = fail(readError(r));
-    }
-    auto childSteps = r.strs();
-    auto childWarnings = r.strs();
-    const auto nLogs = r.num();
-    for (std::int64_t i = 0; r.ok() && i < nLogs; ++i) {
-        const auto level = static_cast<spdlog::level::level_enum>(r.num());
-        injectLog()->log(level, "{}", r.str());
-    }
-    if (!r.ok() || report.empty()) {
-        const std::string how = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status))
-                                                    : "exit status " + std::to_string(WEXITSTATUS(status));
-        return fail(errnoError("run the injector process", EIO, target, -1,
-                               "it ended without a full report (" + how
-                                   + "); it restores any thread it stopped before it goes"));
-    }
-    steps.insert(steps.end(), childSteps.begin(), childSteps.end());
-    warnings.insert(warnings.end(), childWarnings.begin(), childWarnings.end());
-    return out;
+    return client().run(request, fds, steps, warnings);
 }
 
 } // namespace hs::linux_::inject

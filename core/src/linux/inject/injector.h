@@ -1,19 +1,26 @@
 // SPDX-License-Identifier: MIT
-// The injector process: every injection session runs in a short-lived child of the tool.
+// The injector: a process of the tool's own, in its own session, that runs every
+// injection session and restores the target whatever happens to the tool.
 //
 // Why a process and not a thread: a tracer that dies mid-session leaves the tracee with
 // the single-step trap flag and injected registers (measured: a target killed by SIGTRAP
-// within ~30 runs of a CLI killed 0-4 ms into a dup). The child calls setsid() first, so a
-// signal to the tool or to its process group (Ctrl+C, SIGTERM, SIGKILL of the group) does
-// not reach it; it blocks every signal it can, finishes or rolls back its session, restores
-// the target, detaches, and reports over a pipe. If the tool is gone by then, the report
-// is lost but the target is whole: that is the order of priorities.
+// within ~30 runs of a CLI killed 0-4 ms into a dup). The injector calls setsid() first,
+// so a signal to the tool or to its process group (Ctrl+C, SIGTERM, SIGKILL of the group)
+// does not reach it; it blocks every signal it can, finishes or rolls back the session in
+// hand, restores the target, detaches, and replies. If the tool is gone by then, the reply
+// is lost but the target is whole; then it reads EOF and exits.
+//
+// Why one per tool process, started on first use, and not one per session: a fork and an
+// exit cost ~300 us here (copy-on-write faults of the child, tearing down its copy), four
+// times the whole injection; a request over a socket costs ~20 us. The injector is
+// restarted when the tool's credentials change (it must never hold rights the tool gave
+// up), when it is found dead, and when it was forked by another process (a fork of the
+// tool).
 #pragma once
 
 #include "inject_common.h"
 
 #include <csignal>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,16 +32,30 @@ struct InjectorOutcome {
     std::string method;
 };
 
-/// The session: runs in the injector process; appends its calls to steps, and warnings.
-using InjectorSession
-    = std::function<Result<InjectorOutcome>(std::vector<std::string>& steps, std::vector<std::string>& warnings)>;
+/// One session for the injector. The pinned fds travel with it (SCM_RIGHTS):
+/// Duplicate: {source pidfd, target pidfd, reference copy}; Close: {pidfd, reference copy}.
+struct InjectRequest {
+    enum class Kind : std::int64_t { Duplicate = 1, Close = 2 };
+    Kind kind = Kind::Duplicate;
+    pid_t source = 0; ///< Duplicate: the source; Close: the process
+    pid_t target = 0;
+    int fd = -1;
+    bool inheritable = false;
+    int method = 0;                ///< hs::DuplicateMethod
+    bool injectIntoTarget = true;  ///< false when the target is the tool (it already has the copy)
+    bool closeRemoteSource = false;
+    long newHandle = -1;           ///< the copy made without injection, when injectIntoTarget is false
+    std::string methodSoFar;
+    Clock::time_point deadline{};  ///< steady_clock is CLOCK_MONOTONIC: the same in both processes
+};
 
-/// Forks the injector, which drops rights the real user does not have (real_user.h), runs
-/// `session` and reports back; replays its log lines into spdlog; returns its outcome.
-/// `deadline` bounds the session (the injector enforces it); the tool waits `grace` more
-/// for the injector to restore a target that was slow to stop, then reports an error
-/// without killing the injector, which goes on restoring in the background.
-Result<InjectorOutcome> runInInjector(pid_t target, const InjectorSession& session, Clock::time_point deadline,
+/// Runs `request` in the injector (started or restarted as needed), waits for its reply
+/// until the request's deadline plus a grace period, replays its log lines into spdlog,
+/// and returns its outcome. A session still unfinished after the grace (a target thread in
+/// uninterruptible sleep that the injector waits for, to restore it) is reported as an
+/// error; that injector is left to finish in the background and the next request starts
+/// a new one.
+Result<InjectorOutcome> runInInjector(const InjectRequest& request, const std::vector<int>& fds,
                                       std::vector<std::string>& steps, std::vector<std::string>& warnings);
 
 /// While alive, SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGPIPE are blocked in the calling

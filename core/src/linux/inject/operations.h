@@ -2,7 +2,7 @@
 // Internal entry points shared by duplicate_linux.cpp and close_linux.cpp.
 #pragma once
 
-#include "inject_common.h"
+#include "injector.h"
 
 #include <string>
 #include <vector>
@@ -15,6 +15,12 @@ namespace hs::linux_::inject {
 /// prove the number was not reused, so the close is refused.
 Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, Clock::time_point deadline,
                            std::vector<std::string>* steps);
+
+/// Inside the injector: the sessions a request names (duplicate_linux.cpp, close_linux.cpp).
+Result<InjectorOutcome> duplicateSession(const InjectRequest& request, const std::vector<int>& fds,
+                                         std::vector<std::string>& steps, std::vector<std::string>& warnings);
+Result<InjectorOutcome> closeSession(const InjectRequest& request, const std::vector<int>& fds,
+                                     std::vector<std::string>& steps);
 
 /// The same check for an fd of this process, then close().
 Result<void> closeLocal(int fd, int referenceFd, std::vector<std::string>* steps);

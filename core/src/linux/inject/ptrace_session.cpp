@@ -99,6 +99,12 @@ LiveThread* registerLive(pid_t tid, const user_regs_struct& restore)
 
 } // namespace
 
+namespace {
+bool g_mustExit = false;
+}
+
+bool mustExitToRelease() { return g_mustExit; }
+
 void emergencyRestoreAll()
 {
     for (auto& l : g_live) {
@@ -194,6 +200,8 @@ Result<std::unique_ptr<PtraceSession>> PtraceSession::attach(pid_t pid, pid_t ti
 
 PtraceSession::~PtraceSession()
 {
+    if (m_attached && !m_stopped)
+        g_mustExit = true;
     (void)detach();
     if (m_live)
         m_live->tid = 0;

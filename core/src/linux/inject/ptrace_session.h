@@ -101,6 +101,11 @@ private:
     LiveThread* m_live = nullptr;  ///< our entry for emergencyRestoreAll
 };
 
+/// True once a thread was seized but never stopped (D state, vfork parent): it cannot be
+/// detached, only released by the exit of this process, so the injector exits after its
+/// reply.
+bool mustExitToRelease();
+
 /// Inside the injector, from a fatal signal handler or std::terminate: restores the
 /// registers of every thread still attached and detaches it. Async-signal-safe.
 void emergencyRestoreAll();
