@@ -419,7 +419,7 @@ private:
         if (m_owner == ::getpid())
             abandon();
         else
-            (void)m_sock.release(); // a fork of the tool: that socket is our parent's injector's
+            m_sock.reset(); // a fork of the tool: our copy of the parent's socket, not our child
         m_pid = -1;
         (void)testHooks(); // parsed here: the injector only reads it
         (void)injectLog();
