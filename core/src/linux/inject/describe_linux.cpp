@@ -47,8 +47,8 @@ std::vector<std::string> describeDuplicate(Pid source, HandleValue handle, Pid t
         else
             out.push_back("[tool] NEW = ref (FD_CLOEXEC set)");
     } else {
-        out.push_back("[tool] fork() an injector process in its own session: it finishes and restores pid " + t
-                      + " even if the tool is interrupted or killed");
+        out.push_back("[tool] hand the work to the injector process (forked on first use, in its own session): it "
+                      "finishes and restores pid " + t + " even if the tool is interrupted or killed");
         out.push_back("[tool] ptrace(PTRACE_SEIZE, " + t + "); ptrace(PTRACE_INTERRUPT, " + t
                       + "); waitpid   -- stop one thread (then PTRACE_O_SUSPEND_SECCOMP if it runs under seccomp)");
         out.push_back("[tool] ptrace(PTRACE_GETREGS) -- save; RIP = an existing syscall instruction, orig_rax = -1; "
