@@ -511,6 +511,33 @@ private slots:
         INJECT_VERIFY_EMPTY(p.before.compare());
     }
 
+    // An exception in the middle of a session unwinds through objects that restore the
+    // target and close what the session created in it.
+    void exceptionMidSession()
+    {
+        SourceAndTarget p;
+        INJECT_VERIFY_EMPTY(p.setUp());
+        const Run r = dupWithHook(p, "throw-after:pidfd_getfd", "pull");
+        QVERIFY2(r.exitCode() == 1, r.explain().constData());
+        QVERIFY2(contains(r.err, "exception") && contains(r.err, "thrown after pidfd_getfd"), r.explain().constData());
+        INJECT_VERIFY_EMPTY(waitUntraced(p.target.pid()));
+        INJECT_VERIFY_EMPTY(p.target.echoCheck("after-exception"));
+        INJECT_VERIFY_EMPTY(p.before.compare());
+    }
+
+    // The injector itself dies (abort) with the target's thread stopped on injected
+    // registers: its crash handler restores them and detaches before it goes.
+    void injectorCrashMidSession()
+    {
+        SourceAndTarget p;
+        INJECT_VERIFY_EMPTY(p.setUp());
+        const Run r = dupWithHook(p, "abort-after:socketpair", "push");
+        QVERIFY2(r.exitCode() == 1, r.explain().constData());
+        QVERIFY2(contains(r.err, "signal 6"), r.explain().constData());
+        INJECT_VERIFY_EMPTY(waitUntraced(p.target.pid()));
+        INJECT_VERIFY_EMPTY(p.target.echoCheck("after-crash"));
+    }
+
     void cleanupTestCase()
     {
         if (m_file >= 0)

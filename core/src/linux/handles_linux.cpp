@@ -265,8 +265,10 @@ Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std:
     UniqueFd fdDir = openAt(procPidFd, "fd", O_DIRECTORY);
     if (!fdDir.valid())
         return fail(errnoError("open /proc/" + std::to_string(pid) + "/fd", errno == ENOENT ? ESRCH : errno, pid));
+    // A process that exits between the open and the listing gives ENOENT here: it is gone
+    // (ESRCH), which callers skip, not a failure to read it.
     if (int err = readNumericEntries(fdDir.get(), m_numbers, m_dents); err != 0)
-        return fail(errnoError("list /proc/" + std::to_string(pid) + "/fd", err, pid));
+        return fail(errnoError("list /proc/" + std::to_string(pid) + "/fd", err == ENOENT ? ESRCH : err, pid));
     UniqueFd fdinfoDir;
     if (detail == Detail::Full)
         fdinfoDir = openAt(procPidFd, "fdinfo", O_DIRECTORY);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <cerrno>
 #include <dirent.h>
 #include <sched.h>
@@ -318,6 +319,18 @@ bool isFault(int sig, const siginfo_t& info)
     return (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE) && info.si_code > 0;
 }
 
+// Whether `sig` is pending for the thread itself (SigPnd of its status; ShdPnd is the
+// process's).
+bool pendingInThread(pid_t pid, pid_t tid, int sig)
+{
+    const std::string mask = statusField(pid, "SigPnd", tid);
+    return !mask.empty() && ((std::strtoull(mask.c_str(), nullptr, 16) >> (sig - 1)) & 1ULL) != 0;
+}
+
+// How often a thread still working past the deadline is looked at again to see whether
+// it has fallen asleep in the call (then it is blocked and interrupted).
+constexpr auto kRecheckBlocked = std::chrono::milliseconds(50);
+
 } // namespace
 
 bool PtraceSession::noteStop(int status, siginfo_t* info)
@@ -367,6 +380,15 @@ Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until, Cloc
             return fail(errnoError("ptrace(PTRACE_SINGLESTEP)", errno, m_pid));
         m_stopped = false;
         auto status = waitStop(deadline);
+        // Past the deadline, a thread that is not asleep in our call (runnable, waiting for a
+        // CPU on a busy machine) has not blocked: it will finish the step, so wait on and look
+        // again. Calling it blocked would abandon a call that completes.
+        while (!status && status.error().osCode == ETIMEDOUT) {
+            const char state = procState(m_pid, m_tid);
+            if (state == 'S' || state == 'D')
+                break;
+            status = waitStop(Clock::now() + kRecheckBlocked);
+        }
         if (!status && status.error().osCode == ETIMEDOUT) {
             // The injected call blocks. Interrupt it (it returns -ERESTART* or EINTR) and
             // wait for the stop without a limit: the thread must get its registers back,
@@ -379,6 +401,8 @@ Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until, Cloc
                 return fail(stopped.error());
             (void)noteStop(*stopped, nullptr);
             m_faulted = true; // the call's outcome is unknown: inject nothing more
+            if (auto drained = drainStepTrap(); !drained)
+                return fail(drained.error());
             return fail(errnoError(call + " blocked in the target", ETIMEDOUT, m_pid, -1,
                                    "the injected " + call + " did not return within " + std::to_string(ms)
                                        + " ms; it was interrupted and the thread's registers restored"));
@@ -408,6 +432,27 @@ Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until, Cloc
     }
     m_faulted = true;
     return fail(errnoError("single-step the injected " + call, EIO, m_pid, -1, "the thread kept stopping elsewhere"));
+}
+
+Result<void> PtraceSession::drainStepTrap()
+{
+    // The interrupted call left the kernel through its single-step report, which queued a
+    // SIGTRAP for this thread; our interrupt's stop came first. Left pending, that SIGTRAP
+    // would be delivered after detach and kill the target. So put the saved registers back
+    // and let the thread take its pending signals: the SIGTRAP stops it again (a signal-
+    // delivery-stop, which detach() then suppresses).
+    if (!m_inSignalStop && pendingInThread(m_pid, m_tid, SIGTRAP)) {
+        if (auto r = setRegs(m_saved); !r)
+            return r;
+        if (ptraceCall(PTRACE_CONT, m_tid) != 0)
+            return fail(errnoError("ptrace(PTRACE_CONT) to take the pending step trap", errno, m_pid));
+        m_stopped = false;
+        auto stopped = waitStop(Clock::time_point::max());
+        if (!stopped)
+            return fail(stopped.error());
+        (void)noteStop(*stopped, nullptr);
+    }
+    return {};
 }
 
 std::vector<KeptSignal> PtraceSession::takeKeptSignals(int except)

@@ -86,6 +86,8 @@ private:
     /// single-step trap. Returns true for the single-step trap.
     bool noteStop(int status, siginfo_t* info);
     void readRseqState();
+    /// After interrupting a blocked call: take the step trap its return queued, if any.
+    Result<void> drainStepTrap();
 
     pid_t m_pid;
     pid_t m_tid;

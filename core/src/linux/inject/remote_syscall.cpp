@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -48,6 +50,10 @@ void Injection::disown(long fd) { std::erase(m_owned, fd); }
 
 Result<void> Injection::checkpoint(const std::string& name)
 {
+    if (!testHooks().throwAfter.empty() && testHooks().throwAfter == name)
+        throw std::runtime_error("test: thrown after " + name);
+    if (!testHooks().abortAfter.empty() && testHooks().abortAfter == name)
+        std::abort();
     if (!testHooks().failAfter.empty() && testHooks().failAfter == name)
         return fail(errnoError("test: injected failure after " + name, EIO, pid()));
     return {};

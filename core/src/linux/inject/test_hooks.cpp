@@ -21,6 +21,10 @@ TestHooks parse(const std::string& text)
             hooks.block = true;
         } else if (item == "bad-site") {
             hooks.badSite = true;
+        } else if (item.rfind("throw-after:", 0) == 0) {
+            hooks.throwAfter = item.substr(12);
+        } else if (item.rfind("abort-after:", 0) == 0) {
+            hooks.abortAfter = item.substr(12);
         } else if (item.rfind("fail-after:", 0) == 0) {
             hooks.failAfter = item.substr(11);
         } else if (item.rfind("hold:", 0) == 0) {

@@ -7,6 +7,8 @@
 //   block              inject a blocking pause() first: exercises the deadline path
 //   fail-after:<call>  treat the step after <call> as failed: exercises the cleanup
 //   bad-site           use an unmapped address as the syscall site: exercises a fault
+//   throw-after:<call> throw an exception after <call>: exercises unwinding mid-session
+//   abort-after:<call> abort() the injector after <call>: exercises its crash handler
 #pragma once
 
 #include <string>
@@ -19,6 +21,8 @@ struct TestHooks {
     bool block = false;
     std::string failAfter;
     bool badSite = false;
+    std::string throwAfter;
+    std::string abortAfter;
 };
 
 /// Parsed once; read it in the tool before fork() so the injector only reads it.
