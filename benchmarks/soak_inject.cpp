@@ -236,6 +236,13 @@ int main(int argc, char** argv)
     const pid_t hlp = helper->child.pid;
     (void)askStats(*target, "target");
     (void)askStats(*helper, "helper");
+    // One warm-up round first: from its first duplicate on, this process holds one socket to
+    // its injector process (core/src/linux/inject/injector.h) for good; the counts that must
+    // not change are taken after it.
+    if (auto warm = hs::duplicateHandle(self, file, tgt); !warm || !hs::closeRemoteHandle(tgt, warm->newHandle)) {
+        std::fprintf(stderr, "soak-inject: the warm-up round failed\n");
+        return 1;
+    }
     const int targetFdsBefore = soak::countFds(tgt);
     const int helperFdsBefore = soak::countFds(hlp);
     const int selfFdsBefore = soak::countFds(self);

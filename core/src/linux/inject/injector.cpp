@@ -463,6 +463,8 @@ private:
             msg.msg_control = control;
             msg.msg_controllen = CMSG_SPACE(sizeof(int) * fds.size());
             cmsghdr* c = CMSG_FIRSTHDR(&msg);
+            if (!c)
+                return false;
             c->cmsg_level = SOL_SOCKET;
             c->cmsg_type = SCM_RIGHTS;
             c->cmsg_len = CMSG_LEN(sizeof(int) * fds.size());
