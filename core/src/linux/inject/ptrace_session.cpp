@@ -178,7 +178,8 @@ Result<std::unique_ptr<PtraceSession>> PtraceSession::attach(pid_t pid, pid_t ti
     (void)s->noteStop(*status, nullptr); // the first stop may be a signal's delivery: keep it
     // The tid was chosen before SEIZE: it must still be a thread of the pinned process, not
     // a number reused by another process meanwhile (a zombie main thread's siblings exit too).
-    if (statusField(pid, "Tgid", tid) != std::to_string(pid))
+    const std::string taskDir = "/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid);
+    if (::access(taskDir.c_str(), F_OK) != 0) // the kernel lists only the group's own threads there
         return fail(errnoError("check the stopped thread", ESRCH, pid, -1,
                                "thread " + std::to_string(tid) + " no longer belongs to pid " + std::to_string(pid)
                                    + ": nothing was done"));
