@@ -22,9 +22,9 @@ int main(int argc, char** argv)
         std::fprintf(stderr,
                      "handlescope: refusing to start: %s.\n"
                      "The desktop app must not run with file capabilities or setuid: Qt would load plugins that "
-                     "the user's environment chooses, with those rights. Remove them (setcap -r, chmod u-s) and "
-                     "run it as root instead: pkexec env DISPLAY=\"$DISPLAY\" XAUTHORITY=\"$XAUTHORITY\" "
-                     "handlescope, or sudo -E handlescope.\n",
+                     "the user's environment chooses, with those rights. Remove them (the file's "
+                     "security.capability attribute, its setuid bit) and run it as root instead: "
+                     "pkexec env DISPLAY=\"$DISPLAY\" XAUTHORITY=\"$XAUTHORITY\" handlescope, or sudo -E handlescope.\n",
                      why->c_str());
         return 1;
     }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A copy of the tools given file capabilities (cap_sys_ptrace, cap_dac_read_search, as an
-// admin might with setcap) and run by an unprivileged user (nobody) must not lend those
+// admin might) and run by an unprivileged user (nobody) must not lend those
 // rights to that user: no fd of another user's process is copied or closed, the GUI does
 // not start. Between the user's own processes the CLI still works.
 #include "inject_support.h"
@@ -13,7 +13,8 @@ using namespace inject_test;
 
 namespace {
 
-/// setcap cap_dac_read_search,cap_sys_ptrace+ep FILE, done with setxattr like setcap does.
+/// File capabilities cap_dac_read_search,cap_sys_ptrace (effective, permitted), written
+/// as the security.capability attribute with setxattr.
 std::string setFileCaps(const std::string& path)
 {
     vfs_cap_data data {};
