@@ -10,6 +10,30 @@
 
 using namespace inject_test;
 
+namespace {
+
+// Starts `handlescope-cli dup` with the test hook `hook` (hold:<call>:<ms>) and waits until
+// it says it holds the session before <call>. Empty on success, else what went wrong.
+std::string startHeld(Child& cli, SourceAndTarget& p, const QString& hook, const QString& method, bool ownGroup)
+{
+    const std::string call = hook.section(':', 1, 1).toStdString();
+    Spawn s;
+    s.argv = dupArgs(p.source.pid(), p.sourceFd, p.target.pid(), method.toStdString());
+    s.env = { "HANDLESCOPE_TEST_INJECT=" + hook.toStdString() };
+    s.ownGroup = ownGroup;
+    s.captureOutput = true;
+    if (auto started = cli.start(s); !started.empty())
+        return started;
+    const std::string line = "handlescope-test: holding before " + call;
+    if (cli.waitForStderr(line, 5s))
+        return {};
+    const auto st = cli.wait(5s);
+    return "the CLI never printed '" + line + "' (" + (st ? describeStatus(*st) : "still running")
+        + "); stdout: " + cli.out() + "; stderr: " + cli.err();
+}
+
+} // namespace
+
 class TestInjectKill : public QObject {
     Q_OBJECT
 
@@ -115,21 +139,8 @@ private slots:
         QFETCH(int, sig);
         SourceAndTarget p;
         INJECT_VERIFY_EMPTY(p.setUp());
-        const std::string call = hook.section(':', 1, 1).toStdString();
-        Spawn s;
-        s.argv = dupArgs(p.source.pid(), p.sourceFd, p.target.pid(), method.toStdString());
-        s.env = { "HANDLESCOPE_TEST_INJECT=" + hook.toStdString() };
-        s.ownGroup = true;
-        s.captureOutput = true;
         Child cli;
-        INJECT_VERIFY_EMPTY(cli.start(s));
-        const std::string line = "handlescope-test: holding before " + call;
-        if (!cli.waitForStderr(line, 5s)) {
-            const auto st = cli.wait(5s);
-            QFAIL(("the CLI never printed '" + line + "' (" + (st ? describeStatus(*st) : "still running")
-                + "); stdout: " + cli.out() + "; stderr: " + cli.err())
-                      .c_str());
-        }
+        INJECT_VERIFY_EMPTY(startHeld(cli, p, hook, method, true));
         QVERIFY2(!tracedState(p.target.pid()).empty(), "the target is not traced while the injection is held");
         ::kill(cli.pid(), sig);
         const auto st = cli.wait(5s);
@@ -156,20 +167,8 @@ private slots:
         SourceAndTarget p;
         INJECT_VERIFY_EMPTY(p.setUp());
         QCOMPARE(p.target.ask("signals"), std::string("trap=0 usr1=0 code=0 value=0"));
-        const std::string call = hook.section(':', 1, 1).toStdString();
-        Spawn s;
-        s.argv = dupArgs(p.source.pid(), p.sourceFd, p.target.pid(), method.toStdString());
-        s.env = { "HANDLESCOPE_TEST_INJECT=" + hook.toStdString() };
-        s.captureOutput = true;
         Child cli;
-        INJECT_VERIFY_EMPTY(cli.start(s));
-        const std::string line = "handlescope-test: holding before " + call;
-        if (!cli.waitForStderr(line, 5s)) {
-            const auto st = cli.wait(5s);
-            QFAIL(("the CLI never printed '" + line + "' (" + (st ? describeStatus(*st) : "still running")
-                + "); stdout: " + cli.out() + "; stderr: " + cli.err())
-                      .c_str());
-        }
+        INJECT_VERIFY_EMPTY(startHeld(cli, p, hook, method, false));
         constexpr int kValue = 4242;
         QCOMPARE(::kill(p.target.pid(), SIGTRAP), 0);
         sigval value {};

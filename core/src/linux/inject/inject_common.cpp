@@ -171,7 +171,11 @@ std::string statusField(pid_t pid, const std::string& name, pid_t tid)
 {
     const std::string path = tid > 0 ? "/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid) + "/status"
                                      : "/proc/" + std::to_string(pid) + "/status";
-    const std::string text = readProcFile(path);
+    return statusFieldIn(readProcFile(path), name);
+}
+
+std::string statusFieldIn(const std::string& text, const std::string& name)
+{
     const std::string key = name + ":";
     for (std::size_t at = 0; at < text.size();) {
         auto end = text.find('\n', at);

@@ -94,5 +94,7 @@ bool isKernelThread(pid_t pid);
 /// A field of /proc/PID/status, or of /proc/PID/task/TID/status when tid > 0 ("Seccomp",
 /// "TracerPid", "Uid", "Tgid"), empty if missing.
 std::string statusField(pid_t pid, const std::string& name, pid_t tid = 0);
+/// The same field from a status text already read (several fields, one read).
+std::string statusFieldIn(const std::string& statusText, const std::string& name);
 
 } // namespace hs::linux_::inject

@@ -175,7 +175,7 @@ Result<std::unique_ptr<PtraceSession>> PtraceSession::attach(pid_t pid, pid_t ti
             status.error().operation = "stop the target thread " + std::to_string(tid);
         return fail(status.error());
     }
-    (void)s->noteStop(*status, nullptr); // the first stop may be a signal's delivery: keep it
+    s->noteStop(*status, nullptr); // the first stop may be a signal's delivery: keep it
     // The tid was chosen before SEIZE: it must still be a thread of the pinned process, not
     // a number reused by another process meanwhile (a zombie main thread's siblings exit too).
     const std::string taskDir = "/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid);
@@ -188,10 +188,7 @@ Result<std::unique_ptr<PtraceSession>> PtraceSession::attach(pid_t pid, pid_t ti
         return fail(regs.error());
     s->m_saved = *regs;
     s->readRseqState();
-    user_regs_struct restore = s->m_saved;
-    if (s->m_rseqAbortIp != 0)
-        restore.rip = s->m_rseqAbortIp;
-    s->m_live = registerLive(tid, restore);
+    s->m_live = registerLive(tid, s->regsToRestore());
     if (!s->m_live)
         return fail(errnoError("stop thread " + std::to_string(tid), EMFILE, pid, -1, "too many threads to stop at once"));
     ilog(spdlog::level::debug, "ptrace(PTRACE_SEIZE + PTRACE_INTERRUPT, {}) pid {}: stopped after {} us (status {:#x}){}",
@@ -334,24 +331,23 @@ constexpr auto kRecheckBlocked = std::chrono::milliseconds(50);
 
 } // namespace
 
-bool PtraceSession::noteStop(int status, siginfo_t* info)
+void PtraceSession::noteStop(int status, siginfo_t* info)
 {
     const int event = status >> 16;
     const int sig = WSTOPSIG(status);
     m_inSignalStop = event == 0;
     if (event != 0)
-        return false; // PTRACE_EVENT_STOP: our interrupt, or a group stop
+        return; // PTRACE_EVENT_STOP: our interrupt, or a group stop
     siginfo_t si{};
     if (ptraceCall(PTRACE_GETSIGINFO, m_tid, nullptr, &si) != 0)
         si.si_signo = 0;
     if (info)
         *info = si;
     if (sig == SIGTRAP && si.si_signo == SIGTRAP && isStepTrap(si))
-        return true;
+        return;
     m_kept.push_back({sig, si});
     ilog(spdlog::level::debug, "tid {}: signal {} (si_code {}) arrived during injection, delivered after", m_tid, sig,
          si.si_code);
-    return false;
 }
 
 Result<user_regs_struct> PtraceSession::getRegs() const
@@ -400,7 +396,7 @@ Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until, Cloc
             auto stopped = waitStop(Clock::time_point::max());
             if (!stopped)
                 return fail(stopped.error());
-            (void)noteStop(*stopped, nullptr);
+            noteStop(*stopped, nullptr);
             m_faulted = true; // the call's outcome is unknown: inject nothing more
             if (auto drained = drainStepTrap(); !drained)
                 return fail(drained.error());
@@ -411,16 +407,17 @@ Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until, Cloc
         if (!status)
             return fail(status.error());
         siginfo_t info{};
-        const bool stepTrap = noteStop(*status, &info);
+        noteStop(*status, &info);
         auto regs = getRegs();
         if (!regs)
             return fail(regs.error());
+        const bool signalStop = (*status >> 16) == 0;
         // Past the instruction: done. A SIGTRAP there that is not a step trap is the
         // target's own, pending when the step's trap was raised: a second SIGTRAP is not
         // queued while one is pending, so that one stands for both (and it is kept).
-        if ((*status >> 16) == 0 && WSTOPSIG(*status) == SIGTRAP && regs->rip == until)
+        if (signalStop && WSTOPSIG(*status) == SIGTRAP && regs->rip == until)
             return *regs;
-        if (!stepTrap && (*status >> 16) == 0 && isFault(WSTOPSIG(*status), info)) {
+        if (signalStop && isFault(WSTOPSIG(*status), info)) {
             // Ours: the instruction we made the thread run faulted. Do not deliver it, do
             // not retry (that queued hundreds of SIGSEGVs once): end the session cleanly.
             m_kept.pop_back();
@@ -443,7 +440,7 @@ Result<void> PtraceSession::drainStepTrap()
     // and let the thread take its pending signals: the SIGTRAP stops it again (a signal-
     // delivery-stop, which detach() then suppresses).
     if (!m_inSignalStop && pendingInThread(m_pid, m_tid, SIGTRAP)) {
-        if (auto r = setRegs(m_saved); !r)
+        if (auto r = setRegs(regsToRestore()); !r)
             return r;
         if (ptraceCall(PTRACE_CONT, m_tid) != 0)
             return fail(errnoError("ptrace(PTRACE_CONT) to take the pending step trap", errno, m_pid));
@@ -451,7 +448,7 @@ Result<void> PtraceSession::drainStepTrap()
         auto stopped = waitStop(Clock::time_point::max());
         if (!stopped)
             return fail(stopped.error());
-        (void)noteStop(*stopped, nullptr);
+        noteStop(*stopped, nullptr);
     }
     return {};
 }
@@ -475,9 +472,8 @@ Result<void> PtraceSession::detach()
         return fail(errnoError("ptrace detach", ESRCH, m_pid));
     }
     Result<void> out;
-    user_regs_struct restore = m_saved;
+    user_regs_struct restore = regsToRestore(); // not const: ptrace takes a void*
     if (m_rseqAbortIp != 0) {
-        restore.rip = m_rseqAbortIp;
         const std::uint64_t zero = 0;
         (void)writeRemote(m_pid, m_tid, m_rseqCsField, &zero, sizeof zero);
         m_regsChanged = true;

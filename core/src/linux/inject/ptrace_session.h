@@ -55,6 +55,16 @@ public:
     /// it at the section's abort handler, as the kernel does for a preempted section.
     [[nodiscard]] bool inRseqCriticalSection() const { return m_rseqAbortIp != 0; }
 
+    /// The saved registers, resuming at the rseq abort handler when the thread stopped inside
+    /// a critical section: what detach() (or emergencyRestoreAll) puts back.
+    [[nodiscard]] user_regs_struct regsToRestore() const
+    {
+        user_regs_struct regs = m_saved;
+        if (m_rseqAbortIp != 0)
+            regs.rip = m_rseqAbortIp;
+        return regs;
+    }
+
     /// PTRACE_O_SUSPEND_SECCOMP, set once the thread is stopped (needs CAP_SYS_ADMIN).
     Result<void> suspendSeccomp();
 
@@ -83,8 +93,8 @@ private:
     /// Polls until a stop or `deadline`; time_point::max() blocks in waitpid.
     Result<int> waitStop(Clock::time_point deadline);
     /// Records a stop; a signal-delivery-stop's signal is kept unless it is our own
-    /// single-step trap. Returns true for the single-step trap.
-    bool noteStop(int status, siginfo_t* info);
+    /// single-step trap. `info` receives that stop's siginfo.
+    void noteStop(int status, siginfo_t* info);
     void readRseqState();
     /// After interrupting a blocked call: take the step trap its return queued, if any.
     Result<void> drainStepTrap();

@@ -40,8 +40,9 @@ Result<void> realUserMayTrace(pid_t pid, const std::string& role, const std::str
     const gid_t rgid = ::getgid();
     if (ruid == 0)
         return {}; // root's own rights: the kernel would let it
-    const std::string uids = statusField(pid, "Uid");
-    const std::string gids = statusField(pid, "Gid");
+    const std::string status = readProcFile("/proc/" + std::to_string(pid) + "/status");
+    const std::string uids = statusFieldIn(status, "Uid");
+    const std::string gids = statusFieldIn(status, "Gid");
     if (uids.empty() || gids.empty())
         return fail(errnoError(operation + ": check the real user's rights over the " + role, ESRCH, pid));
     const std::string why = "this program runs with file capabilities or setuid (AT_SECURE) and does not lend them: "
