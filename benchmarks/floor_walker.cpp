@@ -7,6 +7,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "bench_args.h"
+
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -70,13 +72,11 @@ bool forEachEntry(int dirFd, std::array<char, 64 * 1024>& buf, F&& f)
 
 int main(int argc, char** argv)
 {
-    if (argc > 1) {
-        const bool help = std::string_view(argv[1]) == "-h" || std::string_view(argv[1]) == "--help";
-        std::fputs("usage: handlescope-floor\n"
-                   "  getdents64 over /proc and each /proc/PID/fd, one readlinkat per fd; prints counts.\n",
-                   help ? stdout : stderr);
-        return help ? 0 : 2;
-    }
+    bench::Args args(argc, argv, "handlescope-floor",
+                     "usage: handlescope-floor\n"
+                     "  getdents64 over /proc and each /proc/PID/fd, one readlinkat per fd; prints counts.\n");
+    if (const char* arg = args.next())
+        args.unknown(arg);
     const auto t0 = std::chrono::steady_clock::now();
     int proc = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (proc < 0) {

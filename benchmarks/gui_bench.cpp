@@ -20,17 +20,18 @@
 // handles is timed too. `real` and `table` print memory (VmRSS, VmHWM) and the slowest of
 // 201 jumps + repaints while scrolling the handle table. One `key=value` line per result.
 #include "synthetic.h"
+#include "tables.h"
 
 #include "dialogs/finddialog.h"
 #include "models/handlemodel.h"
 #include "models/processmodel.h"
-#include "refresh/machinesearch.h"
-#include "refresh/refreshcontroller.h"
+#include "reader/reader.h"
 #include "resources.h"
 #include "widgets/detailspane.h"
 #include "widgets/handlepane.h"
 #include "widgets/mainwindow.h"
 #include "widgets/processpane.h"
+#include "window/windowcontroller.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -50,6 +51,7 @@
 #include <ctime>
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <random>
 
 namespace {
@@ -96,6 +98,21 @@ public:
         if (const auto* p = m_base.findProcess(pid))
             return p->handles;
         return {};
+    }
+    /// The synthetic machine as the reader's source.
+    static hs::ui::Reader::Sources sources(const std::shared_ptr<SyntheticMachine>& machine)
+    {
+        hs::ui::Reader::Sources s = hs::ui::Reader::coreSources();
+        s.processes = [machine](const hs::CancelToken&) {
+            std::vector<hs::ProcessInfo> processes;
+            for (auto& p : machine->next().processes)
+                processes.push_back(std::move(p.process));
+            return hs::Result<std::vector<hs::ProcessInfo>>(std::move(processes));
+        };
+        s.handles = [machine](const hs::ProcessKey& key, const hs::CancelToken&) {
+            return hs::Result<std::vector<hs::HandleInfo>>(machine->handles(key.pid));
+        };
+        return s;
     }
 
 private:
@@ -224,23 +241,31 @@ struct StallResult {
     long uiPreemptions = 0;  ///< the UI thread's involuntary switches while measuring
 };
 
-/// Runs `refreshes` back-to-back refreshes (30 ms apart) after `select` picked a process
-/// on the first one; measures from the third on (selecting a process is a user action
-/// with its own full-detail read, not a refresh).
+/// Runs `refreshes` refreshes (`gapMs` apart) after `select` picked a process on the first
+/// one; measures from the third on (selecting a process is a user action with its own
+/// full-detail read, not a refresh). A refresh counts as done when the handles of the
+/// selected process it read are shown too.
 StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, int refreshes,
                              const std::function<void()>& select, int gapMs = 30)
 {
-    auto* refresh = window.refreshController();
+    auto* controller = window.controller();
+    auto* reader = controller->reader();
     LatenessProbe probe;
     rusage usageAtStart{};
     int done = 0;
     const int total = refreshes + 2;
     qint64 refreshMaxMs = 0;
-    auto connection = QObject::connect(refresh, &hs::ui::RefreshController::finished,
-                                       [&](const std::shared_ptr<hs::ui::RefreshResult>& result) {
+    qint64 listMs = 0;
+    bool listed = false;
+    auto listing = QObject::connect(reader, &hs::ui::Reader::processesRead,
+                                    [&](const std::shared_ptr<const hs::ui::ProcessListRead>& r) {
+                                        listMs = r->elapsedMs;
+                                        listed = true;
+                                    });
+    auto onDone = [&](qint64 elapsedMs) {
         ++done;
         if (done > 2)
-            refreshMaxMs = std::max(refreshMaxMs, result->elapsedMs);
+            refreshMaxMs = std::max(refreshMaxMs, elapsedMs);
         if (done == 1)
             select();
         if (done == 2)
@@ -250,15 +275,30 @@ StallResult measureRefreshes(TimedApplication& app, hs::ui::MainWindow& window, 
                 ::getrusage(RUSAGE_THREAD, &usageAtStart);
             });
         if (done < total)
-            QTimer::singleShot(gapMs, refresh, &hs::ui::RefreshController::refresh);
+            QTimer::singleShot(gapMs, controller, &hs::ui::WindowController::refresh);
+    };
+    // Done: the list is shown and, with a process selected, its handles too.
+    auto handlesDone = QObject::connect(reader, &hs::ui::Reader::handlesRead,
+                                        [&](const std::shared_ptr<const hs::ui::HandleListRead>& r) {
+                                            if (listed && done >= 1) {
+                                                listed = false;
+                                                QTimer::singleShot(0, [&, ms = r->elapsedMs + listMs] { onDone(ms); });
+                                            }
+                                        });
+    auto listDone = QObject::connect(controller, &hs::ui::WindowController::refreshed, [&] {
+        if (done == 0) { // nothing selected yet: the list alone
+            listed = false;
+            QTimer::singleShot(0, [&] { onDone(listMs); });
+        }
     });
-    refresh->refresh();
+    controller->refresh();
     while (done < total)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     app.measuring = false;
     rusage usageAtEnd{};
     ::getrusage(RUSAGE_THREAD, &usageAtEnd);
-    QObject::disconnect(connection);
+    for (const auto& c : {listing, handlesDone, listDone})
+        QObject::disconnect(c);
     return {probe.worstMs(), static_cast<double>(app.longestWallNs) / 1e6, static_cast<double>(app.longestCpuNs) / 1e6,
             app.longestEvent, app.longestReceiver, refreshMaxMs, probe.worstEndNs(), app.longestBlocked,
             app.longestPreempted, probe.late5(), usageAtEnd.ru_nivcsw - usageAtStart.ru_nivcsw};
@@ -270,7 +310,7 @@ int processesOnMachine(const hs::ui::MainWindow& window)
     int live = 0;
     const auto* model = window.processModel();
     for (int row = 0; row < model->rowCount(); ++row)
-        live += model->rowAt(row).flash != hs::ui::Flash::Removed;
+        live += model->flashAt(row) != hs::ui::Flash::Removed;
     return live;
 }
 
@@ -279,7 +319,7 @@ std::int64_t handlesOnMachine(const hs::ui::MainWindow& window)
     std::int64_t total = 0;
     const auto* model = window.processModel();
     for (int row = 0; row < model->rowCount(); ++row)
-        if (model->rowAt(row).flash != hs::ui::Flash::Removed)
+        if (model->flashAt(row) != hs::ui::Flash::Removed)
             total += std::max<std::int64_t>(0, model->process(row).handleCount);
     return total;
 }
@@ -306,7 +346,7 @@ void waitUntil(const std::function<bool()>& done)
 
 void waitForFirstRefresh(hs::ui::MainWindow& window)
 {
-    waitUntil([&] { return window.refreshCount() > 0 && !window.refreshController()->isRunning(); });
+    waitUntil([&] { return window.refreshCount() > 0 && !window.controller()->isRefreshing(); });
 }
 
 hs::Pid busiestProcess(const hs::ui::MainWindow& window)
@@ -343,14 +383,7 @@ int runSynthetic(TimedApplication& app, hs::ui::MainWindow& window)
 {
     waitForFirstRefresh(window);
     auto machine = std::make_shared<SyntheticMachine>();
-    window.refreshController()->setSources(
-        [machine] {
-            std::vector<hs::ProcessInfo> processes;
-            for (auto& p : machine->next().processes)
-                processes.push_back(std::move(p.process));
-            return hs::Result<std::vector<hs::ProcessInfo>>(std::move(processes));
-        },
-        [machine](hs::Pid pid) { return hs::Result<std::vector<hs::HandleInfo>>(machine->handles(pid)); });
+    window.controller()->reader()->setSources(SyntheticMachine::sources(machine));
     constexpr int Refreshes = 20;
     const auto r = measureRefreshes(app, window, Refreshes, [&] { window.processPane()->selectPid(100); });
     printStall("synthetic", window, Refreshes, r);
@@ -363,7 +396,6 @@ int runReal(TimedApplication& app, hs::ui::MainWindow& window, int gapMs)
     const hs::Pid busiest = busiestProcess(window);
     constexpr int Refreshes = 10;
     const auto r = measureRefreshes(app, window, Refreshes, [&] { window.processPane()->selectPid(busiest); }, gapMs);
-    window.handleModel()->settleFlashes();
     QApplication::processEvents();
     printStall("real", window, Refreshes, r);
     std::printf("mode=real busiest_pid=%lld rss_kib=%ld hwm_kib=%ld\n", static_cast<long long>(busiest),
@@ -378,7 +410,7 @@ int runReal(TimedApplication& app, hs::ui::MainWindow& window, int gapMs)
 int runTable(hs::ui::MainWindow& window)
 {
     waitForFirstRefresh(window);
-    window.refreshController()->setInterval(0);
+    window.controller()->setInterval(0);
     const long before = statusKiB("VmRSS:");
     std::vector<hs::HandleInfo> big;
     big.reserve(100000);
@@ -389,8 +421,7 @@ int runTable(hs::ui::MainWindow& window)
     QElapsedTimer t;
     t.start();
     window.handlePane()->showTable();
-    window.handleModel()->show({424242, 1}, std::move(big));
-    window.handleModel()->finishMerge();
+    hs::test::showHandles(*window.handleModel(), {424242, 1}, std::move(big));
     const qint64 loadMs = t.elapsed();
     QApplication::processEvents();
     std::printf("mode=table rows=%d load_ms=%lld rss_kib=%ld hwm_kib=%ld rss_added_kib=%ld\n",
@@ -427,7 +458,7 @@ int runFind(TimedApplication& app, hs::ui::MainWindow& window)
     const hs::Pid busiest = busiestProcess(window);
     window.processPane()->selectPid(busiest);
     waitUntil([&] { return window.handleModel()->rowCount() > 0; });
-    window.refreshController()->setInterval(2000);
+    window.controller()->setInterval(2000);
     // The dialog is opened first: its first show and paint (~15 ms of UI work, offscreen)
     // is a one-time user action; what is measured is searching while refreshes go on.
     window.openFindDialog();
@@ -443,7 +474,14 @@ int runFind(TimedApplication& app, hs::ui::MainWindow& window)
 
     QElapsedTimer holders;
     holders.start();
-    window.handlePane()->selectValue(window.handleModel()->handle(0).value);
+    // A handle whose object has holders to search for (not an anonymous inode).
+    hs::HandleValue chosen = window.handleModel()->handle(0).value;
+    for (int row = 0; row < window.handleModel()->rowCount(); ++row)
+        if (const auto& h = window.handleModel()->handle(row); h.object.valid() && !h.object.sharedInode) {
+            chosen = h.value;
+            break;
+        }
+    window.handlePane()->selectValue(chosen);
     auto* details = window.detailsPane();
     waitUntil([&] { return !details->holdersPending(); });
     const qint64 holdersMs = holders.elapsed();
@@ -464,68 +502,117 @@ int runFind(TimedApplication& app, hs::ui::MainWindow& window)
     std::printf("mode=find processes=%d handles=%lld holders_ms=%lld find_ms=%lld find_rows=%d stall_ms=%lld "
                 "longest_event_wall_ms=%.1f longest_event_cpu_ms=%.1f longest_event_type=%d longest_event_receiver=%s "
                 "longest_event_blocked=%ld longest_event_preempted=%ld late_5ms=%d ui_preemptions=%ld "
-                "refresh_starved=%d search_starved=%d ui_tid=%d stall_end_mono_ns=%lld rss_kib=%ld hwm_kib=%ld\n",
+                "ui_tid=%d stall_end_mono_ns=%lld rss_kib=%ld hwm_kib=%ld\n",
                 processesOnMachine(window), static_cast<long long>(handlesOnMachine(window)),
                 static_cast<long long>(holdersMs), static_cast<long long>(findMs), find->results()->model()->rowCount(),
                 static_cast<long long>(probe.worstMs()), static_cast<double>(app.longestWallNs) / 1e6,
                 static_cast<double>(app.longestCpuNs) / 1e6, app.longestEvent, app.longestReceiver, app.longestBlocked,
                 app.longestPreempted, probe.late5(), usageAtEnd.ru_nivcsw - usageAtStart.ru_nivcsw,
-                window.refreshController()->starvedCount(), window.machineSearch()->starvedCount(),
                 static_cast<int>(::gettid()), static_cast<long long>(probe.worstEndNs()), rss, statusKiB("VmHWM:"));
-    // The snapshot is dropped after 10 s without use, and the memory given back.
-    QElapsedTimer dropped;
-    dropped.start();
-    waitUntil([&] { return !window.machineSearch()->holdsSnapshot(); });
+    // No snapshot is kept after a search: what stays is the hits on screen and what the
+    // allocator keeps of the freed snapshot.
     pause.restart();
-    waitUntil([&] { return pause.elapsed() >= 1000; }); // the trim that follows
-    std::printf("mode=find dropped_after_ms=%lld rss_after_drop_kib=%ld\n", static_cast<long long>(dropped.elapsed()),
-                statusKiB("VmRSS:"));
+    waitUntil([&] { return pause.elapsed() >= 2000; });
+    std::printf("mode=find rss_after_drop_kib=%ld\n", statusKiB("VmRSS:"));
     return 0;
 }
 
+/// The two halves of a refresh of one large process, 2% of its fds reopened: the diff
+/// (the reader's thread) and applying it (the UI thread).
 int runScaling()
 {
+    using namespace hs::ui;
     for (int n : {25000, 50000, 100000, 200000}) {
-        hs::ui::HandleModel model;
+        HandleModel model;
         std::vector<hs::HandleInfo> handles;
         for (int v = 0; v < n; ++v)
             handles.push_back(hs::test::makeHandle(v, static_cast<std::uint64_t>(v) + 1));
-        model.show({1, 1}, handles);
+        hs::test::showHandles(model, {1, 1}, handles);
         for (std::size_t i = 0; i < handles.size(); i += 50) // 2% reopened: scattered runs
             handles[i].object.inode += 100'000'000;
-        auto fresh = std::make_shared<const std::vector<hs::HandleInfo>>(std::move(handles)); // the worker's part
+        auto fresh = std::make_shared<const std::vector<hs::HandleInfo>>(std::move(handles));
         QElapsedTimer t;
         t.start();
-        model.show({1, 1}, fresh);
-        std::printf("mode=scaling handles=%d merge_ms=%lld\n", n, static_cast<long long>(t.elapsed()));
+        auto diff = diffRows<HandleRowTraits>(model.rows(), handleItems(fresh), DiffMode::Highlight, steadyNowMs(),
+                                              model.flashMs());
+        const qint64 diffMs = t.restart();
+        model.apply(hs::ProcessKey{1, 1}, std::move(diff));
+        std::printf("mode=scaling handles=%d diff_ms=%lld apply_ms=%lld\n", n, static_cast<long long>(diffMs),
+                    static_cast<long long>(t.elapsed()));
     }
     return 0;
+}
+
+void usage(std::FILE* out)
+{
+    std::fprintf(out, "usage: handlescope-gui-bench synthetic|real [GAP_MS]|table|idle [SECONDS]|find|scaling\n"
+                      "(scripts/bench-gui.sh runs it; see the comment at the top of benchmarks/gui_bench.cpp)\n");
+}
+
+/// The optional positive number after the mode, or `fallback`; nullopt (after saying why)
+/// when it is not one.
+std::optional<int> numberArgument(const QStringList& args, const char* what, int fallback)
+{
+    if (args.size() < 3)
+        return fallback;
+    bool ok = false;
+    const int value = args[2].toInt(&ok);
+    if (!ok || value <= 0 || args.size() > 3) {
+        std::fprintf(stderr, "handlescope-gui-bench: %s must be one positive number, not '%s'\n", what,
+                     qPrintable(args.mid(2).join(QLatin1Char(' '))));
+        usage(stderr);
+        return std::nullopt;
+    }
+    return value;
 }
 
 } // namespace
 
 int main(int argc, char** argv)
 {
+    // The arguments are checked before Qt starts: --help must work without a display.
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    const QString mode = args.value(1, QStringLiteral("synthetic"));
+    if (mode == QStringLiteral("-h") || mode == QStringLiteral("--help")) {
+        usage(stdout);
+        return 0;
+    }
+    const QStringList known{QStringLiteral("synthetic"), QStringLiteral("real"), QStringLiteral("table"),
+                            QStringLiteral("idle"), QStringLiteral("find"), QStringLiteral("scaling")};
+    if (!known.contains(mode)) {
+        std::fprintf(stderr, "handlescope-gui-bench: unknown mode '%s'\n", qPrintable(mode));
+        usage(stderr);
+        return 2;
+    }
+    const bool takesNumber = mode == QStringLiteral("real") || mode == QStringLiteral("idle");
+    if (!takesNumber && args.size() > 2) {
+        std::fprintf(stderr, "handlescope-gui-bench: %s takes no argument\n", qPrintable(mode));
+        usage(stderr);
+        return 2;
+    }
+    const auto number = numberArgument(args, mode == QStringLiteral("real") ? "GAP_MS" : "SECONDS",
+                                       mode == QStringLiteral("real") ? 30 : 10);
+    if (!number)
+        return 2;
+
     QStandardPaths::setTestModeEnabled(true);
     TimedApplication app(argc, argv);
-    const QString mode = app.arguments().value(1, QStringLiteral("synthetic"));
     if (mode == QStringLiteral("scaling"))
         return runScaling();
     hs::ui::initResources();
-    hs::ui::MainWindow window;
+    hs::ui::MainWindow window; // the app's own settings: the reader at idle priority
     window.resize(1280, 800);
     window.show();
-    window.refreshController()->setInterval(0);
+    window.controller()->setInterval(0);
     if (mode == QStringLiteral("synthetic"))
         return runSynthetic(app, window);
     if (mode == QStringLiteral("real"))
-        return runReal(app, window, app.arguments().value(2, QStringLiteral("30")).toInt());
+        return runReal(app, window, *number);
     if (mode == QStringLiteral("table"))
         return runTable(window);
     if (mode == QStringLiteral("find"))
         return runFind(app, window);
-    if (mode == QStringLiteral("idle"))
-        return runIdle(app, window, app.arguments().value(2, QStringLiteral("10")).toInt());
-    std::fprintf(stderr, "usage: handlescope-gui-bench [synthetic|real [gap ms]|table|idle [seconds]|find|scaling]\n");
-    return 2;
+    return runIdle(app, window, *number);
 }

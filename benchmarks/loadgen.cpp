@@ -26,9 +26,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench_args.h"
+
 #include <array>
 #include <cerrno>
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -52,51 +53,33 @@ struct Options {
     long holdSeconds = 0; ///< 0: until signalled or stdin closes
 };
 
-void usage(std::FILE* to)
-{
-    std::fputs("usage: handlescope-loadgen [--procs N] [--fds M] [--hold-seconds S]\n"
-               "  Forks N children (default 200), each holding M descriptors (default 500): regular\n"
-               "  files in a private temp dir, pipes, UNIX socketpairs, TCP listeners and connected\n"
-               "  pairs on 127.0.0.1, UDP sockets on 127.0.0.1, eventfds, epoll fds and memfds.\n"
-               "  Prints \"ready <pids...>\" when all are set up, then waits for SIGTERM/SIGINT, end\n"
-               "  of stdin (when stdin is a pipe or socket) or S seconds, and cleans up.\n",
-               to);
-}
+constexpr const char* kUsage =
+    "usage: handlescope-loadgen [--procs N] [--fds M] [--hold-seconds S]\n"
+    "  Forks N children (default 200), each holding M descriptors (default 500): regular\n"
+    "  files in a private temp dir, pipes, UNIX socketpairs, TCP listeners and connected\n"
+    "  pairs on 127.0.0.1, UDP sockets on 127.0.0.1, eventfds, epoll fds and memfds.\n"
+    "  Prints \"ready <pids...>\" when all are set up, then waits for SIGTERM/SIGINT, end\n"
+    "  of stdin (when stdin is a pipe or socket) or S seconds, and cleans up.\n";
 
-bool parseLong(std::string_view text, long& out)
+Options parseArgs(int argc, char** argv)
 {
-    const auto* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, out);
-    return ec == std::errc{} && ptr == end;
-}
-
-bool parseArgs(int argc, char** argv, Options& opt)
-{
-    for (int i = 1; i < argc; i += 2) {
-        std::string_view arg = argv[i];
-        if (arg == "-h" || arg == "--help") {
-            usage(stdout);
-            std::exit(0);
-        }
-        long* target = nullptr;
+    Options opt;
+    bench::Args args(argc, argv, "handlescope-loadgen", kUsage);
+    while (const char* a = args.next()) {
+        const std::string_view arg = a;
         if (arg == "--procs")
-            target = &opt.procs;
+            opt.procs = args.number(arg, 1, kMaxProcs);
         else if (arg == "--fds")
-            target = &opt.fds;
+            opt.fds = args.number(arg, 1, kMaxFdsPerProc);
         else if (arg == "--hold-seconds")
-            target = &opt.holdSeconds;
-        if (!target || i + 1 >= argc || !parseLong(argv[i + 1], *target)) {
-            std::fprintf(stderr, "handlescope-loadgen: bad argument '%s'\n", argv[i]);
-            return false;
-        }
+            opt.holdSeconds = args.number(arg, 0, 1'000'000'000);
+        else
+            args.unknown(arg);
     }
-    if (opt.procs < 1 || opt.procs > kMaxProcs || opt.fds < 1 || opt.fds > kMaxFdsPerProc
-        || opt.procs * opt.fds > kMaxTotalFds || opt.holdSeconds < 0) {
-        std::fprintf(stderr, "handlescope-loadgen: need 1 <= procs <= %ld, 1 <= fds <= %ld, procs*fds <= %ld\n",
-                     kMaxProcs, kMaxFdsPerProc, kMaxTotalFds);
-        return false;
-    }
-    return true;
+    if (opt.procs * opt.fds > kMaxTotalFds)
+        args.fail("--procs times --fds is " + std::to_string(opt.procs * opt.fds) + " fds, more than "
+                  + std::to_string(kMaxTotalFds));
+    return opt;
 }
 
 /// Soft limit to the hard one; as root also the hard one up to what we need (capped by
@@ -437,11 +420,7 @@ bool stdinIsWatchable()
 
 int main(int argc, char** argv)
 {
-    Options opt;
-    if (!parseArgs(argc, argv, opt)) {
-        usage(stderr);
-        return 2;
-    }
+    const Options opt = parseArgs(argc, argv);
     if (!raiseFdLimit(opt.fds + 64)) {
         std::fprintf(stderr, "handlescope-loadgen: RLIMIT_NOFILE too low for %ld fds per process (run as root "
                              "or raise the hard limit)\n", opt.fds);

@@ -8,43 +8,43 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench_args.h"
+
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace {
 
 double seconds(const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6; }
 
-int usage()
-{
-    std::fputs("usage: handlescope-measure [--stdout FILE] -- COMMAND [ARGS...]\n"
-               "  Prints: wall_s W maxrss_kb K user_s U sys_s S exit E\n",
-               stderr);
-    return 2;
-}
-
 } // namespace
 
 int main(int argc, char** argv)
 {
-    const char* outPath = "/dev/null";
-    int i = 1;
-    for (; i < argc; ++i) {
-        std::string_view arg = argv[i];
+    bench::Args args(argc, argv, "handlescope-measure",
+                     "usage: handlescope-measure [--stdout FILE] -- COMMAND [ARGS...]\n"
+                     "  Runs COMMAND and prints: wall_s W maxrss_kb K user_s U sys_s S exit E\n"
+                     "  (its stdout goes to FILE, default /dev/null); exits with its exit code.\n");
+    std::string outPath = "/dev/null";
+    bool command = false;
+    while (const char* a = args.next()) {
+        const std::string_view arg = a;
         if (arg == "--") {
-            ++i;
+            command = true;
             break;
         }
-        if (arg == "--stdout" && i + 1 < argc)
-            outPath = argv[++i];
+        if (arg == "--stdout")
+            outPath = args.value(arg);
         else
-            return usage();
+            args.unknown(arg);
     }
-    if (i >= argc)
-        return usage();
+    const int i = args.index() + 1;
+    if (!command || i >= argc)
+        args.fail("no COMMAND after --");
 
     const auto t0 = std::chrono::steady_clock::now();
     pid_t pid = fork();
@@ -53,7 +53,7 @@ int main(int argc, char** argv)
         return 1;
     }
     if (pid == 0) {
-        int out = open(outPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        int out = open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (out < 0 || dup2(out, 1) < 0)
             _exit(126);
         execvp(argv[i], argv + i);

@@ -2,46 +2,32 @@
 // handlescope-snapshot-bench: times hs::takeSnapshot(Detail::Fast) (or Full) K times in one
 // process and prints the median, so the core is measured without the CLI's JSON output.
 
+#include "bench_args.h"
+
 #include "handlescope/inspect.h"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <string_view>
 #include <vector>
 
-namespace {
-
-int usage(std::FILE* to, int code)
-{
-    std::fputs("usage: handlescope-snapshot-bench [--runs K] [--full]\n"
-               "  Takes K snapshots (default 5) and prints:\n"
-               "  median_ms M min_ms A max_ms B handles H processes P access_errors E runs K\n",
-               to);
-    return code;
-}
-
-} // namespace
-
 int main(int argc, char** argv)
 {
+    bench::Args args(argc, argv, "handlescope-snapshot-bench",
+                     "usage: handlescope-snapshot-bench [--runs K] [--full]\n"
+                     "  Takes K snapshots (default 5, at most 1000) and prints:\n"
+                     "  median_ms M min_ms A max_ms B handles H processes P access_errors E runs K\n");
     int runs = 5;
     hs::Detail detail = hs::Detail::Fast;
-    for (int i = 1; i < argc; ++i) {
-        std::string_view arg = argv[i];
-        if (arg == "-h" || arg == "--help")
-            return usage(stdout, 0);
-        if (arg == "--full") {
+    while (const char* a = args.next()) {
+        const std::string_view arg = a;
+        if (arg == "--full")
             detail = hs::Detail::Full;
-        } else if (arg == "--runs" && i + 1 < argc) {
-            std::string_view v = argv[++i];
-            auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), runs);
-            if (ec != std::errc{} || ptr != v.data() + v.size() || runs < 1 || runs > 1000)
-                return usage(stderr, 2);
-        } else {
-            return usage(stderr, 2);
-        }
+        else if (arg == "--runs")
+            runs = static_cast<int>(args.number(arg, 1, 1000));
+        else
+            args.unknown(arg);
     }
 
     std::vector<double> ms;

@@ -12,7 +12,7 @@
 //    5 ms before they are reaped;
 //  - a thread takes whole-machine snapshots (hs::takeSnapshot, Fast and Full in turn) in a
 //    loop and checks each for order and counts;
-//  - the real main window (offscreen) refreshes back to back through its RefreshController
+//  - the real main window (offscreen) refreshes back to back through its WindowController
 //    (hs::listProcesses and a Full read of the selected process), the oldest listed child
 //    with many fds selected after each refresh. QAbstractItemModelTester watches both models.
 // ESRCH and ENOENT are expected (a process or fd went away mid-read) and counted apart.
@@ -23,7 +23,8 @@
 #include "handlescope/inspect.h"
 #include "models/handlemodel.h"
 #include "models/processmodel.h"
-#include "refresh/refreshcontroller.h"
+#include "reader/reader.h"
+#include "window/windowcontroller.h"
 #include "resources.h"
 #include "widgets/mainwindow.h"
 #include "widgets/processpane.h"
@@ -403,13 +404,14 @@ int main(int argc, char** argv)
     hs::ui::MainWindow window;
     window.resize(1280, 800);
     window.show();
-    auto* refresh = window.refreshController();
-    refresh->setInterval(0);
+    auto* controller = window.controller();
+    auto* reader = controller->reader();
+    controller->setInterval(0);
     QAbstractItemModelTester processTester(window.processModel(),
                                            QAbstractItemModelTester::FailureReportingMode::Warning);
     QAbstractItemModelTester handleTester(window.handleModel(),
                                           QAbstractItemModelTester::FailureReportingMode::Warning);
-    while (window.refreshCount() == 0 || refresh->isRunning())
+    while (window.refreshCount() == 0 || controller->isRefreshing())
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
 
     const Baseline base = baseline();
@@ -431,18 +433,16 @@ int main(int argc, char** argv)
     long focusSelected = 0;
     hs::Pid selected = -1;
     bool refreshing = true;
-    QObject::connect(refresh, &hs::ui::RefreshController::finished,
-                     [&](const std::shared_ptr<hs::ui::RefreshResult>& result) {
+    QObject::connect(reader, &hs::ui::Reader::handlesRead, [&](const std::shared_ptr<const hs::ui::HandleListRead>& r) {
+        ++focusReads;
+        if (r->error && !hs::isCancelled(*r->error))
+            g_errors.add("refresh listHandles", r->error->osName, r->error->message());
+    });
+    QObject::connect(reader, &hs::ui::Reader::processesRead, [&](const std::shared_ptr<const hs::ui::ProcessListRead>& result) {
         ++refreshes;
         if (result->error) {
             ++refreshErrors;
             g_errors.add("refresh listProcesses", result->error->osName, result->error->message());
-        }
-        if (result->focusHandles) {
-            ++focusReads;
-            if (!*result->focusHandles)
-                g_errors.add("refresh listHandles", result->focusHandles->error().osName,
-                             result->focusHandles->error().message());
         }
         // The oldest child the window lists (the likeliest to exit during the next read).
         for (const hs::Pid pid : spawner.withManyFds())
@@ -454,9 +454,9 @@ int main(int argc, char** argv)
         if (spawner.done())
             refreshing = false;
         else
-            QTimer::singleShot(5, refresh, &hs::ui::RefreshController::refresh);
+            QTimer::singleShot(5, controller, &hs::ui::WindowController::refresh);
     });
-    refresh->refresh();
+    controller->refresh();
     while (refreshing)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
     spawnThread.join();
@@ -471,8 +471,8 @@ int main(int argc, char** argv)
     std::printf("  inconsistent snapshots             %ld%s%s\n", snapshots.inconsistent,
                 snapshots.firstInconsistency.empty() ? "" : ": ", snapshots.firstInconsistency.c_str());
     std::printf("  refreshes completed                %ld (failed %ld; %ld read a selected child's handles; "
-                "%ld children selected; idle thread starved %d times)\n",
-                refreshes, refreshErrors, focusReads, focusSelected, refresh->starvedCount());
+                "%ld children selected)\n",
+                refreshes, refreshErrors, focusReads, focusSelected);
     g_errors.print();
     std::printf("  model tester complaints            %ld\n", g_modelWarnings.load());
     std::printf("  other Qt warnings                  %ld\n", g_qtWarnings.load());

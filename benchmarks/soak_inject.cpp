@@ -14,6 +14,7 @@
 //
 // Exits 1 on a corruption or an unexpected error in a target, an fd leaked in a target or
 // here, a target that died or stalled, a failed round or a failed check; 0 otherwise.
+#include "bench_args.h"
 #include "soak_child.h"
 
 #include "handlescope/duplicate.h"
@@ -189,29 +190,25 @@ void printTimes(const char* what, const std::vector<double>& us)
     std::printf("  %-34s n=%-6zu median %8.1f us   p99 %8.1f us   max %8.1f us\n", what, p.n, p.median, p.p99, p.max);
 }
 
-int usage()
-{
-    std::fputs("usage: handlescope-soak-inject [--rounds N] [--workers W]\n", stderr);
-    return 2;
-}
-
 } // namespace
 
 int main(int argc, char** argv)
 {
+    bench::Args args(argc, argv, "handlescope-soak-inject",
+                     "usage: handlescope-soak-inject [--rounds N] [--workers W]\n"
+                     "  N rounds (default 10000) of duplicate + close into a busy handlescope-soak-target\n"
+                     "  with W worker threads (default 4); exits 1 if any check failed.\n");
     long rounds = 10'000;
     int workers = 4;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view a = argv[i];
-        if (a == "--rounds" && i + 1 < argc)
-            rounds = soak::number(argv[++i]);
-        else if (a == "--workers" && i + 1 < argc)
-            workers = static_cast<int>(soak::number(argv[++i]));
+    while (const char* a = args.next()) {
+        const std::string_view arg = a;
+        if (arg == "--rounds")
+            rounds = args.number(arg, 1, 100'000'000);
+        else if (arg == "--workers")
+            workers = static_cast<int>(args.number(arg, 1, 256));
         else
-            return usage();
+            args.unknown(arg);
     }
-    if (rounds < 1 || workers < 1)
-        return usage();
     // A target that died must not take this process with it (a write to its stdin), and
     // what was printed before a crash of ours must not stay in a buffer.
     ::signal(SIGPIPE, SIG_IGN);

@@ -38,6 +38,8 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "bench_args.h"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -461,23 +463,23 @@ void sleepMs(long ms)
     }
 }
 
-long number(const char* text)
-{
-    char* end = nullptr;
-    const long v = std::strtol(text, &end, 10);
-    if (!text[0] || *end || v < 0) {
-        std::fprintf(stderr, "soak-target churn: '%s' is not a count\n", text);
-        std::exit(2);
-    }
-    return v;
-}
+constexpr const char* kUsage =
+    "usage: handlescope-soak-target target [--workers N]\n"
+    "       handlescope-soak-target churn quick|fds N MS|closing N MS|reader N|threads N MS\n"
+    "  (see the top of benchmarks/soak_target.cpp; N and MS default to 0)\n";
 
-int runChurn(int argc, char** argv)
+// churn KIND [N [MS]]: the arguments after "churn".
+int runChurn(bench::Args& args)
 {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    const std::string_view kind = argc > 2 ? argv[2] : "";
-    const long n = argc > 3 ? number(argv[3]) : 0;
-    const long holdMs = argc > 4 ? number(argv[4]) : 0;
+    const char* k = args.next();
+    const std::string_view kind = k ? k : "";
+    const char* nText = k ? args.next() : nullptr;
+    const long n = nText ? args.parse("churn N", nText, 0, 1'000'000) : 0;
+    const char* msText = nText ? args.next() : nullptr;
+    const long holdMs = msText ? args.parse("churn MS", msText, 0, 86'400'000) : 0;
+    if (const char* extra = msText ? args.next() : nullptr)
+        args.unknown(extra);
     if (kind == "quick")
         return 0;
     if (kind == "fds" || kind == "closing") {
@@ -502,28 +504,27 @@ int runChurn(int argc, char** argv)
             std::thread([holdMs] { sleepMs(holdMs); }).detach();
         ::pthread_exit(nullptr);
     }
-    std::fprintf(stderr, "soak-target churn: unknown kind '%s'\n", std::string(kind).c_str());
-    return 2;
+    args.fail("churn: unknown kind '" + std::string(kind) + "'");
 }
 
 } // namespace
 
 int main(int argc, char** argv)
 {
-    std::string_view mode = argc > 1 ? argv[1] : "";
-    if (mode == "target") {
-        int workers = 4;
-        if (argc == 4 && std::string_view(argv[2]) == "--workers")
-            workers = static_cast<int>(number(argv[3]));
-        else if (argc != 2)
-            mode = "";
-        if (!mode.empty())
-            return runTarget(workers);
-    }
+    bench::Args args(argc, argv, "handlescope-soak-target", kUsage);
+    const char* m = args.next();
+    const std::string_view mode = m ? m : "";
     if (mode == "churn")
-        return runChurn(argc, argv);
-    std::fputs("usage: handlescope-soak-target target [--workers N]\n"
-               "       handlescope-soak-target churn quick|fds N MS|closing N MS|reader N|threads N MS\n",
-               stderr);
-    return 2;
+        return runChurn(args);
+    if (mode != "target")
+        args.fail(m ? "unknown mode '" + std::string(mode) + "'" : std::string("no mode given"));
+    int workers = 4;
+    while (const char* a = args.next()) {
+        const std::string_view arg = a;
+        if (arg == "--workers")
+            workers = static_cast<int>(args.number(arg, 1, 256));
+        else
+            args.unknown(arg);
+    }
+    return runTarget(workers);
 }

@@ -2,10 +2,10 @@
 // `dup` and `close`: DuplicateHandle and a remote close, from the command line.
 // Both change another process, so both want --yes unless they only touch the CLI itself.
 #include "commands.h"
-#include "json_output.h"
 
 #include "handlescope/duplicate.h"
 #include "handlescope/inspect.h"
+#include "handlescope/json.h"
 
 #include <chrono>
 #include <cstdio>
@@ -111,7 +111,8 @@ int runDup(const std::vector<std::string>& words)
         if (!result)
             return report(result.error());
         if (args.has("--json")) {
-            JsonDocument w;
+            json::Writer w(stdout);
+            json::beginDocument(w);
             w.field("new_handle", static_cast<std::int64_t>(result->newHandle));
             w.field("method", result->method);
             w.key("steps");
@@ -126,6 +127,7 @@ int runDup(const std::vector<std::string>& words)
             w.endArray();
             w.field("duration_us", static_cast<std::int64_t>(
                                        std::chrono::duration_cast<std::chrono::microseconds>(result->duration).count()));
+            json::endDocument(w);
         } else {
             for (const auto& s : result->warnings)
                 std::fprintf(stderr, "handlescope-cli: warning: %s\n", s.c_str());
@@ -164,11 +166,13 @@ int runClose(const std::vector<std::string>& words)
         if (!closed)
             return report(closed.error());
         if (args.has("--json")) {
-            JsonDocument w;
+            json::Writer w(stdout);
+            json::beginDocument(w);
             w.field("pid", static_cast<std::int64_t>(*pid));
             w.field("handle", static_cast<std::int64_t>(*handle));
             w.field("closed", true);
             w.field("duration_us", static_cast<std::int64_t>(us.count()));
+            json::endDocument(w);
         } else {
             std::printf("closed fd %lld in process %lld\n", static_cast<long long>(*handle), static_cast<long long>(*pid));
         }

@@ -2,34 +2,24 @@
 #include "commands.h"
 #include "filters.h"
 #include "hits_output.h"
-#include "json_output.h"
 
 #include "handlescope/inspect.h"
+#include "handlescope/json.h"
 
 #include <charconv>
 
 namespace hs::cli {
 
-int printHits(const std::vector<FindHit>& hits, Format format)
+int printHits(std::span<const FindHit> hits, Format format)
 {
     if (format == Format::Json) {
-        JsonDocument w;
-        w.key("hits");
-        w.beginArray();
-        for (const auto& hit : hits) {
-            w.beginObject();
-            w.field("pid", hit.process->pid);
-            w.field("process", hit.process->name);
-            w.key("handle");
-            writeHandle(w, *hit.handle);
-            w.endObject();
-        }
-        w.endArray();
+        json::Writer w(stdout);
+        json::writeHitsDocument(w, hits);
         return ExitOk;
     }
     Table t = handleTable(true);
     for (const auto& hit : hits)
-        t.rows.push_back(handleRow(*hit.handle, hit.process));
+        t.rows.push_back(handleRow(*hit.handle, hit.process, format));
     printRows(t, format);
     return ExitOk;
 }
@@ -122,10 +112,19 @@ int runHolders(const std::vector<std::string>& words)
         } else {
             return report(object.error(), ExitUsage);
         }
-        auto snapshot = takeSnapshot(Detail::Fast);
-        if (!snapshot)
-            return report(snapshot.error());
-        return printHits(findHolders(*snapshot, *object), *format);
+        // One object: compared fd by fd, no snapshot of the machine.
+        auto holders = findHolders(*object);
+        if (!holders)
+            return report(holders.error());
+        std::vector<ProcessInfo> processes(holders->size()); // what a hit shows of its process
+        std::vector<FindHit> hits;
+        for (std::size_t i = 0; i < holders->size(); ++i) {
+            processes[i].pid = (*holders)[i].process.pid;
+            processes[i].startTime = (*holders)[i].process.startTime;
+            processes[i].name = (*holders)[i].processName;
+            hits.push_back({&processes[i], &(*holders)[i].handle});
+        }
+        return printHits(hits, *format);
     });
 }
 
@@ -134,8 +133,9 @@ int runHolders(const std::vector<std::string>& words)
 const Command kFindCommand{
     "find", "find handles by name or type in every process",
     "usage: handlescope-cli find TEXT | --regex RE [--type TYPE[,...]] [--case-sensitive] [--json | --csv]\n\n"
-    "Lists every handle in every readable process whose name or type name contains TEXT\n"
-    "(case-insensitive unless --case-sensitive) or matches the ECMAScript regular expression RE.\n"
+    "Lists every handle in every readable process whose name, type name or NAME column (a\n"
+    "socket's endpoints, e.g. 127.0.0.1:5432) contains TEXT (case-insensitive unless\n"
+    "--case-sensitive) or matches the ECMAScript regular expression RE.\n"
     "Examples: handlescope-cli find .log\n"
     "          handlescope-cli find --regex '^socket:' --type socket\n",
     runFind};

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 #include "filters.h"
-#include "json_output.h"
 #include "output.h"
 
 #include "handlescope/inspect.h"
+#include "handlescope/json.h"
 
 namespace hs::cli {
 
@@ -27,24 +27,15 @@ int runHandles(const std::vector<std::string>& words)
         if (!handles)
             return report(handles.error());
 
+        std::erase_if(*handles, [&](const HandleInfo& h) { return !listing->wants(h.kind); });
         if (listing->format == Format::Json) {
-            JsonDocument w;
-            w.key("process");
-            w.beginObject();
-            writeProcess(w, *process);
-            w.endObject();
-            w.key("handles");
-            w.beginArray();
-            for (const auto& h : *handles)
-                if (listing->wants(h.kind))
-                    writeHandle(w, h);
-            w.endArray();
+            json::Writer w(stdout);
+            json::writeHandlesDocument(w, *process, *handles);
             return static_cast<int>(ExitOk);
         }
         Table t = handleTable(false);
         for (const auto& h : *handles)
-            if (listing->wants(h.kind))
-                t.rows.push_back(handleRow(h, nullptr));
+            t.rows.push_back(handleRow(h, nullptr, listing->format));
         printRows(t, listing->format);
         return static_cast<int>(ExitOk);
     });

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 #include "filters.h"
-#include "json_output.h"
 #include "output.h"
 
 #include "handlescope/inspect.h"
+#include "handlescope/json.h"
 
 namespace hs::cli {
 
@@ -58,15 +58,8 @@ int runPs(const std::vector<std::string>& words)
         if (!processes)
             return report(processes.error());
         if (*format == Format::Json) {
-            JsonDocument w;
-            w.key("processes");
-            w.beginArray();
-            for (const auto& p : *processes) {
-                w.beginObject();
-                writeProcess(w, p);
-                w.endObject();
-            }
-            w.endArray();
+            json::Writer w(stdout);
+            json::writeProcessesDocument(w, *processes);
         } else {
             printRows(processTable(*processes), *format);
         }

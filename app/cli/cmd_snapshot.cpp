@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 #include "filters.h"
-#include "json_output.h"
 #include "output.h"
 
 #include "handlescope/inspect.h"
-
-#include <chrono>
+#include "handlescope/json.h"
 
 namespace hs::cli {
 
@@ -23,35 +21,17 @@ int runSnapshot(const std::vector<std::string>& words)
         if (!snapshot)
             return report(snapshot.error());
 
+        for (auto& p : snapshot->processes)
+            std::erase_if(p.handles, [&](const HandleInfo& h) { return !listing->wants(h.kind); });
         if (listing->format == Format::Json) {
-            JsonDocument w;
-            w.field("taken_at_unix_ms", static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                                       snapshot->takenAt.time_since_epoch())
-                                                                       .count()));
-            w.field("duration_us", static_cast<std::int64_t>(
-                                       std::chrono::duration_cast<std::chrono::microseconds>(snapshot->duration).count()));
-            w.field("detail", snapshot->detail == Detail::Full ? "full" : "fast");
-            w.key("processes");
-            w.beginArray();
-            for (const auto& p : snapshot->processes) {
-                w.beginObject();
-                writeProcess(w, p.process);
-                w.key("handles");
-                w.beginArray();
-                for (const auto& h : p.handles)
-                    if (listing->wants(h.kind))
-                        writeHandle(w, h);
-                w.endArray();
-                w.endObject();
-            }
-            w.endArray();
+            json::Writer w(stdout);
+            json::writeSnapshotDocument(w, *snapshot);
             return static_cast<int>(ExitOk);
         }
         Table t = handleTable(true);
         for (const auto& p : snapshot->processes)
             for (const auto& h : p.handles)
-                if (listing->wants(h.kind))
-                    t.rows.push_back(handleRow(h, &p.process));
+                t.rows.push_back(handleRow(h, &p.process, listing->format));
         printRows(t, listing->format);
         return static_cast<int>(ExitOk);
     });

@@ -20,10 +20,8 @@ extern const Command kHandlesCommand;
 extern const Command kFindCommand;
 extern const Command kHoldersCommand;
 extern const Command kSnapshotCommand;
-#ifdef HANDLESCOPE_HAS_DUP_COMMANDS
 extern const Command kDupCommand;
 extern const Command kCloseCommand;
-#endif
 
 } // namespace hs::cli
 

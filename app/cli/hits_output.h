@@ -4,9 +4,11 @@
 #include "handlescope/find.h"
 #include "output.h"
 
+#include <span>
+
 namespace hs::cli {
 
 /// Prints find/holders results as a table, CSV or JSON ({"schema", "hits": [...]}).
-int printHits(const std::vector<FindHit>& hits, Format format);
+int printHits(std::span<const FindHit> hits, Format format);
 
 } // namespace hs::cli

@@ -16,10 +16,7 @@ using namespace hs::cli;
 namespace {
 
 constexpr std::array kCommands{
-    &kPsCommand, &kHandlesCommand, &kFindCommand, &kHoldersCommand, &kSnapshotCommand,
-#ifdef HANDLESCOPE_HAS_DUP_COMMANDS
-    &kDupCommand, &kCloseCommand,
-#endif
+    &kPsCommand, &kHandlesCommand, &kFindCommand, &kHoldersCommand, &kSnapshotCommand, &kDupCommand, &kCloseCommand,
 };
 
 void printUsage(std::FILE* out)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "output.h"
 
+#include "handlescope/describe.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -139,20 +141,6 @@ Table processTable(const std::vector<ProcessInfo>& processes)
     return t;
 }
 
-std::string socketText(const SocketInfo& s)
-{
-    std::string out = s.family + "/" + s.protocol;
-    if (!s.localAddress.empty())
-        out += " " + s.localAddress;
-    if (!s.remoteAddress.empty())
-        out += " -> " + s.remoteAddress;
-    if (!s.state.empty())
-        out += " " + s.state;
-    if (s.peerInode)
-        out += " peer=" + std::to_string(s.peerInode);
-    return out;
-}
-
 std::vector<std::string> handleHeader(bool withProcess)
 {
     std::vector<std::string> h;
@@ -163,7 +151,7 @@ std::vector<std::string> handleHeader(bool withProcess)
     return h;
 }
 
-std::vector<std::string> handleRow(const HandleInfo& h, const ProcessInfo* process)
+std::vector<std::string> handleRow(const HandleInfo& h, const ProcessInfo* process, Format format)
 {
     std::vector<std::string> row;
     if (process) {
@@ -171,21 +159,17 @@ std::vector<std::string> handleRow(const HandleInfo& h, const ProcessInfo* proce
         row.push_back(process->name);
     }
     row.push_back(std::to_string(h.value));
-    row.emplace_back(toString(h.kind));
-    row.push_back(h.accessText.empty() ? std::string(toString(h.access)) : h.accessText);
-    row.push_back(h.inheritable ? (*h.inheritable ? "yes" : "no") : "?");
+    row.push_back(format == Format::Csv ? std::string(toString(h.kind)) : describeType(h));
+    row.push_back(describeAccess(h));
+    const std::string inheritable = describeInheritable(h);
+    row.push_back(inheritable.empty() ? "?" : inheritable);
     row.push_back(h.offset ? std::to_string(*h.offset) : "");
     std::string flags;
     for (const auto& f : h.flagNames)
         flags += (flags.empty() ? "" : "|") + f;
     row.push_back(flags);
     row.push_back(toString(h.object));
-    std::string name = h.name;
-    if (h.socket)
-        name = socketText(*h.socket);
-    if (h.deleted)
-        name += " (deleted)";
-    row.push_back(name);
+    row.push_back(describeName(h));
     return row;
 }
 

@@ -36,7 +36,8 @@ Table processTable(const std::vector<ProcessInfo>& processes);
 std::vector<std::string> handleHeader(bool withProcess);
 /// An empty handle table with its header and alignment.
 Table handleTable(bool withProcess);
-std::vector<std::string> handleRow(const HandleInfo& handle, const ProcessInfo* process);
-std::string socketText(const SocketInfo& socket);
+/// One handle's row. The table says its type for people (describeType); CSV keeps the
+/// stable id that --type and JSON use.
+std::vector<std::string> handleRow(const HandleInfo& handle, const ProcessInfo* process, Format format);
 
 } // namespace hs::cli

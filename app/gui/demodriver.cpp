@@ -4,7 +4,6 @@
 #include "dialogs/duplicatedialog.h"
 #include "log/logmodel.h"
 #include "models/handlemodel.h"
-#include "refresh/refreshcontroller.h"
 #include "widgets/handlepane.h"
 #include "widgets/mainwindow.h"
 #include "widgets/processpane.h"
@@ -79,14 +78,11 @@ void DemoDriver::addStage(const QString& name)
 void DemoDriver::addRefresh()
 {
     add([this] {
-        m_refreshFrom = m_window->refreshController()->lastJobId();
+        m_refreshFrom = m_window->refreshCount();
         m_window->refresh();
         return true;
     });
-    add([this] {
-        auto* refresh = m_window->refreshController();
-        return refresh->lastJobId() > m_refreshFrom && !refresh->isRunning();
-    });
+    add([this] { return m_window->refreshCount() > m_refreshFrom && !m_window->controller()->isRefreshing(); });
 }
 
 void DemoDriver::build()

@@ -3,7 +3,8 @@
 // (RFC 4180) output for hs_fd_helper's known fds, and every kind of bad input: non-zero
 // exit (1 the OS refused, 2 usage), exactly one line on stderr naming the OS error and a hint.
 
-#include "hstest_process.h"
+#include "child.h"
+#include "fd_layout.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -11,24 +12,29 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtCore/QProcess>
 #include <QtCore/QRandomGenerator>
+#include <QtCore/QTemporaryDir>
 #include <QtCore/QThread>
 #include <QtTest/QTest>
 
 #include <fcntl.h>
-#include <grp.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <vector>
-#include <cstdlib>
+#include <chrono>
+#include <string>
+
+namespace layout = hstest::layout;
 
 namespace {
+
+QString text(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QByteArray oddFileName() { return text(layout::kOddName).toUtf8(); }
+/// The helper's file `name` in its temporary directory `dir`.
+QString inDir(const QString& dir, std::string_view name) { return dir + QLatin1Char('/') + text(name); }
 
 struct Run {
     int exitCode = -1;
@@ -198,73 +204,31 @@ private slots:
     void help();
 
 private:
-    Run run(const QStringList& args, int timeoutMs = 120000);
-    Run runAsNobody(const QStringList& args);
+    /// handlescope-cli ARGS, as root or as nobody (uid/gid 65534, no groups).
+    Run run(const QStringList& args, bool asNobody = false, int timeoutMs = 120000);
     QJsonObject runJson(const QStringList& args);
     QJsonObject handleOf(const QJsonArray& handles, int fd);
 
-    QString m_cli;
-    hstest::FdHelper m_helper;
+    hstest::Child m_helper; ///< hs_fd_helper
+    QString m_dir; ///< its temporary directory
+    // nobody runs a copy of the CLI: the build folder may not be searchable by others.
+    QTemporaryDir m_nobodyDir{QStringLiteral("/tmp/hs-cli-XXXXXX")};
+    QString m_nobodyCli;
 };
 
-Run TestCli::run(const QStringList& args, int timeoutMs)
+Run TestCli::run(const QStringList& args, bool asNobody, int timeoutMs)
 {
-    QProcess p;
-    p.start(m_cli, args);
-    Run r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.err = "did not run or finish: " + p.errorString().toUtf8();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-Run TestCli::runAsNobody(const QStringList& args)
-{
-    // fork, drop to uid/gid 65534 in the child, exec the CLI; stdout/stderr through pipes.
-    Run r;
-    int outPipe[2], errPipe[2];
-    if (::pipe2(outPipe, O_CLOEXEC) != 0 || ::pipe2(errPipe, O_CLOEXEC) != 0)
-        return r;
-    QList<QByteArray> argBytes{m_cli.toLocal8Bit()};
+    hstest::Spawn spec;
+    spec.argv = {asNobody ? m_nobodyCli.toStdString() : std::string(HS_CLI_PATH)};
     for (const QString& a : args)
-        argBytes << a.toLocal8Bit();
-    std::vector<char*> argv;
-    for (QByteArray& a : argBytes)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const pid_t child = ::fork();
-    if (child == 0) {
-        ::dup2(outPipe[1], 1);
-        ::dup2(errPipe[1], 2);
-        if (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)
-            ::_exit(120);
-        ::execv(argv[0], argv.data());
-        ::_exit(121);
-    }
-    ::close(outPipe[1]);
-    ::close(errPipe[1]);
-    auto drain = [](int fd) {
-        QByteArray data;
-        char buf[4096];
-        ssize_t n = 0;
-        while ((n = ::read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-            if (n > 0)
-                data.append(buf, static_cast<qsizetype>(n));
-        ::close(fd);
-        return data;
-    };
-    r.err = drain(errPipe[0]); // the failing CLI prints one line; stdout stays small
-    r.out = drain(outPipe[0]);
-    int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-    }
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        spec.argv.push_back(a.toStdString());
+    spec.asNobody = asNobody;
+    const hstest::Run done = hstest::runToEnd(spec, std::chrono::milliseconds(timeoutMs));
+    Run r;
+    r.exitCode = done.exitCode();
+    r.out = QByteArray::fromStdString(done.out);
+    r.err = done.status ? QByteArray::fromStdString(done.err)
+                        : QByteArray::fromStdString("did not run or finish: " + done.explain());
     return r;
 }
 
@@ -295,9 +259,15 @@ QJsonObject TestCli::handleOf(const QJsonArray& handles, int fd)
 
 void TestCli::initTestCase()
 {
-    m_cli = hstest::cliPath();
-    QVERIFY2(!m_cli.isEmpty(), "HS_CLI is not set or names no file (run via ctest)");
-    QVERIFY2(m_helper.start(), qPrintable(m_helper.errorString()));
+    const std::string started = m_helper.startHelper();
+    QVERIFY2(started.empty(), started.c_str());
+    m_dir = QString::fromStdString(m_helper.helper().dir);
+    const auto mode0755 = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                        | QFile::ReadOther | QFile::ExeOther;
+    m_nobodyCli = m_nobodyDir.filePath(QStringLiteral("handlescope-cli"));
+    QVERIFY2(m_nobodyDir.isValid() && QFile::setPermissions(m_nobodyDir.path(), mode0755), "/tmp/hs-cli-XXXXXX");
+    QVERIFY2(QFile::copy(QStringLiteral(HS_CLI_PATH), m_nobodyCli) && QFile::setPermissions(m_nobodyCli, mode0755),
+             qPrintable(m_nobodyCli));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -345,7 +315,7 @@ void TestCli::ps_json()
     const QJsonObject p = findProcess(processes, m_helper.pid());
     QVERIFY2(!p.isEmpty(), "the helper is not in ps --json");
     QCOMPARE(p.value(QLatin1String("name")).toString(), QStringLiteral("hs_fd_helper"));
-    QCOMPARE(p.value(QLatin1String("handle_count")).toInteger(), hstest::procFdCount(m_helper.pid()));
+    QCOMPARE(p.value(QLatin1String("handle_count")).toInteger(), static_cast<qint64>(hstest::fdCount(m_helper.pid())));
     QCOMPARE(p.value(QLatin1String("ppid")).toInteger(), static_cast<qint64>(::getpid()));
     QCOMPARE(p.value(QLatin1String("uid")).toInteger(), static_cast<qint64>(::geteuid()));
     QCOMPARE(p.value(QLatin1String("state")).toString(), QStringLiteral("sleeping"));
@@ -373,23 +343,16 @@ void TestCli::handles_json()
     QCOMPARE(doc.value(QLatin1String("schema")).toString(), QStringLiteral("handlescope/1"));
     QCOMPARE(doc.value(QLatin1String("process")).toObject().value(QLatin1String("pid")).toInteger(), pid);
     const QJsonArray handles = doc.value(QLatin1String("handles")).toArray();
-    QCOMPARE(static_cast<qint64>(handles.size()), hstest::procFdCount(pid));
+    QCOMPARE(static_cast<qint64>(handles.size()), static_cast<qint64>(hstest::fdCount(static_cast<pid_t>(pid))));
 
-    using F = hstest::FdHelper;
-    const QMap<int, QString> types{
-        {F::File, "file"},      {F::Deleted, "file"},    {F::Dir, "dir"},          {F::PipeRead, "fifo"},
-        {F::PipeWrite, "fifo"}, {F::PairA, "socket"},    {F::PairB, "socket"},     {F::TcpListen, "socket"},
-        {F::TcpClient, "socket"}, {F::TcpServer, "socket"}, {F::Udp, "socket"},    {F::UnixListen, "socket"},
-        {F::EventFd, "eventfd"}, {F::TimerFd, "timerfd"}, {F::Epoll, "epoll"},     {F::Inotify, "inotify"},
-        {F::MemFd, "memfd"},    {F::PidFd, "pidfd"},      {F::OddName, "file"},    {F::DevNull, "chr"},
-        {F::AppendNoCloexec, "file"}, {F::SignalFd, "signalfd"}};
-    QCOMPARE(static_cast<int>(types.size()), F::kLastFd - F::kFirstFd + 1);
+    namespace F = hstest::layout;
     for (int fd = F::kFirstFd; fd <= F::kLastFd; ++fd) {
         const QJsonObject h = handleOf(handles, fd);
         QVERIFY2(!h.isEmpty(), qPrintable(QStringLiteral("fd %1 missing").arg(fd)));
         const QString tag = QStringLiteral("fd %1").arg(fd);
-        QVERIFY2(h.value(QLatin1String("type")).toString() == types[fd],
-                 qPrintable(tag + QStringLiteral(": type %1, expected %2").arg(h.value(QLatin1String("type")).toString(), types[fd])));
+        const QString type = text(F::spec(static_cast<F::Fd>(fd)).kind);
+        QVERIFY2(h.value(QLatin1String("type")).toString() == type,
+                 qPrintable(tag + QStringLiteral(": type %1, expected %2").arg(h.value(QLatin1String("type")).toString(), type)));
         // access: as the kernel reports it in fdinfo (read here, independently of the CLI)
         QVERIFY2(h.value(QLatin1String("access")).toString() == octalFlagsAccess(pid, fd),
                  qPrintable(tag + QStringLiteral(": access %1, fdinfo says %2").arg(h.value(QLatin1String("access")).toString(), octalFlagsAccess(pid, fd))));
@@ -404,40 +367,39 @@ void TestCli::handles_json()
     QCOMPARE(handleOf(handles, F::AppendNoCloexec).value(QLatin1String("access")).toString(), QStringLiteral("w"));
     QCOMPARE(handleOf(handles, F::DevNull).value(QLatin1String("access")).toString(), QStringLiteral("r"));
     // offsets
-    QCOMPARE(handleOf(handles, F::File).value(QLatin1String("offset")).toInteger(-1), qint64(5));
-    QCOMPARE(handleOf(handles, F::AppendNoCloexec).value(QLatin1String("offset")).toInteger(-1), qint64(3));
-    QCOMPARE(handleOf(handles, F::MemFd).value(QLatin1String("offset")).toInteger(-1), qint64(4));
+    for (F::Fd fd : {F::File, F::AppendNoCloexec, F::MemFd})
+        QCOMPARE(handleOf(handles, fd).value(QLatin1String("offset")).toInteger(-1), qint64(F::spec(fd).offset));
     QVERIFY(handleOf(handles, F::PipeRead).value(QLatin1String("offset")).isNull());
     QVERIFY(handleOf(handles, F::TcpListen).value(QLatin1String("offset")).isNull());
-    // flags of fd 30
+    // flags of AppendNoCloexec
     const QJsonArray flags30 = handleOf(handles, F::AppendNoCloexec).value(QLatin1String("flags")).toArray();
     QVERIFY(flags30.contains(QJsonValue(QStringLiteral("O_WRONLY"))) && flags30.contains(QJsonValue(QStringLiteral("O_APPEND"))));
     QVERIFY(!flags30.contains(QJsonValue(QStringLiteral("O_CLOEXEC"))));
     // sockets
     const QJsonObject listen = handleOf(handles, F::TcpListen).value(QLatin1String("socket")).toObject();
-    QCOMPARE(listen.value(QLatin1String("local")).toString(), QStringLiteral("127.0.0.1:%1").arg(m_helper.tcpPort()));
+    QCOMPARE(listen.value(QLatin1String("local")).toString(), QStringLiteral("127.0.0.1:%1").arg(m_helper.helper().tcpPort));
     QCOMPARE(listen.value(QLatin1String("state")).toString(), QStringLiteral("LISTEN"));
     QCOMPARE(listen.value(QLatin1String("protocol")).toString(), QStringLiteral("tcp"));
     const QJsonObject client = handleOf(handles, F::TcpClient).value(QLatin1String("socket")).toObject();
-    QCOMPARE(client.value(QLatin1String("remote")).toString(), QStringLiteral("127.0.0.1:%1").arg(m_helper.tcpPort()));
+    QCOMPARE(client.value(QLatin1String("remote")).toString(), QStringLiteral("127.0.0.1:%1").arg(m_helper.helper().tcpPort));
     const QJsonObject udp = handleOf(handles, F::Udp).value(QLatin1String("socket")).toObject();
-    QCOMPARE(udp.value(QLatin1String("local")).toString(), QStringLiteral("127.0.0.1:%1").arg(m_helper.udpPort()));
+    QCOMPARE(udp.value(QLatin1String("local")).toString(), QStringLiteral("127.0.0.1:%1").arg(m_helper.helper().udpPort));
     const QJsonObject unixListen = handleOf(handles, F::UnixListen).value(QLatin1String("socket")).toObject();
-    QCOMPARE(unixListen.value(QLatin1String("local")).toString(), m_helper.tmpDir() + QStringLiteral("/hs.sock"));
+    QCOMPARE(unixListen.value(QLatin1String("local")).toString(), inDir(m_dir, F::kSocketName));
     QVERIFY(handleOf(handles, F::File).value(QLatin1String("socket")).isNull());
     // names, deleted
     const QJsonObject deleted = handleOf(handles, F::Deleted);
     QCOMPARE(deleted.value(QLatin1String("deleted")).toBool(false), true);
-    QCOMPARE(deleted.value(QLatin1String("name")).toString(), m_helper.tmpDir() + QStringLiteral("/gone.txt"));
+    QCOMPARE(deleted.value(QLatin1String("name")).toString(), inDir(m_dir, F::kDeletedName));
     QCOMPARE(handleOf(handles, F::File).value(QLatin1String("deleted")).toBool(true), false);
     QCOMPARE(handleOf(handles, F::OddName).value(QLatin1String("name")).toString().toUtf8(),
-             m_helper.tmpDir().toUtf8() + "/" + F::oddFileName());
+             m_dir.toUtf8() + "/" + oddFileName());
     QCOMPARE(handleOf(handles, F::PidFd).value(QLatin1String("referenced_pid")).toInteger(), pid);
     QCOMPARE(handleOf(handles, F::EventFd).value(QLatin1String("extras")).toObject().value(QLatin1String("count")).toString(),
-             QStringLiteral("7"));
-    // object identity of fd 10 == stat of the file, as "MAJ:MIN:INO"
+             QString::number(F::kEventFdCount));
+    // object identity of File == stat of the file, as "MAJ:MIN:INO"
     struct stat st {};
-    QVERIFY(::stat(QFile::encodeName(m_helper.tmpDir() + QStringLiteral("/data.txt")).constData(), &st) == 0);
+    QVERIFY(::stat(QFile::encodeName(inDir(m_dir, F::kFileName)).constData(), &st) == 0);
     const QJsonObject object = handleOf(handles, F::File).value(QLatin1String("object")).toObject();
     QCOMPARE(object.value(QLatin1String("inode")).toInteger(), static_cast<qint64>(st.st_ino));
     QCOMPARE(object.value(QLatin1String("id")).toString(),
@@ -456,25 +418,25 @@ void TestCli::handles_csv()
     QVERIFY(!csv.records.isEmpty());
     const QList<QByteArray> header = csv.records.first();
     QCOMPARE(header, (QList<QByteArray>{"HANDLE", "TYPE", "MODE", "INHERIT", "OFFSET", "FLAGS", "OBJECT", "NAME"}));
-    QCOMPARE(static_cast<qint64>(csv.records.size() - 1), hstest::procFdCount(pid));
+    QCOMPARE(static_cast<qint64>(csv.records.size() - 1), static_cast<qint64>(hstest::fdCount(static_cast<pid_t>(pid))));
     QMap<int, QList<QByteArray>> rows;
     for (qsizetype i = 1; i < csv.records.size(); ++i) {
         QCOMPARE(csv.records[i].size(), header.size());
         rows.insert(csv.records[i][0].toInt(), csv.records[i]);
     }
-    using F = hstest::FdHelper;
+    namespace F = hstest::layout;
     for (int fd = F::kFirstFd; fd <= F::kLastFd; ++fd)
         QVERIFY2(rows.contains(fd), qPrintable(QStringLiteral("fd %1 missing from CSV").arg(fd)));
-    const QByteArray dir = m_helper.tmpDir().toUtf8();
-    QCOMPARE(rows[F::OddName][7], dir + "/" + F::oddFileName()); // comma, newline, parentheses round-trip
-    QCOMPARE(rows[F::Deleted][7], dir + "/gone.txt (deleted)");
-    QCOMPARE(rows[F::File][4], QByteArray("5"));
+    const QByteArray dir = m_dir.toUtf8();
+    QCOMPARE(rows[F::OddName][7], dir + "/" + oddFileName()); // comma, newline, parentheses round-trip
+    QCOMPARE(rows[F::Deleted][7], inDir(m_dir, F::kDeletedName).toUtf8() + " (deleted)");
+    QCOMPARE(rows[F::File][4], QByteArray::number(F::kFileOffset));
     QCOMPARE(rows[F::File][1], QByteArray("file"));
     QCOMPARE(rows[F::File][2], QByteArray("rw"));
     QCOMPARE(rows[F::AppendNoCloexec][3], QByteArray("yes"));
     QCOMPARE(rows[F::File][3], QByteArray("no"));
     QCOMPARE(rows[F::AppendNoCloexec][5], QByteArray("O_WRONLY|O_APPEND"));
-    QVERIFY2(rows[F::TcpListen][7].contains(QStringLiteral("127.0.0.1:%1").arg(m_helper.tcpPort()).toUtf8()), rows[F::TcpListen][7].constData());
+    QVERIFY2(rows[F::TcpListen][7].contains(QStringLiteral("127.0.0.1:%1").arg(m_helper.helper().tcpPort).toUtf8()), rows[F::TcpListen][7].constData());
 }
 
 void TestCli::handles_typeFilter()
@@ -485,58 +447,59 @@ void TestCli::handles_typeFilter()
     QList<qint64> fds;
     for (const QJsonValue& v : handles)
         fds << v.toObject().value(QLatin1String("handle")).toInteger();
-    QCOMPARE(fds, (QList<qint64>{hstest::FdHelper::EventFd, hstest::FdHelper::MemFd}));
+    QCOMPARE(fds, (QList<qint64>{layout::EventFd, layout::MemFd}));
 }
 
 void TestCli::find_memfd()
 {
-    const QJsonObject doc = runJson({QStringLiteral("find"), QStringLiteral("hs-memfd"), QStringLiteral("--json")});
+    const QString memfd = text(layout::kMemFdName);
+    const QJsonObject doc = runJson({QStringLiteral("find"), memfd, QStringLiteral("--json")});
     QCOMPARE(doc.value(QLatin1String("schema")).toString(), QStringLiteral("handlescope/1"));
     bool found = false;
     for (const QJsonValue& v : doc.value(QLatin1String("hits")).toArray()) {
         const QJsonObject hit = v.toObject();
         const QJsonObject h = hit.value(QLatin1String("handle")).toObject();
-        QVERIFY2(h.value(QLatin1String("name")).toString().contains(QLatin1String("hs-memfd"), Qt::CaseInsensitive) ||
-                     h.value(QLatin1String("type_name")).toString().contains(QLatin1String("hs-memfd"), Qt::CaseInsensitive),
+        QVERIFY2(h.value(QLatin1String("name")).toString().contains(memfd, Qt::CaseInsensitive) ||
+                     h.value(QLatin1String("type_name")).toString().contains(memfd, Qt::CaseInsensitive),
                  "a hit that does not match");
         if (hit.value(QLatin1String("pid")).toInteger() == m_helper.pid() &&
-            h.value(QLatin1String("handle")).toInteger() == hstest::FdHelper::MemFd) {
+            h.value(QLatin1String("handle")).toInteger() == layout::MemFd) {
             found = true;
             QCOMPARE(hit.value(QLatin1String("process")).toString(), QStringLiteral("hs_fd_helper"));
             QCOMPARE(h.value(QLatin1String("type")).toString(), QStringLiteral("memfd"));
         }
     }
-    QVERIFY2(found, "find hs-memfd did not report the helper's fd 26");
+    QVERIFY2(found, "find hs-memfd did not report the helper's MemFd");
 }
 
 void TestCli::holders_path()
 {
     const QJsonObject doc =
-        runJson({QStringLiteral("holders"), m_helper.tmpDir() + QStringLiteral("/data.txt"), QStringLiteral("--json")});
+        runJson({QStringLiteral("holders"), inDir(m_dir, layout::kFileName), QStringLiteral("--json")});
     const QJsonArray hits = doc.value(QLatin1String("hits")).toArray();
     QList<QPair<qint64, qint64>> holders;
     for (const QJsonValue& v : hits)
         holders << qMakePair(v.toObject().value(QLatin1String("pid")).toInteger(),
                              v.toObject().value(QLatin1String("handle")).toObject().value(QLatin1String("handle")).toInteger());
     // Only the helper has data.txt open, once.
-    QCOMPARE(holders, (QList<QPair<qint64, qint64>>{qMakePair(m_helper.pid(), qint64(hstest::FdHelper::File))}));
+    QCOMPARE(holders, (QList<QPair<qint64, qint64>>{qMakePair(qint64(m_helper.pid()), qint64(layout::File))}));
 }
 
 void TestCli::holders_inode()
 {
-    // The OBJECT id of the pipe (fd 13/14) finds both ends in the helper.
+    // The OBJECT id of the pipe (PipeRead/PipeWrite) finds both ends in the helper.
     const QJsonObject doc = runJson({QStringLiteral("handles"), QString::number(m_helper.pid()), QStringLiteral("--json")});
-    const QString id = handleOf(doc.value(QLatin1String("handles")).toArray(), hstest::FdHelper::PipeRead)
+    const QString id = handleOf(doc.value(QLatin1String("handles")).toArray(), layout::PipeRead)
                            .value(QLatin1String("object")).toObject().value(QLatin1String("id")).toString();
     QVERIFY(!id.isEmpty());
     const QJsonObject hitsDoc = runJson({QStringLiteral("holders"), QStringLiteral("--inode"), id, QStringLiteral("--json")});
     QList<qint64> fds;
     for (const QJsonValue& v : hitsDoc.value(QLatin1String("hits")).toArray()) {
-        QCOMPARE(v.toObject().value(QLatin1String("pid")).toInteger(), m_helper.pid());
+        QCOMPARE(v.toObject().value(QLatin1String("pid")).toInteger(), qint64(m_helper.pid()));
         fds << v.toObject().value(QLatin1String("handle")).toObject().value(QLatin1String("handle")).toInteger();
     }
     std::sort(fds.begin(), fds.end());
-    QCOMPARE(fds, (QList<qint64>{hstest::FdHelper::PipeRead, hstest::FdHelper::PipeWrite}));
+    QCOMPARE(fds, (QList<qint64>{layout::PipeRead, layout::PipeWrite}));
 }
 
 void TestCli::snapshot_json()
@@ -550,11 +513,11 @@ void TestCli::snapshot_json()
     QVERIFY2(!p.isEmpty(), "the helper is not in the snapshot");
     QCOMPARE(p.value(QLatin1String("name")).toString(), QStringLiteral("hs_fd_helper"));
     const QJsonArray handles = p.value(QLatin1String("handles")).toArray();
-    QCOMPARE(static_cast<qint64>(handles.size()), hstest::procFdCount(m_helper.pid()));
-    QCOMPARE(handleOf(handles, hstest::FdHelper::OddName).value(QLatin1String("name")).toString().toUtf8(),
-             m_helper.tmpDir().toUtf8() + "/" + hstest::FdHelper::oddFileName());
+    QCOMPARE(static_cast<qint64>(handles.size()), static_cast<qint64>(hstest::fdCount(m_helper.pid())));
+    QCOMPARE(handleOf(handles, layout::OddName).value(QLatin1String("name")).toString().toUtf8(),
+             m_dir.toUtf8() + "/" + oddFileName());
     // Fast detail: no fdinfo, so no offset and unknown inheritability.
-    QVERIFY(handleOf(handles, hstest::FdHelper::File).value(QLatin1String("offset")).isNull());
+    QVERIFY(handleOf(handles, layout::File).value(QLatin1String("offset")).isNull());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -640,7 +603,7 @@ void TestCli::badInput()
             }
         }
     }
-    const Run r = asNobody ? runAsNobody(args) : run(args);
+    const Run r = run(args, asNobody);
     if (zombie > 0) {
         char state = '?';
         quint64 flags = 0;
@@ -648,7 +611,7 @@ void TestCli::badInput()
         int status = 0;
         ::waitpid(zombie, &status, 0);
     }
-    QVERIFY2(r.exitCode != 120 && r.exitCode != 121, "could not drop privileges or exec as nobody");
+    QVERIFY2(r.exitCode != 126 && r.exitCode != 127, "could not drop privileges or exec the CLI");
     const QString err = QString::fromLocal8Bit(r.err);
     QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1, expected %2; stderr: %3").arg(r.exitCode).arg(exitCode).arg(err)));
     QVERIFY2(r.out.isEmpty(), qPrintable(QStringLiteral("stdout not empty: %1").arg(QString::fromLocal8Bit(r.out.left(300)))));

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Shared bits of the duplication tests: privilege checks, kcmp, /proc state.
+// Shared bits of the duplication tests: hs_fd_helper children (hstest::Child), the
+// kernel's view of them (tests/common/procfs.h), privilege checks.
 #pragma once
 
-#include "helper_process.h"
+#include "child.h"
+#include "procfs.h"
 
 #include "handlescope/duplicate.h"
 
@@ -15,58 +17,12 @@
 
 #include <cstdint>
 #include <fstream>
-#include <linux/kcmp.h>
 #include <sstream>
-#include <sys/syscall.h>
 #include <thread>
 
 namespace dup_test {
 
-inline std::string statusField(pid_t pid, const std::string& key)
-{
-    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(key + ":", 0) == 0) {
-            auto v = line.substr(key.size() + 1);
-            return v.substr(v.find_first_not_of(" \t"));
-        }
-    return {};
-}
-
-inline bool hasCap(int bit)
-{
-    const auto caps = statusField(::getpid(), "CapEff");
-    return !caps.empty() && ((std::stoull(caps, nullptr, 16) >> bit) & 1ULL) != 0;
-}
-
-constexpr int kCapSysPtrace = 19;
-constexpr int kCapSysAdmin = 21;
-
-/// 0 when fd1 of pid1 and fd2 of pid2 are the same open file description.
-inline long kcmpFile(pid_t pid1, int fd1, pid_t pid2, int fd2)
-{
-    return ::syscall(SYS_kcmp, pid1, pid2, KCMP_FILE, static_cast<unsigned long>(fd1), static_cast<unsigned long>(fd2));
-}
-
-inline char procState(pid_t pid)
-{
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto close = text.rfind(')');
-    return close == std::string::npos || close + 2 >= text.size() ? '\0' : text[close + 2];
-}
-
-/// Waits until the process's main thread is in `state` (e.g. 'S' = blocked in a call).
-inline bool waitForState(pid_t pid, char state, int timeoutMs = 3000)
-{
-    for (int i = 0; i < timeoutMs / 5; ++i) {
-        if (procState(pid) == state)
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return false;
-}
+using namespace hstest;
 
 /// A TCP connection to 127.0.0.1:port, or -1.
 inline int connectTo(int port)
@@ -91,8 +47,15 @@ inline QByteArray describe(const hs::Error& e) { return QByteArray::fromStdStrin
 /// Skips (never silently passes) without the privilege to trace other processes.
 #define DUP_REQUIRE_PTRACE()                                                                                           \
     do {                                                                                                               \
-        if (!dup_test::hasCap(dup_test::kCapSysPtrace))                                                                \
+        if (!hstest::hasCap(::getpid(), "CapEff", hstest::kCapSysPtrace))                                              \
             QSKIP("needs CAP_SYS_PTRACE (run as root): the tests trace their helper processes");                      \
     } while (false)
 
 #define DUP_VERIFY_OK(result) QVERIFY2((result).has_value(), (result).has_value() ? "" : dup_test::describe((result).error()).constData())
+
+/// For the launcher's "" or why not: fails with the reason.
+#define DUP_VERIFY_EMPTY(text)                                                                                         \
+    do {                                                                                                               \
+        const std::string dup_text_ = (text);                                                                          \
+        QVERIFY2(dup_text_.empty(), dup_text_.c_str());                                                                \
+    } while (false)

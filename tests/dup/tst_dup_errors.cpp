@@ -56,7 +56,8 @@ private slots:
 
     void exitedTarget()
     {
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         const pid_t gone = h.pid();
         h.stop();
         expectError(hs::duplicateHandle(::getpid(), m_devnull, gone), "ESRCH", nullptr);
@@ -64,15 +65,17 @@ private slots:
 
     void fdNotOpen()
     {
-        Helper a;
-        Helper b;
-        const int before = countFds(b.pid());
+        hstest::Child a;
+        DUP_VERIFY_EMPTY(a.startHelper());
+        hstest::Child b;
+        DUP_VERIFY_EMPTY(b.startHelper());
+        const int before = fdCount(b.pid());
         auto r = hs::duplicateHandle(a.pid(), 999, b.pid());
         expectError(r, "EBADF", ("fd 999 is not open in pid " + std::to_string(a.pid())).c_str());
         auto c = hs::closeRemoteHandle(a.pid(), 999);
         QVERIFY(!c);
         QCOMPARE(c.error().osName, std::string("EBADF"));
-        QCOMPARE(countFds(b.pid()), before);
+        QCOMPARE(fdCount(b.pid()), before);
         QVERIFY(a.alive() && b.alive());
     }
 
@@ -104,7 +107,8 @@ private slots:
 
     void alreadyTraced()
     {
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         int sync[2];
         QVERIFY(::pipe2(sync, O_CLOEXEC) == 0);
         const pid_t tracer = ::fork();
@@ -130,15 +134,16 @@ private slots:
 
     void fdTableFull()
     {
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         const int filled = h.askInt("fill-fds");
         QVERIFY(filled > 0);
-        const int before = countFds(h.pid());
+        const int before = fdCount(h.pid());
         for (auto m : {hs::DuplicateMethod::Pull, hs::DuplicateMethod::Push}) {
             hs::DuplicateOptions opt;
             opt.method = m;
             expectError(hs::duplicateHandle(::getpid(), m_devnull, h.pid(), opt), "EMFILE", "no free fd");
-            QCOMPARE(countFds(h.pid()), before);
+            QCOMPARE(fdCount(h.pid()), before);
         }
         QCOMPARE(h.ask("unfill"), std::string("ok"));
         QVERIFY(h.alive());
@@ -148,9 +153,11 @@ private slots:
 
     void timeoutOnVforkParent()
     {
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         QCOMPARE(h.ask("vfork 1500"), std::string("ready"));
-        QVERIFY(waitForState(h.pid(), 'D', 2000) || waitForState(h.pid(), 'S', 10));
+        QVERIFY(waitForState(h.pid(), 'D', std::chrono::milliseconds(2000))
+                || waitForState(h.pid(), 'S', std::chrono::milliseconds(10)));
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         hs::DuplicateOptions opt;
         opt.timeout = std::chrono::milliseconds(300);
@@ -160,15 +167,16 @@ private slots:
         expectError(r, "ETIMEDOUT", "left untouched");
         QVERIFY2(t.elapsed() < 1000, QByteArray::number(t.elapsed()).constData());
         QCOMPARE(statusField(h.pid(), "TracerPid"), std::string("0")); // detached by the kernel
-        QCOMPARE(h.readLine(5000), std::string("vfork done"));
+        QCOMPARE(h.readLine(std::chrono::seconds(5)), std::string("vfork done"));
         QVERIFY(h.alive());
     }
 
     void seccompSuspended()
     {
-        if (!hasCap(kCapSysAdmin))
+        if (!hasCap(::getpid(), "CapEff", kCapSysAdmin))
             QSKIP("needs CAP_SYS_ADMIN to suspend the target's seccomp filter");
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         QCOMPARE(h.ask("seccomp"), std::string("ok")); // it dies if it ever calls pidfd_open
         hs::DuplicateOptions opt;
         opt.method = hs::DuplicateMethod::Pull; // which injects pidfd_open
@@ -181,7 +189,8 @@ private slots:
 
     void seccompRefusedWithoutCapSysAdmin()
     {
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         QCOMPARE(h.ask("seccomp"), std::string("ok"));
         int out[2];
         QVERIFY(::pipe2(out, O_CLOEXEC) == 0);
@@ -209,7 +218,8 @@ private slots:
 
     void mainThreadExited()
     {
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         const int e = h.askInt("eventfd");
         QCOMPARE(h.ask("exit-main"), std::string("ok"));
         const std::string mainStat = "/proc/" + std::to_string(h.pid()) + "/task/" + std::to_string(h.pid()) + "/stat";
@@ -242,14 +252,15 @@ private slots:
 
     void closeRemoteClosesExactlyThatFd()
     {
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         auto p = h.askInts("pipe");
         QCOMPARE(p.size(), std::size_t(2));
-        const int before = countFds(h.pid());
+        const int before = fdCount(h.pid());
         DUP_VERIFY_OK(hs::closeRemoteHandle(h.pid(), p[0]));
         QCOMPARE(h.ask("isopen " + std::to_string(p[0])), std::string("0"));
         QCOMPARE(h.ask("isopen " + std::to_string(p[1])), std::string("1"));
-        QCOMPARE(countFds(h.pid()), before - 1);
+        QCOMPARE(fdCount(h.pid()), before - 1);
         auto again = hs::closeRemoteHandle(h.pid(), p[0]);
         QVERIFY(!again);
         QCOMPARE(again.error().osName, std::string("EBADF"));
@@ -257,7 +268,8 @@ private slots:
 
     void closeRefusesAReusedNumber()
     {
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         const int fd = h.askInt("eventfd");
         QVERIFY(fd >= 0);
         // Between pinning the identity and stopping the target, the helper closes the fd
@@ -275,18 +287,20 @@ private slots:
 
     void closeSource()
     {
-        Helper a;
-        Helper b;
+        hstest::Child a;
+        DUP_VERIFY_EMPTY(a.startHelper());
+        hstest::Child b;
+        DUP_VERIFY_EMPTY(b.startHelper());
         auto p = a.askInts("pipe");
         QCOMPARE(p.size(), std::size_t(2));
-        const int before = countFds(a.pid());
+        const int before = fdCount(a.pid());
         hs::DuplicateOptions opt;
         opt.closeSource = true;
         auto r = hs::duplicateHandle(a.pid(), p[1], b.pid(), opt);
         DUP_VERIFY_OK(r);
         QCOMPARE(a.ask("isopen " + std::to_string(p[1])), std::string("0"));
         QCOMPARE(a.ask("isopen " + std::to_string(p[0])), std::string("1"));
-        QCOMPARE(countFds(a.pid()), before - 1);
+        QCOMPARE(fdCount(a.pid()), before - 1);
         QCOMPARE(b.ask("write " + std::to_string(r->newHandle) + " moved"), std::string("5"));
         QCOMPARE(a.ask("read " + std::to_string(p[0]) + " 5"), std::string("data moved"));
         // Into this process too (the pidfd_getfd path), source closed in a.

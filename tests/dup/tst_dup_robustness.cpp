@@ -64,8 +64,8 @@ private slots:
     {
         QFETCH(QString, kind);
         QFETCH(QString, expected);
-        Helper h;
-        QVERIFY(h.started());
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         const std::string ready = h.ask("block " + kind.toStdString());
         QVERIFY2(ready.rfind("ready", 0) == 0, ready.c_str());
         QVERIFY(waitForState(h.pid(), 'S'));
@@ -80,7 +80,7 @@ private slots:
         } else if (kind != "nanosleep") {
             h.send("x");
         }
-        const std::string done = h.readLine(5000);
+        const std::string done = h.readLine(std::chrono::seconds(5));
         QVERIFY2(done.rfind(expected.toStdString(), 0) == 0, done.c_str());
         if (kind == "nanosleep") // the full 1.5 s were slept, not cut short
             QVERIFY2(std::stoi(done.substr(done.find("ms=") + 3)) >= 1500, done.c_str());
@@ -93,7 +93,8 @@ private slots:
 
     void multiThreadedTarget()
     {
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         QCOMPARE(h.ask("workers 4"), std::string("ok"));
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         const auto before = h.askInts("stats");
@@ -108,10 +109,11 @@ private slots:
 
     void tenThousandDuplicates()
     {
-        Helper h;
-        const int targetBefore = countFds(h.pid());
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
+        const int targetBefore = fdCount(h.pid());
         QCOMPARE(h.ask("workers 1"), std::string("ok")); // busy: one thread computing all the time
-        const int selfBefore = countFds(::getpid());
+        const int selfBefore = fdCount(::getpid());
         QElapsedTimer timer;
         timer.start();
         std::string batch;
@@ -122,7 +124,7 @@ private slots:
                 QFAIL((QByteArray::number(i) + ": " + describe(r.error())).constData());
             batch += " " + std::to_string(r->newHandle);
             if (++inBatch == 100) { // the new fds are closed by the target itself, in batches
-                QCOMPARE(h.ask("close-list" + batch), std::to_string(inBatch));
+                QCOMPARE(h.ask("close" + batch), std::to_string(inBatch));
                 batch.clear();
                 inBatch = 0;
             }
@@ -140,8 +142,8 @@ private slots:
         else if (ms >= 60'000)
             qWarning("over 60 s, but the load average %.1f exceeds the %.0f cores: time bound not asserted", load, cores);
         QCOMPARE(h.ask("stop-workers"), std::string("ok"));
-        QCOMPARE(countFds(h.pid()), targetBefore);
-        QCOMPARE(countFds(::getpid()), selfBefore);
+        QCOMPARE(fdCount(h.pid()), targetBefore);
+        QCOMPARE(fdCount(::getpid()), selfBefore);
         const auto stats = h.askInts("stats");
         QCOMPARE(stats.at(1), 0);
         QVERIFY(stats.at(0) > 0);
@@ -151,7 +153,8 @@ private slots:
 
     void stoppedTargetStaysStopped()
     {
-        Helper h;
+        hstest::Child h;
+        DUP_VERIFY_EMPTY(h.startHelper());
         ::kill(h.pid(), SIGSTOP);
         QVERIFY(waitForState(h.pid(), 'T'));
         auto r = hs::duplicateHandle(::getpid(), m_devnull, h.pid());

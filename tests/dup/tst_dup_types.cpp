@@ -17,7 +17,7 @@ namespace {
 enum class Dest { Self, Other, Same };
 
 // Runs one helper command in the destination: the helper itself, or locally for Self.
-std::string destAsk(Dest dest, Helper& a, Helper& b, const std::string& cmd)
+std::string destAsk(Dest dest, hstest::Child& a, hstest::Child& b, const std::string& cmd)
 {
     if (dest == Dest::Same)
         return a.ask(cmd);
@@ -72,9 +72,10 @@ private slots:
         QFETCH(QString, type);
         QFETCH(int, dest);
         const auto d = static_cast<Dest>(dest);
-        Helper a;
-        Helper b;
-        QVERIFY(a.started() && b.started());
+        hstest::Child a;
+        DUP_VERIFY_EMPTY(a.startHelper());
+        hstest::Child b;
+        DUP_VERIFY_EMPTY(b.startHelper());
         QTemporaryDir dir;
         int fd = -1;     // the fd in a to duplicate
         int other = -1;  // the other end in a, if any
@@ -159,9 +160,11 @@ private slots:
     {
         QFETCH(int, method);
         QFETCH(bool, sameProcess);
-        Helper a;
-        Helper b;
-        Helper& target = sameProcess ? a : b;
+        hstest::Child a;
+        DUP_VERIFY_EMPTY(a.startHelper());
+        hstest::Child b;
+        DUP_VERIFY_EMPTY(b.startHelper());
+        hstest::Child& target = sameProcess ? a : b;
         const int fd = a.askInt("eventfd");
         QVERIFY(fd >= 0);
         hs::DuplicateOptions opt;
@@ -183,10 +186,11 @@ private slots:
 
     void pushToAnotherUser()
     {
-        Helper a;
-        Helper b({"--uid", "65534"});
-        QVERIFY(a.started());
-        QVERIFY2(b.started(), "dup_target could not switch to uid 65534");
+        hstest::Child a;
+        DUP_VERIFY_EMPTY(a.startHelper());
+        hstest::Child b;
+        const std::string started = b.startHelper({"--uid", std::to_string(kNobody)});
+        QVERIFY2(started.empty(), ("hs_fd_helper could not switch to uid 65534: " + started).c_str());
         QCOMPARE(statusField(b.pid(), "Uid").substr(0, 5), std::string("65534"));
         auto p = a.askInts("pipe");
         QCOMPARE(p.size(), std::size_t(2));
@@ -219,7 +223,8 @@ private slots:
 
     void fromAndToSelf()
     {
-        Helper b;
+        hstest::Child b;
+        DUP_VERIFY_EMPTY(b.startHelper());
         int p[2];
         QVERIFY(::pipe2(p, O_CLOEXEC) == 0);
         // self -> other: pull (b pidfd_getfd's from us) and push.

@@ -3,7 +3,8 @@
 
 #include "fuzz_common.h"
 
-#include "linux/sockets_linux.h"
+#include "linux/net_parse_linux.h"
+#include "linux/sock_diag_linux.h"
 
 namespace hs::fuzz {
 

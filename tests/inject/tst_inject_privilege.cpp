@@ -65,10 +65,19 @@ class TestInjectPrivilege : public QObject {
 
     std::unique_ptr<TempDir> m_dir; ///< 0755, holds the copies; readable by nobody
     std::string m_cli; ///< handlescope-cli with file capabilities
-    std::string m_echo; ///< echo_target (no capabilities), for nobody's helpers
+    std::string m_helper; ///< a copy of hs_fd_helper (no capabilities), for nobody's helpers
     std::string m_secret; ///< root's mode-0600 file
     std::string m_ownFile; ///< nobody's mode-0600 file
     std::string m_secretText;
+
+    /// hs_fd_helper at `path` (a copy nobody can reach), run as nobody.
+    static std::string startAsNobody(Child& child, const std::string& path)
+    {
+        Spawn s;
+        s.argv = { path };
+        s.asNobody = true;
+        return child.startHelper(s);
+    }
 
     Spawn asNobody(std::vector<std::string> argv) const
     {
@@ -89,10 +98,11 @@ class TestInjectPrivilege : public QObject {
         if (!m_dir->valid() || ::chmod(d.c_str(), 0755) != 0)
             return parent + ": mkdtemp/chmod failed";
         m_cli = d + "/handlescope-cli";
-        m_echo = d + "/echo_target";
+        m_helper = d + "/hs_fd_helper";
         const std::string probe = d + "/cap_probe";
+        using Copy = std::pair<std::string, std::string>;
         for (const auto& [from, to] :
-            { std::pair { HS_CLI_PATH, m_cli }, { ECHO_TARGET_PATH, m_echo }, { ECHO_TARGET_PATH, probe } })
+            { Copy { HS_CLI_PATH, m_cli }, Copy { fdHelperPath(), m_helper }, Copy { fdHelperPath(), probe } })
             if (auto e = copyExecutable(from, to); !e.empty())
                 return e;
         if (auto e = setFileCaps(m_cli); !e.empty())
@@ -102,8 +112,8 @@ class TestInjectPrivilege : public QObject {
         for (const char* sub : { "/logs", "/runtime" })
             if (::mkdir((d + sub).c_str(), 0700) != 0 || ::chown((d + sub).c_str(), kNobody, kNobody) != 0)
                 return d + sub + ": " + std::strerror(errno);
-        LineHelper p;
-        if (auto e = p.start({ probe }, true); !e.empty())
+        Child p;
+        if (auto e = startAsNobody(p, probe); !e.empty())
             return parent + ": the probe did not run as nobody: " + e;
         if (!hasCap(p.pid(), "CapEff", kCapSysPtrace) || statusField(p.pid(), "Uid").rfind("65534", 0) != 0)
             return parent + ": a file-capability copy run as nobody did not get cap_sys_ptrace (CapEff "
@@ -157,12 +167,12 @@ private slots:
     void refusesOtherUsersFd()
     {
         QFETCH(QString, method);
-        LineHelper root;
-        INJECT_VERIFY_EMPTY(root.start({ ECHO_TARGET_PATH }));
+        Child root;
+        INJECT_VERIFY_EMPTY(root.startHelper());
         const int secretFd = std::atoi(root.ask("open " + m_secret).c_str());
         QVERIFY(secretFd > 2);
-        LineHelper mine;
-        INJECT_VERIFY_EMPTY(mine.start({ m_echo }, true));
+        Child mine;
+        INJECT_VERIFY_EMPTY(startAsNobody(mine, m_helper));
         QVERIFY(statusField(mine.pid(), "Uid").rfind("65534\t", 0) == 0);
         FdSnapshot before;
         INJECT_VERIFY_EMPTY(before.take(mine.pid()));
@@ -171,18 +181,18 @@ private slots:
             std::to_string(secretFd), "--to", std::to_string(mine.pid()), "--method", method.toStdString(), "--yes" }));
         INJECT_VERIFY_EMPTY(holdsNoFdOf(mine.pid(), m_secret));
         INJECT_VERIFY_EMPTY(before.compare());
-        QVERIFY2(r.exitCode() == 1, r.explain().constData());
+        QVERIFY2(r.exitCode() == 1, r.explain().c_str());
         QVERIFY2(namesTheRealUser(r.err),
-            ("stderr must refuse and name the real user: " + r.explain().toStdString()).c_str());
+            ("stderr must refuse and name the real user: " + r.explain()).c_str());
         INJECT_VERIFY_EMPTY(waitUntraced(mine.pid()));
-        INJECT_VERIFY_EMPTY(mine.echoCheck("untouched"));
-        INJECT_VERIFY_EMPTY(root.echoCheck("untouched"));
+        INJECT_VERIFY_EMPTY(echoCheck(mine, "untouched"));
+        INJECT_VERIFY_EMPTY(echoCheck(root, "untouched"));
     }
 
     void refusesClosingOtherUsersFd()
     {
-        LineHelper root;
-        INJECT_VERIFY_EMPTY(root.start({ ECHO_TARGET_PATH }));
+        Child root;
+        INJECT_VERIFY_EMPTY(root.startHelper());
         const int secretFd = std::atoi(root.ask("open " + m_secret).c_str());
         QVERIFY(secretFd > 2);
         FdSnapshot before;
@@ -190,11 +200,11 @@ private slots:
         const Run r = runToEnd(asNobody(
             { m_cli, "close", "--pid", std::to_string(root.pid()), "--handle", std::to_string(secretFd), "--yes" }));
         INJECT_VERIFY_EMPTY(before.compare()); // fd still open, still the secret
-        QVERIFY2(r.exitCode() == 1, r.explain().constData());
+        QVERIFY2(r.exitCode() == 1, r.explain().c_str());
         QVERIFY2(namesTheRealUser(r.err),
-            ("stderr must refuse and name the real user: " + r.explain().toStdString()).c_str());
+            ("stderr must refuse and name the real user: " + r.explain()).c_str());
         INJECT_VERIFY_EMPTY(waitUntraced(root.pid()));
-        INJECT_VERIFY_EMPTY(root.echoCheck("still-open"));
+        INJECT_VERIFY_EMPTY(echoCheck(root, "still-open"));
     }
 
     // Between two of nobody's own processes the capable copy does its job.
@@ -209,22 +219,22 @@ private slots:
     void servesOwnProcesses()
     {
         QFETCH(QString, method);
-        LineHelper source;
-        INJECT_VERIFY_EMPTY(source.start({ m_echo }, true));
+        Child source;
+        INJECT_VERIFY_EMPTY(startAsNobody(source, m_helper));
         const int fd = std::atoi(source.ask("open " + m_ownFile).c_str());
         QVERIFY(fd > 2);
-        LineHelper target;
-        INJECT_VERIFY_EMPTY(target.start({ m_echo }, true));
+        Child target;
+        INJECT_VERIFY_EMPTY(startAsNobody(target, m_helper));
         FdSnapshot before;
         INJECT_VERIFY_EMPTY(before.take(target.pid()));
         const Run r = runToEnd(asNobody({ m_cli, "dup", "--from", std::to_string(source.pid()), "--handle",
             std::to_string(fd), "--to", std::to_string(target.pid()), "--method", method.toStdString(), "--yes" }));
-        QVERIFY2(r.exitCode() == 0, r.explain().constData());
+        QVERIFY2(r.exitCode() == 0, r.explain().c_str());
         const int newFd = std::atoi(r.out.c_str());
         QCOMPARE(kcmpFile(target.pid(), newFd, source.pid(), fd), 0L);
         QCOMPARE(before.added(), std::vector<int> { newFd });
         INJECT_VERIFY_EMPTY(waitUntraced(target.pid()));
-        INJECT_VERIFY_EMPTY(target.echoCheck("copied"));
+        INJECT_VERIFY_EMPTY(echoCheck(target, "copied"));
     }
 
     // The GUI with file capabilities, run by nobody: it stops before QApplication, saying
@@ -241,8 +251,8 @@ private slots:
         s.env.push_back("QT_QPA_PLATFORM=offscreen");
         const Run r = runToEnd(s, 5s);
         QVERIFY2(r.status.has_value(), ("the GUI was still running after 5 s (it started): " + r.err).c_str());
-        QVERIFY2(WIFEXITED(*r.status) && WEXITSTATUS(*r.status) != 0, r.explain().constData());
-        QVERIFY2(contains(r.err, "file capabilit") || contains(r.err, "setuid"), r.explain().constData());
+        QVERIFY2(WIFEXITED(*r.status) && WEXITSTATUS(*r.status) != 0, r.explain().c_str());
+        QVERIFY2(contains(r.err, "file capabilit") || contains(r.err, "setuid"), r.explain().c_str());
 #endif
     }
 };

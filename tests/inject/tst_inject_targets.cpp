@@ -19,6 +19,18 @@ namespace {
 
 constexpr const char* kUnshare = "/usr/bin/unshare";
 
+/// `unshare OPTIONS hs_fd_helper --bare`, the helper's ready line read. Bare: a new network
+/// namespace has no loopback for the layout's sockets, and the tests kill the helper.
+std::string startUnshared(Child& child, const std::vector<std::string>& options)
+{
+    Spawn s;
+    s.argv = { kUnshare };
+    s.argv.insert(s.argv.end(), options.begin(), options.end());
+    s.argv.push_back(fdHelperPath());
+    s.argv.push_back("--bare");
+    return child.startHelper(s);
+}
+
 /// The pid (in our namespace) of the only child of `parent`, or -1 after 5 s.
 pid_t childOf(pid_t parent)
 {
@@ -237,8 +249,8 @@ private slots:
     {
         Squatter squatter;
         INJECT_VERIFY_EMPTY(squatter.start(::getpid(), 1000));
-        LineHelper target;
-        INJECT_VERIFY_EMPTY(target.start({ ECHO_TARGET_PATH }));
+        Child target;
+        INJECT_VERIFY_EMPTY(target.startHelper());
         FdSnapshot before;
         INJECT_VERIFY_EMPTY(before.take(target.pid()));
         hs::DuplicateOptions options;
@@ -248,7 +260,7 @@ private slots:
         QCOMPARE(kcmpFile(target.pid(), static_cast<int>(r->newHandle), ::getpid(), m_file), 0L);
         QCOMPARE(before.added(), std::vector<int> { static_cast<int>(r->newHandle) });
         INJECT_VERIFY_EMPTY(waitUntraced(target.pid()));
-        INJECT_VERIFY_EMPTY(target.echoCheck("pushed"));
+        INJECT_VERIFY_EMPTY(echoCheck(target, "pushed"));
     }
 
     // A duplicate into a target in another network or pid namespace.
@@ -272,12 +284,11 @@ private slots:
         QFETCH(QString, method);
         SourceAndTarget p;
         INJECT_VERIFY_EMPTY(p.setUp());
-        LineHelper wrapped;
-        std::vector<std::string> argv { kUnshare, "--" + ns.toStdString() };
+        Child wrapped;
+        std::vector<std::string> options { "--" + ns.toStdString() };
         if (ns == "pid")
-            argv.push_back("--fork");
-        argv.push_back(ECHO_TARGET_PATH);
-        INJECT_VERIFY_EMPTY(wrapped.start(argv));
+            options.push_back("--fork");
+        INJECT_VERIFY_EMPTY(startUnshared(wrapped, options));
         const pid_t target = ns == "pid" ? childOf(wrapped.pid()) : wrapped.pid();
         QVERIFY2(target > 0, "no child of unshare");
         if (ns == "pid")
@@ -290,12 +301,12 @@ private slots:
         Spawn s;
         s.argv = dupArgs(p.source.pid(), p.sourceFd, target, method.toStdString());
         const Run r = runToEnd(s);
-        QVERIFY2(r.exitCode() == 0, r.explain().constData());
+        QVERIFY2(r.exitCode() == 0, r.explain().c_str());
         const int newFd = std::atoi(r.out.c_str());
         QCOMPARE(kcmpFile(target, newFd, p.source.pid(), p.sourceFd), 0L);
         QCOMPARE(before.added(), std::vector<int> { newFd });
         INJECT_VERIFY_EMPTY(waitUntraced(target));
-        INJECT_VERIFY_EMPTY(wrapped.echoCheck("namespaced"));
+        INJECT_VERIFY_EMPTY(echoCheck(wrapped, "namespaced"));
         ::kill(target, SIGKILL);
     }
 
@@ -314,8 +325,8 @@ private slots:
         SourceAndTarget p;
         INJECT_VERIFY_EMPTY(p.setUp());
         INJECT_VERIFY_EMPTY(writeFile(p.dir.path() + "/decoy.txt", "decoy\n", 0644));
-        LineHelper wrapped;
-        INJECT_VERIFY_EMPTY(wrapped.start({ kUnshare, "--pid", "--fork", ECHO_TARGET_PATH }));
+        Child wrapped;
+        INJECT_VERIFY_EMPTY(startUnshared(wrapped, { "--pid", "--fork" }));
         const pid_t target = childOf(wrapped.pid());
         QVERIFY2(target > 0, "no child of unshare");
         Decoy d;
@@ -343,11 +354,11 @@ private slots:
             QCOMPARE(before.added(), std::vector<int> { newFd });
         } else {
             QVERIFY2(r.exitCode() == 1 && contains(r.err, "namespace"),
-                ("a refusal must say the target is in another pid namespace: " + r.explain().toStdString()).c_str());
+                ("a refusal must say the target is in another pid namespace: " + r.explain()).c_str());
             INJECT_VERIFY_EMPTY(before.compare());
         }
         INJECT_VERIFY_EMPTY(waitUntraced(target));
-        INJECT_VERIFY_EMPTY(wrapped.echoCheck("pid-namespaced"));
+        INJECT_VERIFY_EMPTY(echoCheck(wrapped, "pid-namespaced"));
         ::kill(target, SIGKILL);
     }
 
@@ -382,7 +393,7 @@ private slots:
             Spawn cli;
             cli.argv = dupArgs(::getpid(), m_file, target.pid());
             const Run r = runToEnd(cli);
-            QVERIFY2(r.exitCode() == 0, ("duplicate " + std::to_string(i) + ": " + r.explain().toStdString()).c_str());
+            QVERIFY2(r.exitCode() == 0, ("duplicate " + std::to_string(i) + ": " + r.explain()).c_str());
             QCOMPARE(kcmpFile(target.pid(), std::atoi(r.out.c_str()), ::getpid(), m_file), 0L);
         }
         QVERIFY2(!target.poll(), describeStatus(target.poll().value_or(0)).c_str());
@@ -411,19 +422,19 @@ private slots:
         s.argv = { NO_KCMP_PATH, HS_CLI_PATH, "close", "--pid", std::to_string(p.source.pid()), "--handle",
             std::to_string(p.sourceFd), "--yes" };
         const Run r = runToEnd(s);
-        QVERIFY2(r.exitCode() == 1, r.explain().constData());
-        QVERIFY2(contains(r.err, "kcmp") && r.err.find("ENOSYS") != std::string::npos, r.explain().constData());
+        QVERIFY2(r.exitCode() == 1, r.explain().c_str());
+        QVERIFY2(contains(r.err, "kcmp") && r.err.find("ENOSYS") != std::string::npos, r.explain().c_str());
         INJECT_VERIFY_EMPTY(before.compare()); // fd still open, still the same file
         INJECT_VERIFY_EMPTY(waitUntraced(p.source.pid()));
-        INJECT_VERIFY_EMPTY(p.source.echoCheck("still-open"));
+        INJECT_VERIFY_EMPTY(echoCheck(p.source, "still-open"));
     }
 
     // The main thread has exited; the remaining thread installed (without TSYNC) a filter
     // that kills the process on pidfd_open. Only that thread's /proc status shows it.
     void perThreadSeccomp()
     {
-        LineHelper target;
-        INJECT_VERIFY_EMPTY(target.start({ DUP_TARGET_PATH }));
+        Child target;
+        INJECT_VERIFY_EMPTY(target.startHelper());
         const pid_t pid = target.pid();
         QCOMPARE(target.ask("exit-main"), std::string("ok"));
         const auto until = Clock::now() + 5s;
@@ -442,9 +453,9 @@ private slots:
         s.argv = dupArgs(::getpid(), m_file, pid);
         const Run r = runToEnd(s);
         QVERIFY2(r.exitCode() == 0,
-            (r.explain().toStdString() + "; target: " + (target.ended().empty() ? "running" : target.ended())).c_str());
+            (r.explain() + "; target: " + (ended(target).empty() ? "running" : ended(target))).c_str());
         QCOMPARE(kcmpFile(tid, std::atoi(r.out.c_str()), ::getpid(), m_file), 0L);
-        QVERIFY2(target.ended().empty(), target.ended().c_str());
+        QVERIFY2(ended(target).empty(), ended(target).c_str());
         QCOMPARE(target.ask("ping"), "pong " + std::to_string(pid));
     }
 
@@ -455,11 +466,11 @@ private slots:
         SourceAndTarget p;
         INJECT_VERIFY_EMPTY(p.setUp());
         const Run r = dupWithHook(p, "block", "auto", { "--timeout", "1000" });
-        QVERIFY2(r.exitCode() == 1, r.explain().constData());
-        QVERIFY2(r.ms <= 3000, r.explain().constData());
-        QVERIFY2(contains(r.err, "pause"), r.explain().constData());
+        QVERIFY2(r.exitCode() == 1, r.explain().c_str());
+        QVERIFY2(r.ms <= 3000, r.explain().c_str());
+        QVERIFY2(contains(r.err, "pause"), r.explain().c_str());
         INJECT_VERIFY_EMPTY(waitUntraced(p.target.pid()));
-        INJECT_VERIFY_EMPTY(p.target.echoCheck("unblocked"));
+        INJECT_VERIFY_EMPTY(echoCheck(p.target, "unblocked"));
         INJECT_VERIFY_EMPTY(p.before.compare());
     }
 
@@ -490,11 +501,11 @@ private slots:
         INJECT_VERIFY_EMPTY(p.setUp());
         const Run r = dupWithHook(p, "fail-after:" + call.toStdString(), method.toStdString(),
             inherit ? std::vector<std::string> { "--inherit" } : std::vector<std::string> {});
-        QVERIFY2(r.exitCode() == 1, r.explain().constData());
-        QVERIFY2(contains(r.err, "injected failure"), r.explain().constData());
+        QVERIFY2(r.exitCode() == 1, r.explain().c_str());
+        QVERIFY2(contains(r.err, "injected failure"), r.explain().c_str());
         INJECT_VERIFY_EMPTY(waitUntraced(p.target.pid()));
         INJECT_VERIFY_EMPTY(p.before.compare());
-        INJECT_VERIFY_EMPTY(p.target.echoCheck("clean"));
+        INJECT_VERIFY_EMPTY(echoCheck(p.target, "clean"));
     }
 
     // The syscall site is an unmapped address: the step faults, the error says so, and
@@ -504,10 +515,10 @@ private slots:
         SourceAndTarget p;
         INJECT_VERIFY_EMPTY(p.setUp());
         const Run r = dupWithHook(p, "bad-site", "auto");
-        QVERIFY2(r.exitCode() == 1, r.explain().constData());
-        QVERIFY2(contains(r.err, "fault"), r.explain().constData());
+        QVERIFY2(r.exitCode() == 1, r.explain().c_str());
+        QVERIFY2(contains(r.err, "fault"), r.explain().c_str());
         INJECT_VERIFY_EMPTY(waitUntraced(p.target.pid()));
-        INJECT_VERIFY_EMPTY(p.target.echoCheck("not-segv"));
+        INJECT_VERIFY_EMPTY(echoCheck(p.target, "not-segv"));
         INJECT_VERIFY_EMPTY(p.before.compare());
     }
 
@@ -518,10 +529,10 @@ private slots:
         SourceAndTarget p;
         INJECT_VERIFY_EMPTY(p.setUp());
         const Run r = dupWithHook(p, "throw-after:pidfd_getfd", "pull");
-        QVERIFY2(r.exitCode() == 1, r.explain().constData());
-        QVERIFY2(contains(r.err, "exception") && contains(r.err, "thrown after pidfd_getfd"), r.explain().constData());
+        QVERIFY2(r.exitCode() == 1, r.explain().c_str());
+        QVERIFY2(contains(r.err, "exception") && contains(r.err, "thrown after pidfd_getfd"), r.explain().c_str());
         INJECT_VERIFY_EMPTY(waitUntraced(p.target.pid()));
-        INJECT_VERIFY_EMPTY(p.target.echoCheck("after-exception"));
+        INJECT_VERIFY_EMPTY(echoCheck(p.target, "after-exception"));
         INJECT_VERIFY_EMPTY(p.before.compare());
     }
 
@@ -532,10 +543,10 @@ private slots:
         SourceAndTarget p;
         INJECT_VERIFY_EMPTY(p.setUp());
         const Run r = dupWithHook(p, "abort-after:socketpair", "push");
-        QVERIFY2(r.exitCode() == 1, r.explain().constData());
-        QVERIFY2(contains(r.err, "signal 6"), r.explain().constData());
+        QVERIFY2(r.exitCode() == 1, r.explain().c_str());
+        QVERIFY2(contains(r.err, "signal 6"), r.explain().c_str());
         INJECT_VERIFY_EMPTY(waitUntraced(p.target.pid()));
-        INJECT_VERIFY_EMPTY(p.target.echoCheck("after-crash"));
+        INJECT_VERIFY_EMPTY(echoCheck(p.target, "after-crash"));
     }
 
     void cleanupTestCase()

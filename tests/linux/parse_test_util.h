@@ -4,7 +4,7 @@
 // Helpers shared by the /proc parser tests (tst_proc_parse, tst_net_tables).
 
 #include "linux/proc_parse.h"
-#include "linux/sockets_linux.h"
+#include "linux/net_parse_linux.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QFile>

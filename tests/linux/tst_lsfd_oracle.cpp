@@ -26,7 +26,7 @@
 // table is fixed; lsfd is started with posix_spawn (no pipes in this process) writing to
 // an O_CLOEXEC temporary file that stays open while both sides are read.
 
-#include "hstest_process.h"
+#include "child.h"
 
 #include "handlescope/inspect.h"
 
@@ -200,7 +200,6 @@ void TestLsfdOracle::initTestCase()
     m_lsfd = QStandardPaths::findExecutable(QStringLiteral("lsfd"));
     if (m_lsfd.isEmpty())
         QSKIP("lsfd (util-linux >= 2.38) is not installed: no oracle to compare with");
-    QVERIFY2(!hstest::fdHelperPath().isEmpty(), "HS_FD_HELPER is not set (run via ctest)");
     // Warm up the core's cached /proc fd so the self row sees the same table both times.
     QVERIFY(hs::listHandles(hs::currentProcessId(), hs::Detail::Full).has_value());
 }
@@ -336,8 +335,9 @@ void TestLsfdOracle::compare()
     QFETCH(QStringList, arguments);
     QFETCH(QString, exeName);
     if (program == QLatin1String("helper")) {
-        hstest::FdHelper helper;
-        QVERIFY2(helper.start(), qPrintable(helper.errorString()));
+        hstest::Child helper;
+        const std::string started = helper.startHelper();
+        QVERIFY2(started.empty(), started.c_str());
         compareWithLsfd(helper.pid());
     } else if (program == QLatin1String("self")) {
         compareWithLsfd(hs::currentProcessId());
@@ -347,9 +347,16 @@ void TestLsfdOracle::compare()
         const QString path = program.startsWith(QLatin1Char('/')) ? program : QStandardPaths::findExecutable(program);
         if (path.isEmpty())
             QSKIP(qPrintable(program + QStringLiteral(" is not installed")));
-        hstest::StdinChild child;
-        QVERIFY2(child.start(path, arguments), qPrintable(child.errorString()));
-        QVERIFY2(child.waitForExec(exeName), qPrintable(child.errorString()));
+        hstest::Spawn spec;
+        spec.argv = {path.toStdString()};
+        for (const QString& a : arguments)
+            spec.argv.push_back(a.toStdString());
+        spec.pipeStdio = true; // it blocks reading its stdin until the Child closes it
+        hstest::Child child;
+        std::string started = child.start(spec);
+        QVERIFY2(started.empty(), started.c_str());
+        started = child.waitForExec(exeName.toStdString());
+        QVERIFY2(started.empty(), started.c_str());
         compareWithLsfd(child.pid());
     }
 }

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
-// tst_net_tables: the /proc/net table parsers of sockets_linux.h fed fixed samples (with
+// tst_net_tables: the /proc/net table parsers of net_parse_linux.h fed fixed samples (with
 // hostile paths and truncated lines) and the real tables of this machine's kernel.
 
 #include "parse_test_util.h"
 
-#include "hstest_process.h"
-
 #include "handlescope/inspect.h"
 #include "linux/proc_parse.h"
-#include "linux/sockets_linux.h"
+#include "linux/net_parse_linux.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>

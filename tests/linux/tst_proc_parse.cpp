@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // tst_proc_parse: the pure /proc text parsers (core/src/linux/proc_parse.h and the
-// /proc/net table parsers of sockets_linux.h) fed hostile text, plus real samples this
+// /proc/net table parsers of net_parse_linux.h) fed hostile text, plus real samples this
 // machine's kernel prints at run time (fdinfo of each fd kind, /proc/self/net/*), plus
 // one real process with an odd name.
 
-#include "hstest_process.h"
+#include "child.h"
 #include "parse_test_util.h"
 
 #include "handlescope/inspect.h"
 #include "linux/proc_parse.h"
-#include "linux/sockets_linux.h"
+#include "linux/net_parse_linux.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
@@ -710,14 +710,15 @@ void TestProcParse::processInfo_oddName()
 {
     QFETCH(QString, name);
     QFETCH(QByteArray, expected);
-    hstest::FdHelper helper;
-    QVERIFY2(helper.start({QStringLiteral("--name"), name}), qPrintable(helper.errorString()));
+    hstest::Child helper;
+    const std::string started = helper.startHelper({"--name", name.toStdString()});
+    QVERIFY2(started.empty(), started.c_str());
     const auto info = hs::processInfo(helper.pid());
     QVERIFY2(info.has_value(), info ? "" : info.error().message().c_str());
     QCOMPARE(B(info->name), expected);
     QCOMPARE(info->pid, static_cast<hs::Pid>(helper.pid()));
     QCOMPARE(info->parentPid, static_cast<hs::Pid>(::getpid()));
-    QCOMPARE(info->handleCount, static_cast<std::int64_t>(hstest::procFdCount(helper.pid())));
+    QCOMPARE(info->handleCount, static_cast<std::int64_t>(hstest::fdCount(helper.pid())));
     // The same name through the whole-machine listing.
     const auto all = hs::listProcesses();
     QVERIFY(all.has_value());

@@ -118,7 +118,6 @@ TEST(Cli, FindsANamedMutex)
     DeleteFileA(path.c_str());
 }
 
-#ifdef HANDLESCOPE_HAS_DUP_COMMANDS
 TEST(Cli, DupAndCloseCommands)
 {
     auto path = tempFilePath("hs_clidup");
@@ -146,4 +145,3 @@ TEST(Cli, DupAndCloseCommands)
     a.quit();
     DeleteFileA(path.c_str());
 }
-#endif

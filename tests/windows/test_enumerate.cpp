@@ -3,13 +3,21 @@
 #include "child_process.h"
 #include "windows/win_internal.h"
 
+#include "handlescope/find.h"
 #include "handlescope/inspect.h"
+#include "handlescope/log.h"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/base_sink.h>
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 using namespace hstest;
 
@@ -218,20 +226,120 @@ TEST_F(Enumerate, SnapshotAndProcessListSeeTheChild)
     EXPECT_EQ(mutex->typeName, "Mutant");
 }
 
-// In the background the snapshot runs below normal priority and puts the calling
-// thread's priority back afterwards.
-TEST_F(Enumerate, BackgroundSnapshotRestoresThreadPriority)
+// A token cancelled before the call: every read says so.
+TEST_F(Enumerate, CancelledBeforeTheCall)
 {
-    const int before = GetThreadPriority(GetCurrentThread());
-    ASSERT_NE(before, THREAD_PRIORITY_ERROR_RETURN);
-    auto snap = hs::takeSnapshot(hs::Detail::Fast, hs::Priority::Background);
+    const hs::CancelToken cancel = hs::CancelToken::create();
+    cancel.cancel();
+    auto processes = hs::listProcesses(cancel);
+    ASSERT_FALSE(processes);
+    EXPECT_TRUE(hs::isCancelled(processes.error()));
+    EXPECT_EQ(processes.error().operation, "list processes");
+    auto list = hs::listHandles(child->pid(), hs::Detail::Full, cancel);
+    ASSERT_FALSE(list);
+    EXPECT_TRUE(hs::isCancelled(list.error()));
+    EXPECT_EQ(list.error().operation, "read handles");
+    auto snap = hs::takeSnapshot(hs::Detail::Fast, cancel);
+    ASSERT_FALSE(snap);
+    EXPECT_TRUE(hs::isCancelled(snap.error()));
+    EXPECT_EQ(snap.error().operation, "take snapshot");
+    auto holders = hs::findHolders(get("event").object, cancel);
+    ASSERT_FALSE(holders);
+    EXPECT_TRUE(hs::isCancelled(holders.error()));
+    EXPECT_FALSE(hs::isCancelled(hs::listHandles(-5).error()));
+}
+
+namespace {
+
+// Holds the snapshot's thread at its first log line ("takeSnapshot") until the test has
+// cancelled the token from its own thread: a cancellation during the call, every time.
+class PauseAtSnapshotStart : public spdlog::sinks::base_sink<std::mutex> {
+public:
+    std::promise<void> started;
+    std::promise<void> resume;
+
+protected:
+    void sink_it_(const spdlog::details::log_msg& msg) override
+    {
+        if (m_seen || std::string_view(msg.payload.data(), msg.payload.size()).find("takeSnapshot") == std::string_view::npos)
+            return;
+        m_seen = true;
+        started.set_value();
+        resume.get_future().wait();
+    }
+    void flush_() override {}
+
+private:
+    bool m_seen = false;
+};
+
+} // namespace
+
+TEST_F(Enumerate, CancelledDuringASnapshot)
+{
+    auto pause = std::make_shared<PauseAtSnapshotStart>();
+    auto started = pause->started.get_future();
+    hs::log::addSink(pause);
+    const hs::CancelToken cancel = hs::CancelToken::create();
+    std::optional<hs::Result<hs::Snapshot>> snap;
+    std::thread reader([&] { snap = hs::takeSnapshot(hs::Detail::Fast, cancel); });
+    started.wait();
+    cancel.cancel();
+    pause->resume.set_value();
+    reader.join();
+    hs::log::removeSink(pause);
+    ASSERT_TRUE(snap.has_value());
+    ASSERT_FALSE(*snap);
+    EXPECT_TRUE(hs::isCancelled(snap->error()));
+    EXPECT_EQ(snap->error().operation, "take snapshot");
+}
+
+// The holders of an object held twice by the child (an event and its duplicate), and of the
+// file it opened: on demand, and from an index of a snapshot.
+TEST_F(Enumerate, HoldersOnDemandAndFromASnapshot)
+{
+    using Pairs = std::vector<std::pair<hs::Pid, std::int64_t>>;
+    auto sorted = [](Pairs p) {
+        std::sort(p.begin(), p.end());
+        return p;
+    };
+    const Pairs eventHolders = sorted({{child->pid(), child->value("event")}, {child->pid(), child->value("event_alias")}});
+    auto found = hs::findHolders(get("event").object);
+    ASSERT_TRUE(found) << found.error().message();
+    Pairs onDemand;
+    for (const auto& h : *found) {
+        onDemand.emplace_back(h.process.pid, h.handle.value);
+        EXPECT_EQ(h.handle.object, get("event").object);
+        EXPECT_EQ(h.handle.typeName, "Event");
+        EXPECT_EQ(lower(h.processName), "hs_child.exe");
+        EXPECT_GT(h.process.startTime, 0u);
+    }
+    EXPECT_EQ(onDemand, eventHolders);
+
+    auto fileId = hs::objectIdOfPath(path);
+    ASSERT_TRUE(fileId) << fileId.error().message();
+    auto fileHolders = hs::findHolders(*fileId);
+    ASSERT_TRUE(fileHolders) << fileHolders.error().message();
+    Pairs files;
+    for (const auto& h : *fileHolders)
+        files.emplace_back(h.process.pid, h.handle.value);
+    EXPECT_EQ(files, (Pairs{{child->pid(), child->value("file")}}));
+
+    auto snap = hs::takeSnapshot();
     ASSERT_TRUE(snap) << snap.error().message();
-    EXPECT_EQ(GetThreadPriority(GetCurrentThread()), before);
+    const hs::HolderIndex index(*snap);
     const auto* ph = snap->findProcess(child->pid());
     ASSERT_NE(ph, nullptr);
-    const auto* mutex = byValue(ph->handles, child->value("mutex"));
-    ASSERT_NE(mutex, nullptr);
-    EXPECT_EQ(mutex->typeName, "Mutant");
+    const auto* event = byValue(ph->handles, child->value("event"));
+    ASSERT_NE(event, nullptr);
+    Pairs indexed; // ids derived by comparison (Wine) hold within one snapshot
+    for (const auto& hit : index.holders(event->object))
+        indexed.emplace_back(hit.process->pid, hit.handle->value);
+    EXPECT_EQ(indexed, eventHolders);
+    Pairs indexedFiles;
+    for (const auto& hit : index.holders(*fileId))
+        indexedFiles.emplace_back(hit.process->pid, hit.handle->value);
+    EXPECT_EQ(indexedFiles, (Pairs{{child->pid(), child->value("file")}}));
 }
 
 TEST(Platform, InfoSaysWindows)

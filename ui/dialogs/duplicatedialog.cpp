@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "dialogs/duplicatedialog.h"
 
-#include "dup/duplicatebackend.h"
-#include "models/handlemodel.h"
 #include "util/colors.h"
 #include "util/platform.h"
 #include "util/qtstd.h"
-#include "util/workpool.h"
+#include "window/windowcontroller.h"
 
+#include "handlescope/describe.h"
 #include "handlescope/log.h"
 
 #include <QCheckBox>
@@ -32,7 +31,6 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -88,7 +86,7 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
             .arg(source.pid)
             .arg(word)
             .arg(handle.value)
-            .arg(HandleModel::typeText(handle).toHtmlEscaped(), HandleModel::nameText(handle).toHtmlEscaped()),
+            .arg(qs(hs::describeType(handle)).toHtmlEscaped(), qs(hs::describeName(handle)).toHtmlEscaped()),
         this);
     sourceLabel->setObjectName(QStringLiteral("sourceLabel"));
     sourceLabel->setWordWrap(true);
@@ -196,7 +194,6 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
     m_buttons->addButton(m_duplicateButton, QDialogButtonBox::ActionRole);
     connect(m_duplicateButton, &QPushButton::clicked, this, &DuplicateDialog::startDuplicate);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &DuplicateDialog::onFinished);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(sourceLabel);
@@ -214,11 +211,7 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
     updatePreview();
 }
 
-DuplicateDialog::~DuplicateDialog()
-{
-    // The core call has a timeout; wait for it rather than leave it writing into freed memory.
-    m_watcher.waitForFinished();
-}
+DuplicateDialog::~DuplicateDialog() = default;
 
 void DuplicateDialog::buildTargets(const std::vector<hs::ProcessInfo>& targets)
 {
@@ -310,7 +303,7 @@ void DuplicateDialog::updatePreview()
         return;
     }
     QStringList lines;
-    for (const auto& line : previewDuplicate(m_source.pid, m_handle.value, t->pid, options()))
+    for (const auto& line : hs::describeDuplicate(m_source.pid, m_handle.value, t->pid, options()))
         lines << qs(line);
     m_preview->setPlainText(lines.join(QLatin1Char('\n')));
 }
@@ -348,31 +341,21 @@ void DuplicateDialog::startDuplicate()
     m_runTarget = t->pid;
     m_newHandle.reset();
     rememberTarget(qs(t->name));
-    hs::log::get("ui")->info("duplicate {} {} of pid {} into pid {} ({})", platform().handleWord, m_handle.value,
-                             m_source.pid, t->pid, t->name);
     setRunning(true);
-    m_watcher.setFuture(QtConcurrent::run(workPool(),
-        [source = m_source.pid, value = m_handle.value, target = t->pid, opts = options()] {
-            return runDuplicate(source, value, target, opts);
-        }));
+    Q_EMIT duplicateRequested(t->pid, options());
 }
 
-void DuplicateDialog::onFinished()
+void DuplicateDialog::finish(const DuplicateOutcome& outcome)
 {
+    if (!m_busy || outcome.target != m_runTarget || outcome.source != m_source.pid || outcome.handle != m_handle.value)
+        return; // not this dialog's request
     setRunning(false);
-    const auto result = m_watcher.result();
+    const auto& result = outcome.result;
     if (!result) {
-        const QString text = qs(result.error().message());
-        hs::log::get("ui")->error("duplicate failed: {}", result.error().message());
-        showError(text);
+        showError(qs(result.error().message()));
         return;
     }
     m_newHandle = result->newHandle;
-    hs::log::get("ui")->info("duplicated {} {} of pid {} into pid {} as {} {} via {}", platform().handleWord,
-                             m_handle.value, m_source.pid, m_runTarget, platform().handleWord, result->newHandle,
-                             result->method);
-    for (const auto& w : result->warnings)
-        hs::log::get("ui")->warn("duplicate: {}", w);
     m_newHandleLabel->setText(QString::number(result->newHandle));
     m_successPanel->show();
     Q_EMIT duplicated(m_runTarget, result->newHandle);

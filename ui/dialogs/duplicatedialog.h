@@ -7,7 +7,6 @@
 #include "handlescope/model.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 #include <functional>
 #include <optional>
@@ -28,9 +27,12 @@ class QWidget;
 
 namespace hs::ui {
 
+struct DuplicateOutcome;
+
 /// Duplicate a handle into a process of the user's choice: source, target picker with
 /// search (recent targets first), the options the platform supports, a live preview of
-/// the exact calls, confirmation of risky choices, then the call off the UI thread.
+/// the exact calls and confirmation of risky choices. The duplicate itself is the window
+/// controller's (duplicateRequested); the dialog shows its outcome (finish).
 class DuplicateDialog : public QDialog {
     Q_OBJECT
 public:
@@ -54,10 +56,13 @@ public:
     static void rememberTarget(const QString& name);
 
 public Q_SLOTS:
-    /// Checks the risks (asking the user), then runs the duplicate in the background.
+    /// Checks the risks (asking the user), then asks for the duplicate.
     void startDuplicate();
+    /// Shows the outcome of the duplicate this dialog asked for.
+    void finish(const hs::ui::DuplicateOutcome& outcome);
 
 Q_SIGNALS:
+    void duplicateRequested(hs::Pid target, const hs::DuplicateOptions& options);
     void duplicated(hs::Pid target, hs::HandleValue newHandle);
     void showInTargetRequested(hs::Pid target, hs::HandleValue newHandle);
 
@@ -65,7 +70,6 @@ private:
     void buildTargets(const std::vector<hs::ProcessInfo>& targets);
     void updatePreview();
     void setRunning(bool running);
-    void onFinished();
     void showError(const QString& text);
 
     hs::ProcessInfo m_source;
@@ -92,7 +96,6 @@ private:
     QLabel* m_newHandleLabel;
     QPushButton* m_duplicateButton;
     QDialogButtonBox* m_buttons;
-    QFutureWatcher<hs::Result<hs::DuplicateResult>> m_watcher;
 };
 
 } // namespace hs::ui

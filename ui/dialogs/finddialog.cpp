@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "dialogs/finddialog.h"
 
-#include "models/handlemodel.h"
 #include "models/hitmodel.h"
 #include "models/roles.h"
-#include "refresh/machinesearch.h"
+#include "reader/reader.h"
 #include "util/qtstd.h"
 
 #include "handlescope/find.h"
@@ -23,9 +22,9 @@
 
 namespace hs::ui {
 
-FindDialog::FindDialog(MachineSearch* machine, QWidget* parent)
+FindDialog::FindDialog(Reader* reader, QWidget* parent)
     : QDialog(parent)
-    , m_machine(machine)
+    , m_reader(reader)
     , m_findButton(new QPushButton(tr("Find"), this))
     , m_text(new QLineEdit(this))
     , m_regex(new QCheckBox(tr("Regular expression"), this))
@@ -75,6 +74,10 @@ FindDialog::FindDialog(MachineSearch* machine, QWidget* parent)
         if (index.isValid())
             Q_EMIT jumpRequested(index.data(PidRole).toLongLong(), index.data(HandleValueRole).toLongLong());
     });
+    connect(m_reader, &Reader::found, this, [this](const std::shared_ptr<const FindRead>& result) {
+        if (result->id == m_search)
+            showResult(result);
+    });
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -102,32 +105,28 @@ void FindDialog::find()
         query.kind = static_cast<hs::HandleKind>(k);
     // A bad expression is reported at once, before the machine is read.
     if (auto check = hs::findHandles(hs::Snapshot{}, query); !check) {
-        m_hits->setHits({});
+        m_hits->setHits(nullptr);
         m_status->setText(tr("Invalid search: %1").arg(qs(check.error().message())));
         return;
     }
     m_status->setText(tr("Reading the handles of every process…"));
     m_findButton->setEnabled(false);
-    m_search = m_machine->search(
-        [query](const hs::Snapshot& snapshot) { return hs::findHandles(snapshot, query); }, MaxSnapshotAge,
-        MaxResults, [this](MachineSearchResult&& result) {
-            if (result.id == m_search)
-                showResult(std::move(result));
-        });
+    m_search = m_reader->find(query, MaxResults);
 }
 
-void FindDialog::showResult(MachineSearchResult&& result)
+void FindDialog::showResult(const std::shared_ptr<const FindRead>& found)
 {
     m_search = 0;
     m_findButton->setEnabled(true);
+    const FindRead& result = *found;
     if (result.error) {
-        m_hits->setHits({});
+        m_hits->setHits(nullptr);
         m_status->setText(tr("Search failed: %1").arg(qs(result.error->message())));
         Q_EMIT searched();
         return;
     }
     const int shown = static_cast<int>(result.hits.size());
-    m_hits->setHits(std::move(result.hits));
+    m_hits->setHits(found);
     const QString searchedText = tr("Searched %1 handles of %2 processes, read at %3.")
                                      .arg(result.handles)
                                      .arg(result.processes)

@@ -3,6 +3,8 @@
 
 #include "handlescope/model.h"
 
+#include <memory>
+
 #include <QDialog>
 
 #include <chrono>
@@ -18,16 +20,16 @@ class QTableView;
 namespace hs::ui {
 
 class HitModel;
-class MachineSearch;
-struct MachineSearchResult;
+class Reader;
+struct FindRead;
 
 /// "Find handle": text or regular expression, optional type, across every handle of
-/// every process (hs::findHandles on a whole-machine read through MachineSearch, off the
-/// UI thread). Double-click jumps to a hit.
+/// every process (hs::findHandles on a whole-machine read by the Reader, off the UI
+/// thread). Double-click jumps to a hit.
 class FindDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit FindDialog(MachineSearch* machine, QWidget* parent = nullptr);
+    explicit FindDialog(Reader* reader, QWidget* parent = nullptr);
 
     [[nodiscard]] QLineEdit* textEdit() const { return m_text; }
     [[nodiscard]] QCheckBox* regexBox() const { return m_regex; }
@@ -37,9 +39,6 @@ public:
     [[nodiscard]] QLabel* statusLabel() const { return m_status; }
 
     static constexpr int MaxResults = 10000;
-    /// A search reuses a read of the machine this recent (a second search right after
-    /// the first is instant); older, the machine is read again.
-    static constexpr std::chrono::milliseconds MaxSnapshotAge{2000};
     [[nodiscard]] bool isSearching() const { return m_search != 0; }
 
 public Q_SLOTS:
@@ -51,9 +50,9 @@ Q_SIGNALS:
     void searched();
 
 private:
-    void showResult(MachineSearchResult&& result);
+    void showResult(const std::shared_ptr<const FindRead>& result);
 
-    MachineSearch* m_machine;
+    Reader* m_reader;
     quint64 m_search = 0; ///< id of the search under way, 0 if none
     QPushButton* m_findButton;
     QLineEdit* m_text;

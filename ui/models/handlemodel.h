@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "models/difftablemodel.h"
 #include "models/handlerow.h"
-#include "models/mergingtablemodel.h"
 
 #include <optional>
-#include <vector>
 
 namespace hs::ui {
 
-/// The handles of one process, merged on each refresh (never reset).
-class HandleModel : public MergingTableModel<HandleRow> {
+/// The handles of one process. Rows change only through diffs (never a reset).
+class HandleModel : public DiffTableModel<HandleRowTraits> {
     Q_OBJECT
 public:
     enum Column {
@@ -31,22 +30,21 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// Show the handles of `process`. The same process as before merges with highlights;
-    /// another process replaces the rows without highlights (still no reset).
-    void show(const hs::ProcessKey& process, SharedHandles handles);
-    /// Same, for a list the caller owns (tests, small lists): it is copied once.
-    void show(const hs::ProcessKey& process, std::vector<hs::HandleInfo> handles);
-    /// Empty the table (no process selected, or one we may not inspect).
-    void clear();
+    /// The process whose handles the rows are (set with the diff that shows them).
     [[nodiscard]] std::optional<hs::ProcessKey> process() const { return m_process; }
+    /// Applies a diff of `process`'s handles; false if it was computed against other rows.
+    bool apply(const std::optional<hs::ProcessKey>& process, TableDiff<Item> diff);
 
-    [[nodiscard]] const hs::HandleInfo& handle(int row) const { return *rowAt(row).info; }
-    /// Row of the live (not closing) handle with this value, -1 if none.
+    [[nodiscard]] const hs::HandleInfo& handle(int row) const { return *rowAt(row).item; }
+    /// Row of the live (not closed) handle with this value, -1 if none.
     [[nodiscard]] int rowOfValue(hs::HandleValue value) const;
 
-    static QString typeText(const hs::HandleInfo& h);
-    static QString nameText(const hs::HandleInfo& h);
-    static QString inheritableText(const hs::HandleInfo& h);
+Q_SIGNALS:
+    /// The rows changed (a diff was applied or a row added).
+    void changed();
+
+protected:
+    void rowsApplied() override { Q_EMIT changed(); }
 
 private:
     QVariant display(const hs::HandleInfo& h, int column) const;

@@ -4,6 +4,8 @@
 #include "models/handlemodel.h"
 #include "models/roles.h"
 
+#include "handlescope/describe.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -92,6 +94,7 @@ bool HandleProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& source
     if (m_text.empty())
         return true;
     return containsFolded(h.name, m_text) || containsFolded(h.typeName, m_text)
+        || (h.socket && containsFolded(hs::describeName(h), m_text))
         || containsFolded(hs::displayName(h.kind), m_text) || std::to_string(h.value) == m_text;
 }
 
@@ -109,10 +112,11 @@ bool HandleProxyModel::lessThan(const QModelIndex& left, const QModelIndex& righ
     int c = 0;
     switch (left.column()) {
     case HandleModel::TypeColumn:
-        c = HandleModel::typeText(a).compare(HandleModel::typeText(b), Qt::CaseInsensitive);
+        c = order(hs::describeType(a), hs::describeType(b));
         break;
     case HandleModel::NameColumn:
-        c = order(a.name, b.name);
+        // By the text shown; only a socket's differs from its name (its endpoints).
+        c = (a.socket || b.socket) ? order(hs::describeName(a), hs::describeName(b)) : order(a.name, b.name);
         break;
     case HandleModel::AccessColumn:
         c = order(a.access, b.access);

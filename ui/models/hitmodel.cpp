@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "models/hitmodel.h"
 
-#include "models/handlemodel.h"
 #include "models/roles.h"
 #include "util/qtstd.h"
 
+#include "handlescope/describe.h"
+
 namespace hs::ui {
 
-void HitModel::setHits(std::vector<MachineHit> hits)
+void HitModel::setHits(std::shared_ptr<const FindRead> hits)
 {
     beginResetModel();
     m_hits = std::move(hits);
@@ -16,7 +17,7 @@ void HitModel::setHits(std::vector<MachineHit> hits)
 
 int HitModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_hits.size());
+    return parent.isValid() || !m_hits ? 0 : static_cast<int>(m_hits->hits.size());
 }
 
 int HitModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -25,7 +26,7 @@ QVariant HitModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const MachineHit& h = hit(index.row());
+    const FoundHandle& h = hit(index.row());
     switch (role) {
     case PidRole:
         return QVariant::fromValue<qint64>(h.process.pid);
@@ -41,9 +42,9 @@ QVariant HitModel::data(const QModelIndex& index, int role) const
         case HandleColumn:
             return QVariant::fromValue<qint64>(h.handle.value);
         case TypeColumn:
-            return HandleModel::typeText(h.handle);
+            return qs(hs::describeType(h.handle));
         case NameColumn:
-            return HandleModel::nameText(h.handle);
+            return qs(hs::describeName(h.handle));
         default:
             return {};
         }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "refresh/machinesearch.h"
+#include "reader/reader.h"
 
 #include <QAbstractTableModel>
 
@@ -10,8 +10,7 @@
 namespace hs::ui {
 
 /// The hits of a machine-wide search, for the Find dialog. A model rather than a
-/// QTableWidget: 10,000 hits were 50,000 QTableWidgetItems and 100-135 ms on the UI
-/// thread; here a new result is one reset and rows are formatted only when painted.
+/// QTableWidget: a new result is one reset, and rows are formatted only when painted.
 class HitModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -19,8 +18,9 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setHits(std::vector<MachineHit> hits);
-    [[nodiscard]] const MachineHit& hit(int row) const { return m_hits.at(static_cast<std::size_t>(row)); }
+    /// Shows the hits of a search (shared with the reader's result, not copied); null empties.
+    void setHits(std::shared_ptr<const FindRead> hits);
+    [[nodiscard]] const FoundHandle& hit(int row) const { return m_hits->hits.at(static_cast<std::size_t>(row)); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -28,7 +28,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<MachineHit> m_hits;
+    std::shared_ptr<const FindRead> m_hits;
 };
 
 } // namespace hs::ui

@@ -15,7 +15,7 @@
 namespace hs::ui {
 
 ProcessModel::ProcessModel(QObject* parent)
-    : MergingTableModel<ProcessRow>(parent)
+    : DiffTableModel<ProcessRowTraits>(parent)
 {
     // One shared icon per state: a per-row icon lookup would cost more than the row.
     if (auto* style = QApplication::style()) {
@@ -31,13 +31,15 @@ int ProcessModel::rowOfPid(hs::Pid pid) const
 {
     // Rows are sorted by (pid, start time): the newest process with this pid is the
     // last one before the next pid.
-    const std::size_t after = m_store.partitionPoint([pid](const ProcessRow& r) { return r.info.pid <= pid; });
-    if (after == 0 || m_store.at(after - 1).info.pid != pid)
+    const auto& rows = *m_rows;
+    auto after = std::upper_bound(rows.begin(), rows.end(), pid,
+                                  [](hs::Pid p, const Row& r) { return p < r.item.info.pid; });
+    if (after == rows.begin() || std::prev(after)->item.info.pid != pid)
         return -1;
-    return static_cast<int>(after - 1);
+    return static_cast<int>(after - rows.begin()) - 1;
 }
 
-QVariant ProcessModel::display(const ProcessRow& row, int column) const
+QVariant ProcessModel::display(const ProcessEntry& row, int column) const
 {
     const auto& p = row.info;
     switch (column) {
@@ -59,9 +61,11 @@ QVariant ProcessModel::display(const ProcessRow& row, int column) const
     return {};
 }
 
-QVariant ProcessModel::toolTip(const ProcessRow& row) const
+QVariant ProcessModel::toolTip(int row) const
 {
-    const auto& p = row.info;
+    const auto& p = process(row);
+    if (flashAt(row) == Flash::Removed)
+        return tr("%1 (pid %2) has exited").arg(qs(p.name)).arg(p.pid);
     if (p.accessError)
         return tr("%1 (pid %2) cannot be inspected: %3\nTo see more: %4")
             .arg(qs(p.name))
@@ -79,7 +83,7 @@ QVariant ProcessModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ProcessRow& row = rowAt(index.row());
+    const ProcessEntry& row = rowAt(index.row()).item;
     const auto& p = row.info;
     switch (role) {
     case Qt::DisplayRole:
@@ -89,7 +93,7 @@ QVariant ProcessModel::data(const QModelIndex& index, int role) const
             return p.accessError ? m_lockedIcon : m_icon;
         return {};
     case Qt::ToolTipRole:
-        return toolTip(row);
+        return toolTip(index.row());
     case Qt::TextAlignmentRole:
         if (index.column() == PidColumn || index.column() == HandlesColumn || index.column() == DeltaColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -99,10 +103,14 @@ QVariant ProcessModel::data(const QModelIndex& index, int role) const
             return mutedText(QApplication::palette());
         return {};
     case Qt::BackgroundRole:
-        if (row.flash == Flash::Added)
+        switch (flashAt(index.row())) {
+        case Flash::Added:
             return addedBackground(QApplication::palette());
-        if (row.flash == Flash::Removed)
+        case Flash::Removed:
             return removedBackground(QApplication::palette());
+        case Flash::None:
+            return {};
+        }
         return {};
     case SortRole:
         switch (index.column()) {
@@ -123,7 +131,7 @@ QVariant ProcessModel::data(const QModelIndex& index, int role) const
     case PidRole:
         return QVariant::fromValue<qint64>(p.pid);
     case FlashRole:
-        return static_cast<int>(row.flash);
+        return static_cast<int>(flashAt(index.row()));
     }
     return {};
 }

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "models/mergingtablemodel.h"
+#include "models/difftablemodel.h"
 #include "models/processrow.h"
 
 #include <QIcon>
 
 namespace hs::ui {
 
-/// All processes of the last snapshot, merged on each refresh (never reset).
-class ProcessModel : public MergingTableModel<ProcessRow> {
+/// All processes of the last read. Rows change only through diffs (never a reset).
+class ProcessModel : public DiffTableModel<ProcessRowTraits> {
     Q_OBJECT
 public:
     enum Column { NameColumn, PidColumn, UserColumn, HandlesColumn, DeltaColumn, StateColumn, ColumnCount };
@@ -20,15 +20,15 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    [[nodiscard]] const hs::ProcessInfo& process(int row) const { return rowAt(row).info; }
+    [[nodiscard]] const hs::ProcessInfo& process(int row) const { return rowAt(row).item.info; }
     /// Row of the newest process with this pid, -1 if none.
     [[nodiscard]] int rowOfPid(hs::Pid pid) const;
     /// Shown in the tooltip of processes we may not inspect.
     void setPrivilegeHint(const QString& hint) { m_privilegeHint = hint; }
 
 private:
-    QVariant display(const ProcessRow& row, int column) const;
-    QVariant toolTip(const ProcessRow& row) const;
+    QVariant display(const ProcessEntry& row, int column) const;
+    QVariant toolTip(int row) const;
 
     QIcon m_icon;
     QIcon m_lockedIcon;

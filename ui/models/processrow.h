@@ -1,45 +1,34 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "models/mergingtablemodel.h"
-
 #include "handlescope/model.h"
 
 #include <cstdint>
 
 namespace hs::ui {
 
-/// One row of the process table: the process plus what the UI adds (change in handle
-/// count since the last refresh, highlight state).
-struct ProcessRow {
-    using Item = hs::ProcessInfo;
+/// One process as the process table shows it: what the core read, and the change in its
+/// handle count since the read before.
+struct ProcessEntry {
+    hs::ProcessInfo info;
+    std::int64_t delta = 0;
+};
+
+struct ProcessRowTraits {
+    using Item = ProcessEntry;
     using Key = hs::ProcessKey; // (pid, start time): a reused pid is a new process
 
-    explicit ProcessRow(Item item)
-        : info(std::move(item))
-    {
-    }
-    static Key keyOf(const Item& item) { return item.key(); }
-    [[nodiscard]] Key key() const { return info.key(); }
+    static Key keyOf(const Item& item) { return item.info.key(); }
 
-    bool assign(Item&& item)
+    static bool carry(const Item& shown, Item& fresh)
     {
-        const std::int64_t newDelta = (info.handleCount >= 0 && item.handleCount >= 0)
-            ? item.handleCount - info.handleCount
-            : 0;
-        const bool changed = newDelta != delta || item.handleCount != info.handleCount || item.name != info.name
-            || item.user != info.user || item.state != info.state
-            || item.accessError.has_value() != info.accessError.has_value()
-            || item.commandLine != info.commandLine || item.executable != info.executable;
-        delta = newDelta;
-        info = std::move(item);
-        return changed;
+        const hs::ProcessInfo& a = shown.info;
+        const hs::ProcessInfo& b = fresh.info;
+        fresh.delta = (a.handleCount >= 0 && b.handleCount >= 0) ? b.handleCount - a.handleCount : 0;
+        return fresh.delta != shown.delta || a.handleCount != b.handleCount || a.name != b.name || a.user != b.user
+            || a.state != b.state || a.accessError.has_value() != b.accessError.has_value()
+            || a.commandLine != b.commandLine || a.executable != b.executable;
     }
-
-    hs::ProcessInfo info;
-    std::int64_t delta = 0; ///< handle count change at the last refresh
-    Flash flash = Flash::None;
-    std::int64_t flashUntil = 0;
 };
 
 } // namespace hs::ui

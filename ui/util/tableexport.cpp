@@ -5,9 +5,6 @@
 #include <QAbstractItemView>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QStringList>
 #include <QTableView>
 #include <QTreeView>
@@ -41,22 +38,6 @@ QString modelToCsv(const QAbstractItemModel& model)
         out += fields.join(QLatin1Char(',')) + QLatin1String("\r\n");
     }
     return out;
-}
-
-QByteArray modelToJson(const QAbstractItemModel& model)
-{
-    const int columns = model.columnCount();
-    QStringList keys;
-    for (int c = 0; c < columns; ++c)
-        keys << model.headerData(c, Qt::Horizontal).toString().toLower().replace(QLatin1Char(' '), QLatin1Char('_'));
-    QJsonArray rows;
-    for (int r = 0, n = model.rowCount(); r < n; ++r) {
-        QJsonObject o;
-        for (int c = 0; c < columns; ++c)
-            o.insert(keys[c], model.index(r, c).data().toString());
-        rows.append(o);
-    }
-    return QJsonDocument(rows).toJson(QJsonDocument::Indented);
 }
 
 QString selectionAsTsv(const QAbstractItemView& view)

@@ -13,8 +13,6 @@ namespace hs::ui {
 QString csvField(const QString& text);
 /// The model's rows as shown (a proxy: filtered and sorted), header first, CRLF lines.
 QString modelToCsv(const QAbstractItemModel& model);
-/// The same rows as a JSON array of objects keyed by column title.
-QByteArray modelToJson(const QAbstractItemModel& model);
 /// The selected rows of a view as tab-separated text (visible columns, visual order).
 QString selectionAsTsv(const QAbstractItemView& view);
 

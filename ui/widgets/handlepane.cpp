@@ -15,7 +15,6 @@
 #include <QLineEdit>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hs::ui {
@@ -31,7 +30,6 @@ HandlePane::HandlePane(HandleModel* model, QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_view(new QTableView(this))
     , m_message(new QLabel(this))
-    , m_countTimer(new QTimer(this))
 {
     m_type->setObjectName(QStringLiteral("handleTypeFilter"));
     m_type->setToolTip(tr("Show one type of handle only; the numbers are the handles of each type"));
@@ -71,13 +69,7 @@ HandlePane::HandlePane(HandleModel* model, QWidget* parent)
     connect(m_type, &QComboBox::currentIndexChanged, this, &HandlePane::applyTypeFilter);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &HandlePane::currentHandleChanged);
-    // Type counts change with every merge (and every slice of one); recount at most four
-    // times a second, not per signal: each recount rebuilds the combo box.
-    m_countTimer->setSingleShot(true);
-    m_countTimer->setInterval(250);
-    connect(m_countTimer, &QTimer::timeout, this, &HandlePane::updateTypeCounts);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_model, signal, m_countTimer, qOverload<>(&QTimer::start));
+    connect(m_model, &HandleModel::changed, this, &HandlePane::updateTypeCounts);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(m_type);
@@ -129,10 +121,14 @@ void HandlePane::applyTypeFilter()
 
 const hs::HandleInfo* HandlePane::currentHandle() const
 {
+    const int row = currentRow();
+    return row >= 0 ? &m_model->handle(row) : nullptr;
+}
+
+int HandlePane::currentRow() const
+{
     const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid())
-        return nullptr;
-    return &m_model->handle(m_proxy->mapToSource(current).row());
+    return current.isValid() ? m_proxy->mapToSource(current).row() : -1;
 }
 
 bool HandlePane::selectValue(hs::HandleValue value)

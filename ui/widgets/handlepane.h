@@ -13,7 +13,6 @@ class QLabel;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
-class QTimer;
 
 namespace hs::ui {
 
@@ -41,6 +40,8 @@ public:
     [[nodiscard]] bool isShowingMessage() const;
 
     [[nodiscard]] const hs::HandleInfo* currentHandle() const;
+    /// The current row in the handle model (not the proxy), -1 if none.
+    [[nodiscard]] int currentRow() const;
     /// Select the live handle with `value`; false if the table has none.
     bool selectValue(hs::HandleValue value);
 
@@ -60,7 +61,6 @@ private:
     QStackedWidget* m_stack;
     QTableView* m_view;
     QLabel* m_message;
-    QTimer* m_countTimer;
 };
 
 } // namespace hs::ui

@@ -3,25 +3,22 @@
 
 #include "dialogs/duplicatedialog.h"
 #include "dialogs/finddialog.h"
-#include "dup/duplicatebackend.h"
 #include "log/logmodel.h"
 #include "log/qtlogsink.h"
 #include "models/handlemodel.h"
 #include "models/handleproxymodel.h"
 #include "models/processmodel.h"
-#include "refresh/machinesearch.h"
-#include "refresh/refreshcontroller.h"
-#include "util/backgroundrelease.h"
 #include "util/platform.h"
 #include "util/qtstd.h"
 #include "util/tableexport.h"
-#include "util/workpool.h"
 #include "widgets/detailspane.h"
 #include "widgets/handlepane.h"
 #include "widgets/logpanel.h"
 #include "widgets/processpane.h"
 
+#include "handlescope/describe.h"
 #include "handlescope/inspect.h"
+#include "handlescope/json.h"
 #include "handlescope/log.h"
 
 #include <QAction>
@@ -49,7 +46,6 @@
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <array>
 
@@ -60,16 +56,13 @@ constexpr int DefaultIntervalMs = 2000;
 const std::array<int, 4> Intervals{0, 1000, 2000, 5000};
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     : QMainWindow(parent)
-    , m_processes(new ProcessModel(this))
-    , m_handles(new HandleModel(this))
+    , m_controller(new WindowController(options, this))
     , m_log(new LogModel(this))
-    , m_refresh(new RefreshController(this))
-    , m_machine(new MachineSearch(this))
-    , m_processPane(new ProcessPane(m_processes, this))
-    , m_handlePane(new HandlePane(m_handles, this))
-    , m_details(new DetailsPane(m_machine, this))
+    , m_processPane(new ProcessPane(m_controller->processModel(), this))
+    , m_handlePane(new HandlePane(m_controller->handleModel(), this))
+    , m_details(new DetailsPane(this))
     , m_logPanel(new LogPanel(m_log, this))
     , m_logDock(new QDockWidget(tr("Log"), this))
     , m_mainSplit(new QSplitter(Qt::Horizontal, this))
@@ -79,12 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("HandleScope"));
     setWindowIcon(QIcon(QStringLiteral(":/handlescope/handlescope.svg")));
     m_sink = QtLogSink::attach(m_log);
-    m_processes->setPrivilegeHint(qs(platform().privilegeHint));
-    // A refresh merges the handle table in slices of at most ~4 ms of UI-thread time, so
-    // that with the paint that follows a frame (16 ms) is never missed, even for 100,000
-    // handles. The process table (hundreds of rows) merges at once: selecting and jumping
-    // rely on its rows being current right after a refresh.
-    m_handles->setSliceBudget(std::chrono::milliseconds(4));
+    processModel()->setPrivilegeHint(qs(platform().privilegeHint));
 
     m_rightSplit->addWidget(m_handlePane);
     m_rightSplit->addWidget(m_details);
@@ -107,42 +95,11 @@ MainWindow::MainWindow(QWidget* parent)
     createToolBar();
     createStatusBar();
 
-    connect(m_refresh, &RefreshController::finished, this, &MainWindow::onRefreshed);
-    connect(m_refresh, &RefreshController::started, this, [this] { m_refreshAction->setEnabled(false); });
-    connect(m_refresh, &RefreshController::runningChanged, this,
-            [this](bool running) { m_refreshAction->setEnabled(!running); });
-    connect(m_processPane, &ProcessPane::currentProcessChanged, this, &MainWindow::onCurrentProcessChanged);
-    connect(m_handlePane, &HandlePane::currentHandleChanged, this, &MainWindow::onCurrentHandleChanged);
+    connectController();
     connect(m_details, &DetailsPane::jumpRequested, this, &MainWindow::jumpTo);
     connect(m_handlePane->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showHandleMenu);
     connect(m_processPane->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showProcessMenu);
     connect(m_handlePane->view(), &QAbstractItemView::doubleClicked, this, [this] { openDuplicateDialog(); });
-    connect(&m_detailWatcher, &QFutureWatcherBase::finished, this, [this] {
-        const auto result = m_detailWatcher.result();
-        const auto current = m_processPane->currentProcess();
-        // Stale guard: only for the process still selected.
-        if (!current || !m_detailKey || *current != *m_detailKey)
-            return;
-        if (!result) {
-            m_handles->clear();
-            m_handlePane->showMessage(tr("Could not read the handles:\n%1").arg(qs(result.error().message())));
-            return;
-        }
-        m_handlePane->showTable();
-        m_handles->show(*current, *result);
-        onCurrentHandleChanged();
-        applyPendingJump();
-    });
-    connect(&m_closeWatcher, &QFutureWatcherBase::finished, this, [this] {
-        const auto result = m_closeWatcher.result();
-        if (!result) {
-            hs::log::get("ui")->error("close handle failed: {}", result.error().message());
-            QMessageBox::critical(this, tr("Close handle"), qs(result.error().message()));
-        } else {
-            statusBar()->showMessage(tr("Handle closed."), 5000);
-        }
-        refresh();
-    });
 
     restoreSettings();
     hs::log::get("ui")->info("HandleScope started ({}), log file {}", platform().name, hs::log::filePath().string());
@@ -153,8 +110,56 @@ MainWindow::~MainWindow()
 {
     // Detach first: after this no worker thread can post into the log model.
     m_sink->detach();
-    m_detailWatcher.waitForFinished();
-    m_closeWatcher.waitForFinished();
+}
+
+ProcessModel* MainWindow::processModel() const { return m_controller->processModel(); }
+HandleModel* MainWindow::handleModel() const { return m_controller->handleModel(); }
+
+void MainWindow::connectController()
+{
+    WindowController* c = m_controller;
+    connect(m_processPane, &ProcessPane::currentProcessChanged, c,
+            [this, c] { c->setFocus(m_processPane->currentProcess()); });
+    connect(m_handlePane, &HandlePane::currentHandleChanged, c,
+            [this, c] { c->setCurrentHandle(m_handlePane->currentRow()); });
+    connect(c, &WindowController::refreshingChanged, this, [this](bool busy) { m_refreshAction->setEnabled(!busy); });
+    connect(c, &WindowController::refreshed, this, [this](int processes, qint64 handles, qint64 ms, const QDateTime& at) {
+        m_statusProcesses->setText(tr("%n process(es)", nullptr, processes));
+        m_statusHandles->setText(tr("%n handle(s)", nullptr, static_cast<int>(handles)));
+        m_statusTime->setText(tr("Refreshed at %1 in %2 ms").arg(at.toString(QStringLiteral("HH:mm:ss"))).arg(ms));
+    });
+    connect(c, &WindowController::refreshFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(tr("Refresh failed: %1").arg(message), 10000); });
+    connect(c, &WindowController::handlesMessage, this, [this](const QString& message) {
+        if (message.isEmpty())
+            m_handlePane->showTable();
+        else
+            m_handlePane->showMessage(message);
+    });
+    connect(c, &WindowController::detailsChanged, m_details, &DetailsPane::showHandle);
+    connect(c, &WindowController::detailsCleared, m_details, &DetailsPane::clear);
+    connect(c, &WindowController::holdersChanged, m_details, &DetailsPane::showHolders);
+    connect(c, &WindowController::selectProcessRequested, this, [this](hs::Pid pid) { m_processPane->selectPid(pid); });
+    connect(c, &WindowController::selectHandleRequested, this, [this](hs::HandleValue value) {
+        if (m_handlePane->selectValue(value))
+            m_handlePane->view()->setFocus();
+    });
+    connect(c, &WindowController::duplicateFinished, this, [this](const DuplicateOutcome& outcome) {
+        if (m_duplicate)
+            m_duplicate->finish(outcome);
+        if (outcome.result)
+            statusBar()->showMessage(tr("Duplicated into pid %1 as %2 %3")
+                                         .arg(outcome.target)
+                                         .arg(qs(platform().handleWord))
+                                         .arg(outcome.result->newHandle),
+                                     10000);
+    });
+    connect(c, &WindowController::closeFinished, this, [this](const std::optional<hs::Error>& error) {
+        if (error)
+            QMessageBox::critical(this, tr("Close handle"), qs(error->message()));
+        else
+            statusBar()->showMessage(tr("Handle closed."), 5000);
+    });
 }
 
 DuplicateDialog* MainWindow::duplicateDialog() const { return m_duplicate.data(); }
@@ -235,7 +240,7 @@ void MainWindow::createMenus()
     }
     connect(autoMenu, &QMenu::aboutToShow, this, [this, group] {
         for (QAction* a : group->actions())
-            a->setChecked(a->data().toInt() == m_refresh->interval());
+            a->setChecked(a->data().toInt() == m_controller->interval());
     });
     view->addSeparator();
     view->addAction(m_logDock->toggleViewAction());
@@ -287,7 +292,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::setAutoRefresh(int milliseconds)
 {
-    m_refresh->setInterval(milliseconds);
+    m_controller->setInterval(milliseconds);
     const int index = m_intervalCombo->findData(milliseconds);
     if (index >= 0)
         m_intervalCombo->setCurrentIndex(index);
@@ -323,7 +328,7 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("handles/filter"), m_handlePane->filterEdit()->text());
     s.setValue(QStringLiteral("handles/hideUnnamed"), m_handlePane->hideUnnamedBox()->isChecked());
     s.setValue(QStringLiteral("handles/groupByType"), m_handlePane->groupBox()->isChecked());
-    s.setValue(QStringLiteral("refresh/intervalMs"), m_refresh->interval());
+    s.setValue(QStringLiteral("refresh/intervalMs"), m_controller->interval());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -332,132 +337,14 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::refresh() { m_refresh->refresh(); }
+void MainWindow::refresh() { m_controller->refresh(); }
 
-void MainWindow::onRefreshed(const std::shared_ptr<RefreshResult>& result)
-{
-    if (result->error) {
-        hs::log::get("ui")->error("refresh failed: {}", result->error->message());
-        statusBar()->showMessage(tr("Refresh failed: %1").arg(qs(result->error->message())), 10000);
-        return;
-    }
-    ++m_refreshCount;
-    std::int64_t handles = 0;
-    for (const auto& p : result->processes)
-        handles += std::max<std::int64_t>(0, p.handleCount);
-    const int processCount = static_cast<int>(result->processes.size());
-    m_processes->merge(result->processes);
-
-    if (const auto current = m_processPane->currentProcess()) {
-        if (result->focus == current && result->focusHandles && *result->focusHandles) {
-            m_handlePane->showTable();
-            m_handles->show(*current, **result->focusHandles); // shared, not copied
-        } else {
-            showHandlesOf(*current, false);
-        }
-        onCurrentHandleChanged();
-    }
-
-    m_statusProcesses->setText(tr("%n process(es)", nullptr, processCount));
-    m_statusHandles->setText(tr("%n handle(s)", nullptr, static_cast<int>(handles)));
-    m_statusTime->setText(tr("Refreshed at %1 in %2 ms")
-                              .arg(result->finishedAt.toString(QStringLiteral("HH:mm:ss")))
-                              .arg(result->elapsedMs));
-    applyPendingJump();
-}
-
-const hs::ProcessInfo* MainWindow::currentProcessInfo() const
-{
-    const auto key = m_processPane->currentProcess();
-    if (!key)
-        return nullptr;
-    const int row = m_processes->rowOfKey(*key);
-    return row >= 0 ? &m_processes->process(row) : nullptr;
-}
-
-void MainWindow::showHandlesOf(const hs::ProcessKey& key, bool readAgain)
-{
-    const hs::ProcessInfo* info = currentProcessInfo();
-    if (info && info->accessError) {
-        m_handles->clear();
-        m_handlePane->showMessage(tr("HandleScope may not read the handles of %1 (pid %2):\n%3\n\nTo see more: %4")
-                                      .arg(qs(info->name))
-                                      .arg(info->pid)
-                                      .arg(qs(info->accessError->message()), qs(platform().privilegeHint)));
-        return;
-    }
-    if (!info || info->key() != key) {
-        m_handles->clear();
-        m_handlePane->showMessage(tr("This process has exited."));
-        return;
-    }
-    const bool shown = m_handles->process() == key;
-    const bool reading = m_detailWatcher.isRunning() && m_detailKey == key;
-    if (!shown) {
-        m_handles->clear();
-        m_handlePane->showMessage(tr("Reading the handles of %1 (pid %2)…").arg(qs(info->name)).arg(info->pid));
-    }
-    if ((readAgain || !shown) && !reading) {
-        m_detailKey = key;
-        m_detailWatcher.setFuture(QtConcurrent::run(workPool(),
-            [pid = key.pid] { return shareReleasedInBackground(hs::listHandles(pid, hs::Detail::Full)); }));
-    }
-}
-
-void MainWindow::onCurrentProcessChanged()
-{
-    const auto key = m_processPane->currentProcess();
-    m_refresh->setFocus(key);
-    m_details->clear();
-    if (!key) {
-        m_handles->clear();
-        m_handlePane->showMessage(tr("Select a process to see its handles."));
-        return;
-    }
-    showHandlesOf(*key, true);
-}
-
-void MainWindow::onCurrentHandleChanged()
-{
-    const hs::HandleInfo* h = m_handlePane->currentHandle();
-    const hs::ProcessInfo* p = currentProcessInfo();
-    if (!h || !p) {
-        m_details->clear();
-        return;
-    }
-    m_details->showHandle(*p, *h);
-}
-
-void MainWindow::jumpTo(hs::Pid pid, hs::HandleValue value)
-{
-    m_pendingJump = {pid, value};
-    applyPendingJump();
-    if (m_pendingJump) // not there yet: look again after a fresh read
-        refresh();
-}
-
-void MainWindow::applyPendingJump()
-{
-    if (!m_pendingJump)
-        return;
-    const auto [pid, value] = *m_pendingJump;
-    m_handles->finishMerge(); // the new handle may be in the part not merged yet
-    const auto current = m_processPane->currentProcess();
-    if (!current || current->pid != pid) {
-        if (!m_processPane->selectPid(pid))
-            return;
-    }
-    if (m_handlePane->selectValue(value)) {
-        m_handles->flashRow(m_handles->rowOfValue(value));
-        m_handlePane->view()->setFocus();
-        m_pendingJump.reset();
-    }
-}
+void MainWindow::jumpTo(hs::Pid pid, hs::HandleValue value) { m_controller->jumpTo(pid, value); }
 
 DuplicateDialog* MainWindow::openDuplicateDialog()
 {
-    const hs::ProcessInfo* p = currentProcessInfo();
-    const hs::HandleInfo* h = m_handlePane->currentHandle();
+    const hs::ProcessInfo* p = m_controller->focusedProcess();
+    const hs::HandleInfo* h = m_controller->currentHandle();
     if (!p || !h) {
         statusBar()->showMessage(tr("Select a handle to duplicate first."), 5000);
         return nullptr;
@@ -467,10 +354,11 @@ DuplicateDialog* MainWindow::openDuplicateDialog()
     RiskContext context;
     context.selfPid = hs::currentProcessId();
     std::vector<hs::ProcessInfo> targets;
-    for (int row = 0; row < m_processes->rowCount(); ++row) {
-        if (m_processes->rowAt(row).flash == Flash::Removed)
+    const ProcessModel* processes = processModel();
+    for (int row = 0; row < processes->rowCount(); ++row) {
+        if (processes->flashAt(row) == Flash::Removed)
             continue; // exited: its row stays red for a moment
-        const hs::ProcessInfo& process = m_processes->process(row);
+        const hs::ProcessInfo& process = processes->process(row);
         if (process.pid == context.selfPid)
             context.selfUid = process.uid;
         if (process.state != hs::ProcessState::KernelThread && process.state != hs::ProcessState::Zombie)
@@ -478,11 +366,10 @@ DuplicateDialog* MainWindow::openDuplicateDialog()
     }
     auto* dialog = new DuplicateDialog(*p, *h, std::move(targets), context, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &DuplicateDialog::duplicated, this, [this](hs::Pid target, hs::HandleValue value) {
-        statusBar()->showMessage(tr("Duplicated into pid %1 as %2 %3").arg(target).arg(qs(platform().handleWord)).arg(value),
-                                 10000);
-        jumpTo(target, value); // switch to the target and flash the new handle
-    });
+    connect(dialog, &DuplicateDialog::duplicateRequested, m_controller,
+            [this, source = p->pid, value = h->value](hs::Pid target, const hs::DuplicateOptions& options) {
+                m_controller->duplicate(source, value, target, options);
+            });
     connect(dialog, &DuplicateDialog::showInTargetRequested, this, &MainWindow::jumpTo);
     m_duplicate = dialog;
     dialog->open();
@@ -491,11 +378,12 @@ DuplicateDialog* MainWindow::openDuplicateDialog()
 
 void MainWindow::closeSelectedHandle()
 {
-    const hs::ProcessInfo* p = currentProcessInfo();
-    const hs::HandleInfo* h = m_handlePane->currentHandle();
-    if (!p || !h || m_closeWatcher.isRunning())
+    const hs::ProcessInfo* p = m_controller->focusedProcess();
+    const hs::HandleInfo* h = m_controller->currentHandle();
+    if (!p || !h)
         return;
-    const QString object = HandleModel::nameText(*h).isEmpty() ? HandleModel::typeText(*h) : HandleModel::nameText(*h);
+    const std::string name = hs::describeName(*h);
+    const QString object = qs(name.empty() ? hs::describeType(*h) : name);
     const auto answer = QMessageBox::warning(
         this, tr("Close handle"),
         tr("Close %1 %2 (%3) inside %4 (pid %5)?\n\nThe program does not expect this and may fail or lose data.")
@@ -506,15 +394,13 @@ void MainWindow::closeSelectedHandle()
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    hs::log::get("ui")->info("close {} {} in pid {} ({})", platform().handleWord, h->value, p->pid, p->name);
-    m_closeWatcher.setFuture(
-        QtConcurrent::run(workPool(), [pid = p->pid, value = h->value] { return runCloseRemote(pid, value); }));
+    m_controller->closeHandle(p->pid, h->value);
 }
 
 void MainWindow::openFindDialog()
 {
     if (!m_find) {
-        m_find = new FindDialog(m_machine, this);
+        m_find = new FindDialog(m_controller->reader(), this);
         connect(m_find, &FindDialog::jumpRequested, this, &MainWindow::jumpTo);
     }
     m_find->show();
@@ -532,7 +418,7 @@ void MainWindow::copySelection()
 
 void MainWindow::exportHandles(bool json)
 {
-    const hs::ProcessInfo* p = currentProcessInfo();
+    const hs::ProcessInfo* p = m_controller->focusedProcess();
     const QString base = p ? QStringLiteral("handles-%1-%2").arg(qs(p->name)).arg(p->pid) : QStringLiteral("handles");
     const QString path = QFileDialog::getSaveFileName(
         this, json ? tr("Export handles as JSON") : tr("Export handles as CSV"),
@@ -545,7 +431,19 @@ void MainWindow::exportHandles(bool json)
         QMessageBox::warning(this, tr("Export"), tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
-    file.write(json ? modelToJson(*m_handlePane->proxy()) : modelToCsv(*m_handlePane->proxy()).toUtf8());
+    if (json) {
+        // The rows shown (filters and sort applied), in the CLI's format.
+        std::vector<hs::HandleInfo> shown;
+        const auto* proxy = m_handlePane->proxy();
+        for (int r = 0, n = proxy->rowCount(); r < n; ++r)
+            shown.push_back(handleModel()->handle(proxy->mapToSource(proxy->index(r, 0)).row()));
+        const hs::ProcessInfo process = p ? *p : hs::ProcessInfo{};
+        hs::json::Writer writer;
+        hs::json::writeHandlesDocument(writer, process, shown);
+        file.write(QByteArray::fromStdString(writer.take()));
+    } else {
+        file.write(modelToCsv(*m_handlePane->proxy()).toUtf8());
+    }
     statusBar()->showMessage(tr("Exported %n handle(s) to %1", nullptr, m_handlePane->proxy()->rowCount()).arg(path),
                              5000);
 }

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "refresh/refreshresult.h"
+#include "window/windowcontroller.h"
 
 #include "handlescope/model.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -28,32 +27,30 @@ class HandleModel;
 class HandlePane;
 class LogModel;
 class LogPanel;
-class MachineSearch;
 class ProcessModel;
 class ProcessPane;
 class QtLogSink;
-class RefreshController;
 
 /// The HandleScope window: processes left, handles and details right, log dock below.
+/// It builds the widgets and actions; what they show and do is the controller's.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(WindowController::Options options = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // For tests and the screenshot demo.
-    [[nodiscard]] ProcessModel* processModel() const { return m_processes; }
-    [[nodiscard]] HandleModel* handleModel() const { return m_handles; }
+    [[nodiscard]] WindowController* controller() const { return m_controller; }
+    [[nodiscard]] ProcessModel* processModel() const;
+    [[nodiscard]] HandleModel* handleModel() const;
     [[nodiscard]] LogModel* logModel() const { return m_log; }
     [[nodiscard]] ProcessPane* processPane() const { return m_processPane; }
     [[nodiscard]] HandlePane* handlePane() const { return m_handlePane; }
     [[nodiscard]] DetailsPane* detailsPane() const { return m_details; }
     [[nodiscard]] LogPanel* logPanel() const { return m_logPanel; }
     [[nodiscard]] QDockWidget* logDock() const { return m_logDock; }
-    [[nodiscard]] RefreshController* refreshController() const { return m_refresh; }
-    [[nodiscard]] MachineSearch* machineSearch() const { return m_machine; }
     /// Refreshes shown so far (tests and the demo wait for the first).
-    [[nodiscard]] quint64 refreshCount() const { return m_refreshCount; }
+    [[nodiscard]] quint64 refreshCount() const { return m_controller->refreshCount(); }
     [[nodiscard]] DuplicateDialog* duplicateDialog() const;
     [[nodiscard]] FindDialog* findDialog() const;
     [[nodiscard]] QLabel* statusRefreshLabel() const { return m_statusTime; }
@@ -78,28 +75,17 @@ private:
     void restoreSettings();
     void saveSettings() const;
 
-    void onRefreshed(const std::shared_ptr<RefreshResult>& result);
-    void onCurrentProcessChanged();
-    void onCurrentHandleChanged();
-    /// Shows the handles of `key`, reading them (Detail::Full, on workPool()) if they are not
-    /// shown yet, or always with readAgain.
-    void showHandlesOf(const hs::ProcessKey& key, bool readAgain);
-    void applyPendingJump();
+    void connectController();
     void setAutoRefresh(int milliseconds);
     void copySelection();
     void exportHandles(bool json);
     void showHandleMenu(const QPoint& pos);
     void showProcessMenu(const QPoint& pos);
     void about();
-    [[nodiscard]] const hs::ProcessInfo* currentProcessInfo() const;
 
-    ProcessModel* m_processes;
-    HandleModel* m_handles;
+    WindowController* m_controller;
     LogModel* m_log;
     std::shared_ptr<QtLogSink> m_sink;
-    RefreshController* m_refresh;
-    MachineSearch* m_machine;
-    quint64 m_refreshCount = 0;
 
     ProcessPane* m_processPane;
     HandlePane* m_handlePane;
@@ -122,12 +108,6 @@ private:
     QLabel* m_statusProcesses = nullptr;
     QLabel* m_statusHandles = nullptr;
     QLabel* m_statusTime = nullptr;
-
-    /// Full-detail read of the selected process, separate from the periodic refresh.
-    QFutureWatcher<hs::Result<SharedHandles>> m_detailWatcher;
-    std::optional<hs::ProcessKey> m_detailKey;
-    std::optional<std::pair<hs::Pid, hs::HandleValue>> m_pendingJump;
-    QFutureWatcher<hs::Result<void>> m_closeWatcher;
 };
 
 } // namespace hs::ui

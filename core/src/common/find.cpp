@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "handlescope/find.h"
 
+#include "handlescope/describe.h"
+
 #include <algorithm>
 #include <cctype>
 #include <regex>
@@ -41,28 +43,54 @@ Result<std::vector<FindHit>> findHandles(const Snapshot& snapshot, const FindQue
         return containsInsensitive(s, query.text);
     };
 
+    // Only a socket's description differs from its name (its endpoints): the others
+    // are not described, which would cost a copy of every name in the snapshot.
+    std::string description;
+    auto describedMatches = [&](const HandleInfo& h) {
+        if (!h.socket)
+            return false;
+        describeName(h, description);
+        return matches(description);
+    };
     std::vector<FindHit> hits;
     for (const auto& p : snapshot.processes) {
         for (const auto& h : p.handles) {
             if (query.kind && h.kind != *query.kind)
                 continue;
-            if (query.text.empty() || matches(h.name) || matches(h.typeName))
+            if (query.text.empty() || matches(h.name) || matches(h.typeName) || describedMatches(h))
                 hits.push_back({&p.process, &h});
         }
     }
     return hits;
 }
 
-std::vector<FindHit> findHolders(const Snapshot& snapshot, const ObjectId& object)
+HolderIndex::HolderIndex(const Snapshot& snapshot)
 {
-    std::vector<FindHit> hits;
-    if (!object.valid())
-        return hits;
     for (const auto& p : snapshot.processes)
         for (const auto& h : p.handles)
-            if (h.object == object)
-                hits.push_back({&p.process, &h});
-    return hits;
+            if (h.object.valid() && !h.object.sharedInode)
+                m_byObject.push_back({h.object, {&p.process, &h}});
+    std::sort(m_byObject.begin(), m_byObject.end(), [](const auto& a, const auto& b) {
+        if (a.first != b.first)
+            return a.first < b.first;
+        if (a.second.process->pid != b.second.process->pid)
+            return a.second.process->pid < b.second.process->pid;
+        return a.second.handle->value < b.second.handle->value;
+    });
+    m_hits.reserve(m_byObject.size());
+    for (const auto& entry : m_byObject)
+        m_hits.push_back(entry.second);
+}
+
+std::span<const FindHit> HolderIndex::holders(const ObjectId& object) const
+{
+    using Entry = std::pair<ObjectId, FindHit>;
+    const auto first = std::lower_bound(m_byObject.begin(), m_byObject.end(), object,
+                                        [](const Entry& e, const ObjectId& o) { return e.first < o; });
+    const auto last = std::upper_bound(first, m_byObject.end(), object,
+                                       [](const ObjectId& o, const Entry& e) { return o < e.first; });
+    return std::span<const FindHit>(m_hits).subspan(static_cast<std::size_t>(first - m_byObject.begin()),
+                                                    static_cast<std::size_t>(last - first));
 }
 
 } // namespace hs

@@ -4,15 +4,13 @@
 #include "handlescope/inspect.h"
 #include "handlescope/log.h"
 
-#include "background_linux.h"
 #include "errno_linux.h"
+#include "identity_linux.h"
 #include "proc_parse.h"
 #include "proc_walk.h"
 
 #include <fcntl.h>
-#include <sys/epoll.h>
 #include <sys/mman.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -24,42 +22,6 @@
 namespace hs::linux_ {
 
 namespace {
-
-// Sockets and pipes live on pseudo filesystems whose device number is fixed for the boot:
-// learn it once from our own socket and pipe, so their identity costs no stat per fd.
-struct PseudoDevices {
-    std::uint64_t sockfs = 0;
-    std::uint64_t pipefs = 0;
-    std::uint64_t anon = 0;
-    std::uint64_t anonSharedInode = 0; ///< the one inode most anonymous fds share
-};
-
-const PseudoDevices& pseudoDevices()
-{
-    static const PseudoDevices devices = [] {
-        PseudoDevices d;
-        struct stat st {};
-        UniqueFd s(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-        if (s.valid() && ::fstat(s.get(), &st) == 0)
-            d.sockfs = st.st_dev;
-        int p[2];
-        if (::pipe2(p, O_CLOEXEC) == 0) {
-            if (::fstat(p[0], &st) == 0)
-                d.pipefs = st.st_dev;
-            ::close(p[0]);
-            ::close(p[1]);
-        }
-        // signalfd-like anon inodes share one inode; timerfd/eventfd may have their own
-        // on newer kernels. An epoll fd is always on the shared one.
-        UniqueFd e(::epoll_create1(EPOLL_CLOEXEC));
-        if (e.valid() && ::fstat(e.get(), &st) == 0) {
-            d.anon = st.st_dev;
-            d.anonSharedInode = st.st_ino;
-        }
-        return d;
-    }();
-    return devices;
-}
 
 HandleKind kindFromMode(std::uint32_t mode)
 {
@@ -94,9 +56,9 @@ bool hasOffset(HandleKind k)
            k == HandleKind::CharDevice || k == HandleKind::MemFd;
 }
 
-// A snapshot writes tens of megabytes of fresh memory, and in a VM each page fault is an
-// expensive exit (~15 us measured here). One MADV_POPULATE_WRITE per large buffer maps its
-// pages in one call, ~35% cheaper; where the kernel lacks it (before 5.14) nothing changes.
+// A snapshot writes a lot of fresh memory, and in a VM each page fault is an expensive
+// exit. One MADV_POPULATE_WRITE per large buffer maps its pages in one call, which costs
+// less than faulting them one by one; where the kernel lacks it (before 5.14) nothing changes.
 void prefault(void* begin, std::size_t bytes)
 {
     constexpr std::size_t kPage = 4096;
@@ -171,8 +133,8 @@ bool ProcWalker::readOneHandle(int fdDir, int fdinfoDir, int procPidFd, HandleVa
     const auto& dev = pseudoDevices();
 
     const bool anon = h.kind >= HandleKind::EventFd && h.kind <= HandleKind::AnonInode && h.kind != HandleKind::MemFd;
-    // Fast detail stats only what names a path; memfds and anonymous inodes (a third of
-    // the stats on a busy machine) get their identity in Full detail.
+    // Fast detail stats only what names a path; memfds and anonymous inodes (a large share
+    // of the stats on a busy machine) get their identity in Full detail.
     if (li.isPath || ((anon || h.kind == HandleKind::MemFd) && detail == Detail::Full)) {
         if (!statPath(fdDir, procPidFd, name.text, li, h))
             return false;
@@ -257,7 +219,8 @@ void ProcWalker::resolveSocketsOfOneProcess(int procPidFd, HandleInfo* begin, Ha
             h->socket = SocketResolver::findOrUnknown(table, h->object.inode);
 }
 
-Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std::vector<HandleInfo>& out)
+Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std::vector<HandleInfo>& out,
+                                     const CancelToken& cancel)
 {
     m_processSockets = nullptr;
     m_socketsDeferred = false;
@@ -275,28 +238,35 @@ Result<void> ProcWalker::readHandles(int procPidFd, Pid pid, Detail detail, std:
     const std::size_t first = out.size();
     out.reserve(out.size() + m_numbers.size());
     prefault(out.data() + out.size(), (out.capacity() - out.size()) * sizeof(HandleInfo));
-    for (auto fd : m_numbers) {
-        pauseIfDue();
+    // The caller drops what we read on failure; the path cache may view names in it.
+    auto forgetNames = [this] {
+        if (m_processPathStats)
+            m_processPathStats->clear();
+    };
+    for (std::size_t i = 0; i < m_numbers.size(); ++i) {
+        if (i % kHandlesBetweenCancelChecks == 0 && cancel.cancelled()) {
+            forgetNames();
+            return fail(cancelledError("read handles"));
+        }
+        const HandleValue fd = m_numbers[i];
         HandleInfo& h = out.emplace_back();
         if (!readOneHandle(fdDir.get(), fdinfoDir.get(), procPidFd, fd, detail, h)) {
             out.pop_back();
             // The fd list can be readable while the links are not (a process we may not
             // ptrace-read, e.g. a non-dumpable one): that is a permission error, not "no fds".
             if (m_lastError == EACCES || m_lastError == EPERM) {
-                // The caller drops what we read; the path cache may view names in it.
-                if (m_processPathStats)
-                    m_processPathStats->clear();
+                forgetNames();
                 return fail(errnoError("read fd link /proc/" + std::to_string(pid) + "/fd/" + std::to_string(fd),
                                        m_lastError, pid, fd));
             }
         }
     }
-    if (readsOneProcess())
+    if (readsOneProcess() && !m_deferSockets)
         resolveSocketsOfOneProcess(procPidFd, out.data() + first, out.data() + out.size());
     return {};
 }
 
-Result<HandleInfo> ProcWalker::readHandle(int procPidFd, Pid pid, HandleValue fd)
+Result<HandleInfo> ProcWalker::readHandle(int procPidFd, Pid pid, HandleValue fd, Detail detail)
 {
     m_processSockets = nullptr;
     m_socketsDeferred = false;
@@ -304,17 +274,19 @@ Result<HandleInfo> ProcWalker::readHandle(int procPidFd, Pid pid, HandleValue fd
     UniqueFd fdDir = openAt(procPidFd, "fd", O_DIRECTORY);
     if (!fdDir.valid())
         return fail(errnoError("open /proc/" + std::to_string(pid) + "/fd", errno == ENOENT ? ESRCH : errno, pid, fd));
-    UniqueFd fdinfoDir = openAt(procPidFd, "fdinfo", O_DIRECTORY);
+    UniqueFd fdinfoDir;
+    if (detail == Detail::Full)
+        fdinfoDir = openAt(procPidFd, "fdinfo", O_DIRECTORY);
     HandleInfo h;
     m_lastError = 0;
-    if (!readOneHandle(fdDir.get(), fdinfoDir.get(), procPidFd, fd, Detail::Full, h)) {
+    if (!readOneHandle(fdDir.get(), fdinfoDir.get(), procPidFd, fd, detail, h)) {
         if (m_lastError == EACCES || m_lastError == EPERM)
             return fail(errnoError("read fd link", m_lastError, pid, fd));
         return fail(errnoError("read handle", EBADF, pid, fd,
                                "fd " + std::to_string(fd) + " is not open in pid " + std::to_string(pid) +
                                    "; 'handlescope-cli handles " + std::to_string(pid) + "' lists the open ones"));
     }
-    if (readsOneProcess())
+    if (readsOneProcess() && !m_deferSockets)
         resolveSocketsOfOneProcess(procPidFd, &h, &h + 1);
     return h;
 }
@@ -339,23 +311,21 @@ Result<linux_::UniqueFd> openForHandles(linux_::ProcWalker& walker, Pid pid)
 }
 } // namespace
 
-Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, Priority priority)
+Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, const CancelToken& cancel)
 {
-    const bool background = priority == Priority::Background;
-    if (background)
-        linux_::lowerThisThreadsPriority();
-    const linux_::BackgroundPacing pacing(background);
+    if (cancel.cancelled())
+        return fail(cancelledError("read handles"));
     linux_::ProcWalker walker;
     auto dir = openForHandles(walker, pid);
     if (!dir)
         return fail(dir.error());
     std::vector<HandleInfo> handles;
-    if (auto r = walker.readHandles(dir->get(), pid, detail, handles); !r) {
+    if (auto r = walker.readHandles(dir->get(), pid, detail, handles, cancel); !r) {
         log::get("core.linux")->debug("list handles of pid {}: {}", pid, r.error().message());
         return fail(r.error());
     }
     // trace, not debug: the desktop app reads the selected process on every refresh, and a
-    // line each time buried the log panel (and its scroll bar repainted every 2 s).
+    // line each time would bury the log panel and keep its scroll bar repainting.
     log::get("core.linux")->trace("listed {} handles of pid {}", handles.size(), pid);
     return handles;
 }

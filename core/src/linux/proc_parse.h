@@ -62,7 +62,7 @@ LinkInfo classifyLink(std::string_view link);
 std::vector<std::string> openFlagNames(std::uint32_t flags);
 AccessMode accessFromFlags(std::uint32_t flags);
 
-/// "(1, 500000000)" style pairs in timerfd fdinfo -> "1.500s".
+/// "(1, 500000000)" style pairs in timerfd fdinfo -> "1.500000000s".
 std::string formatTimespecPair(std::string_view text);
 
 } // namespace hs::linux_

@@ -5,10 +5,11 @@
 // listHandles, handleInfo and takeSnapshot. A ProcWalker owns reusable buffers, so a
 // whole-machine snapshot allocates per handle only what the result itself holds.
 
+#include "handlescope/cancel.h"
 #include "handlescope/model.h"
 #include "proc_reader.h"
 #include "proc_parse.h"
-#include "sockets_linux.h"
+#include "socket_resolver_linux.h"
 
 #include <optional>
 #include <unordered_map>
@@ -17,6 +18,10 @@
 #include <vector>
 
 namespace hs::linux_ {
+
+/// How many fds of one process are read between two looks at a cancel token: often enough
+/// that even a process with a huge fd table stops promptly.
+inline constexpr std::size_t kHandlesBetweenCancelChecks = 256;
 
 class ProcWalker {
 public:
@@ -30,13 +35,14 @@ public:
 
     /// For whole-machine Fast snapshots: stat each (mount namespace, path) once. A path
     /// that is not "(deleted)" names one inode at a time, so fds with the same path text in
-    /// the same mount namespace share it; the cost is that a file replaced during the
-    /// snapshot (well under a second) may show the identity it had when first seen.
+    /// the same mount namespace share it; the cost is that a file replaced while the
+    /// snapshot runs may show the identity it had when first seen.
     void cachePathStats(bool on) { m_cachePaths = on; }
 
     /// For snapshots: rather than wait for a socket table that another thread is still
     /// loading, leave HandleInfo::socket null; socketsDeferred() then says the caller must
-    /// fill it in (from SocketResolver::ownTable()) once the walk is over.
+    /// fill it in (from SocketResolver::ownTable()) once the walk is over. A walker with a
+    /// resolver of its own then resolves no socket at all: its caller fills them in.
     void deferSockets(bool on) { m_deferSockets = on; }
     [[nodiscard]] bool socketsDeferred() const { return m_socketsDeferred; }
 
@@ -47,12 +53,13 @@ public:
     /// accessError). Fails only if the process is gone.
     Result<ProcessInfo> readProcess(int procPidFd, Pid pid, bool countHandles);
 
-    /// Appends the fds of the process, sorted by value. Fails for EACCES, or a process that
-    /// is gone; fds closed during the walk are skipped.
-    Result<void> readHandles(int procPidFd, Pid pid, Detail detail, std::vector<HandleInfo>& out);
+    /// Appends the fds of the process, sorted by value. Fails for EACCES, a process that is
+    /// gone, or a cancelled token (cancelledError); fds closed during the walk are skipped.
+    Result<void> readHandles(int procPidFd, Pid pid, Detail detail, std::vector<HandleInfo>& out,
+                             const CancelToken& cancel);
 
-    /// One fd (Detail::Full). Fails with EBADF when it is not open.
-    Result<HandleInfo> readHandle(int procPidFd, Pid pid, HandleValue fd);
+    /// One fd. Fails with EBADF when it is not open.
+    Result<HandleInfo> readHandle(int procPidFd, Pid pid, HandleValue fd, Detail detail = Detail::Full);
 
 private:
     /// Sets count to the number of open fds; returns 0 or the errno of the failure.
@@ -88,6 +95,10 @@ private:
     PathStats* m_processPathStats = nullptr; ///< of the process being read, found lazily
     bool statPath(int fdDir, int procPidFd, const char* name, const LinkInfo& link, HandleInfo& h);
 };
+
+/// How many threads walk /proc for a whole-machine read (a snapshot, a search for
+/// holders): one per core. HANDLESCOPE_SNAPSHOT_THREADS overrides it, for benchmarks.
+unsigned walkerCount();
 
 /// Why a process's handles cannot be listed, for a zombie or a kernel thread.
 std::optional<Error> noHandlesReason(const ProcessInfo& p);

@@ -3,7 +3,6 @@
 #include "handlescope/inspect.h"
 #include "handlescope/log.h"
 
-#include "background_linux.h"
 #include "errno_linux.h"
 #include "proc_parse.h"
 #include "proc_walk.h"
@@ -37,8 +36,7 @@ int ProcWalker::countOpenFds(int procPidFd, std::int64_t& count)
 {
     // Opening the directory is the permission check. The count needs no listing: since
     // Linux 6.2, st_size of /proc/PID/fd is the number of open fds, so one fstat replaces
-    // a getdents over every fd ('ps' at 100,000 fds: 100-150 ms before, see
-    // docs/performance.md). Older kernels report 0, and so does an empty table: list those.
+    // a getdents over every fd. Older kernels report 0, and so does an empty table: list those.
     UniqueFd fdDir = openAt(procPidFd, "fd", O_DIRECTORY);
     if (!fdDir.valid())
         return errno;
@@ -131,12 +129,8 @@ std::optional<Error> noHandlesReason(const ProcessInfo& p)
 
 namespace hs {
 
-Result<std::vector<ProcessInfo>> listProcesses(Priority priority)
+Result<std::vector<ProcessInfo>> listProcesses(const CancelToken& cancel)
 {
-    const bool background = priority == Priority::Background;
-    if (background)
-        linux_::lowerThisThreadsPriority();
-    const linux_::BackgroundPacing pacing(background);
     linux_::ProcWalker walker;
     std::vector<std::int64_t> pids;
     std::vector<char> dents;
@@ -145,13 +139,14 @@ Result<std::vector<ProcessInfo>> listProcesses(Priority priority)
     std::vector<ProcessInfo> out;
     out.reserve(pids.size());
     for (auto pid : pids) {
+        if (cancel.cancelled())
+            return fail(cancelledError("list processes"));
         auto dir = walker.openProcess(pid);
         if (!dir)
             continue; // exited since the directory was listed
         auto p = walker.readProcess(dir->get(), pid, true);
         if (p)
             out.push_back(std::move(*p));
-        linux_::pauseIfDue();
     }
     log::get("core.linux")->trace("listed {} processes", out.size()); // every refresh: see listHandles
     return out;

@@ -100,10 +100,11 @@ namespace hs {
 
 using namespace hs::win;
 
-Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, Priority priority)
+Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, const CancelToken& cancel)
 {
     logger()->trace("listHandles pid {} ({})", pid, detail == Detail::Full ? "full" : "fast");
-    const BelowNormalPriority lowered(priority == Priority::Background);
+    if (cancel.cancelled())
+        return fail(cancelledError("read handles"));
     auto process = openForListing(pid, "read handles");
     if (!process)
         return fail(process.error());
@@ -114,8 +115,11 @@ Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, Priority pri
     DetailContext ctx{pid, process->get(), true, &grouper};
     std::vector<HandleInfo> out;
     out.reserve(table->size());
-    for (const auto& raw : *table)
+    for (const auto& raw : *table) {
+        if (out.size() % kHandlesBetweenCancelChecks == 0 && cancel.cancelled())
+            return fail(cancelledError("read handles"));
         out.push_back(describeHandle(raw, ctx));
+    }
     return out;
 }
 
@@ -138,17 +142,16 @@ Result<HandleInfo> handleInfo(Pid pid, HandleValue handle)
     return fail(win32Error("read handle", pid, handle, ERROR_INVALID_HANDLE));
 }
 
-Result<Snapshot> takeSnapshot(Detail detail, Priority priority)
+Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
 {
     logger()->debug("takeSnapshot ({})", detail == Detail::Full ? "full" : "fast");
-    const BelowNormalPriority lowered(priority == Priority::Background);
     const auto begin = std::chrono::steady_clock::now();
     Snapshot snap;
     snap.takenAt = std::chrono::system_clock::now();
     snap.detail = detail;
-    auto processes = listProcesses();
+    auto processes = listProcesses(cancel);
     if (!processes)
-        return fail(processes.error());
+        return fail(isCancelled(processes.error()) ? cancelledError("take snapshot") : processes.error());
     auto table = querySystemHandles();
     if (!table)
         return fail(table.error());
@@ -157,13 +160,18 @@ Result<Snapshot> takeSnapshot(Detail detail, Priority priority)
     IdentityGrouper grouper;
     auto it = table->begin();
     for (auto& p : *processes) {
+        if (cancel.cancelled())
+            return fail(cancelledError("take snapshot"));
         ProcessHandles ph;
         while (it != table->end() && it->pid < p.pid)
             ++it;
         UniqueHandle dup(OpenProcess(PROCESS_DUP_HANDLE, FALSE, static_cast<DWORD>(p.pid)));
         DetailContext ctx{p.pid, dup.get(), true, &grouper};
-        for (; it != table->end() && it->pid == p.pid; ++it)
+        for (; it != table->end() && it->pid == p.pid; ++it) {
+            if (!ph.handles.empty() && ph.handles.size() % kHandlesBetweenCancelChecks == 0 && cancel.cancelled())
+                return fail(cancelledError("take snapshot"));
             ph.handles.push_back(describeHandle(*it, ctx));
+        }
         ph.process = std::move(p);
         snap.processes.push_back(std::move(ph));
     }

@@ -28,6 +28,16 @@ ObjectId derivedObjectId(Pid pid, HandleValue value)
     return ObjectId{0, (1ULL << 63) | (p << 24) | h, false};
 }
 
+bool isDerivedObjectId(const ObjectId& id)
+{
+    return id.device == 0 && (id.inode >> 56) == 0x80; // top bit alone of the top byte
+}
+
+std::pair<Pid, HandleValue> derivedObjectSource(const ObjectId& id)
+{
+    return {static_cast<Pid>((id.inode >> 24) & 0xFFFFFFFFULL), static_cast<HandleValue>((id.inode & 0xFFFFFFULL) << 2)};
+}
+
 IdentityGrouper::IdentityGrouper() = default;
 IdentityGrouper::~IdentityGrouper() = default;
 

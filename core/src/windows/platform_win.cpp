@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "handlescope/inspect.h"
 
-#include <malloc.h>
-
 namespace hs {
 
 PlatformInfo platformInfo()
@@ -17,7 +15,5 @@ PlatformInfo platformInfo()
                       "and services' processes (protected processes stay closed)";
     return p;
 }
-
-void releaseFreeMemory() { _heapmin(); }
 
 } // namespace hs

@@ -106,15 +106,12 @@ void fillDetails(ProcessInfo& p)
         p.state = ProcessState::Unknown;
         return;
     }
-    FILETIME created{}, exited{}, kernel{}, user{};
-    if (GetProcessTimes(h.get(), &created, &exited, &kernel, &user)) {
-        p.startTime = (static_cast<std::uint64_t>(created.dwHighDateTime) << 32) | created.dwLowDateTime;
-        // FILETIME counts 100 ns steps since 1601-01-01; the Unix epoch is 11644473600 s later.
-        constexpr std::uint64_t kEpochDiff = 116444736000000000ULL;
-        if (p.startTime > kEpochDiff)
-            p.started = std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
-                std::chrono::nanoseconds((p.startTime - kEpochDiff) * 100)));
-    }
+    p.startTime = processStartTime(h.get());
+    // FILETIME counts 100 ns steps since 1601-01-01; the Unix epoch is 11644473600 s later.
+    constexpr std::uint64_t kEpochDiff = 116444736000000000ULL;
+    if (p.startTime > kEpochDiff)
+        p.started = std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
+            std::chrono::nanoseconds((p.startTime - kEpochDiff) * 100)));
     wchar_t path[MAX_PATH * 2];
     DWORD len = MAX_PATH * 2;
     if (QueryFullProcessImageNameW(h.get(), 0, path, &len))
@@ -140,6 +137,14 @@ std::map<Pid, std::int64_t> handleCounts()
 
 } // namespace
 
+std::uint64_t processStartTime(HANDLE process)
+{
+    FILETIME created{}, exited{}, kernel{}, user{};
+    if (!GetProcessTimes(process, &created, &exited, &kernel, &user))
+        return 0;
+    return (static_cast<std::uint64_t>(created.dwHighDateTime) << 32) | created.dwLowDateTime;
+}
+
 std::string processImageName(Pid pid)
 {
     for (const auto& e : toolhelpProcesses())
@@ -154,9 +159,8 @@ namespace hs {
 
 using namespace hs::win;
 
-Result<std::vector<ProcessInfo>> listProcesses(Priority priority)
+Result<std::vector<ProcessInfo>> listProcesses(const CancelToken& cancel)
 {
-    const BelowNormalPriority lowered(priority == Priority::Background);
     logger()->trace("listProcesses"); // every refresh of the desktop app
     ensureDebugPrivilege();
     auto entries = toolhelpProcesses();
@@ -166,6 +170,8 @@ Result<std::vector<ProcessInfo>> listProcesses(Priority priority)
     std::vector<ProcessInfo> out;
     out.reserve(entries.size());
     for (const auto& e : entries) {
+        if (cancel.cancelled())
+            return fail(cancelledError("list processes"));
         ProcessInfo p;
         p.pid = e.pid;
         p.parentPid = e.parent;

@@ -84,6 +84,9 @@ bool ensureDebugPrivilege();
 Result<UniqueHandle> openProcess(Pid pid, DWORD access, const std::string& operation);
 /// The image name ("notepad.exe") of a pid, empty if it is not running.
 std::string processImageName(Pid pid);
+/// When the process started (FILETIME as a number, the start time of a ProcessKey); 0 if
+/// unknown. `process` needs PROCESS_QUERY_LIMITED_INFORMATION.
+std::uint64_t processStartTime(HANDLE process);
 
 // --- handles (handles_win.cpp)
 struct RawHandle {
@@ -149,6 +152,9 @@ private:
 };
 /// An id derived from (pid, handle) of a group's first member: device 0, top bit set.
 ObjectId derivedObjectId(Pid pid, HandleValue value);
+/// Whether an id was made by derivedObjectId, and from which (pid, handle value).
+bool isDerivedObjectId(const ObjectId& id);
+std::pair<Pid, HandleValue> derivedObjectSource(const ObjectId& id);
 
 // --- detail (handle_detail_win.cpp)
 struct DetailContext {
@@ -159,27 +165,7 @@ struct DetailContext {
 };
 HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx);
 
-/// The calling thread below normal priority for a scope (Priority::Background); unlike
-/// nice on Linux this can be undone afterwards.
-class BelowNormalPriority {
-public:
-    explicit BelowNormalPriority(bool lower)
-        : m_previous(lower ? GetThreadPriority(GetCurrentThread()) : THREAD_PRIORITY_ERROR_RETURN)
-    {
-        if (m_previous != THREAD_PRIORITY_ERROR_RETURN
-            && !SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_BELOW_NORMAL))
-            m_previous = THREAD_PRIORITY_ERROR_RETURN;
-    }
-    ~BelowNormalPriority()
-    {
-        if (m_previous != THREAD_PRIORITY_ERROR_RETURN)
-            SetThreadPriority(GetCurrentThread(), m_previous);
-    }
-    BelowNormalPriority(const BelowNormalPriority&) = delete;
-    BelowNormalPriority& operator=(const BelowNormalPriority&) = delete;
-
-private:
-    int m_previous;
-};
+/// How many handles are read between two looks at a cancel token.
+inline constexpr std::size_t kHandlesBetweenCancelChecks = 256;
 
 } // namespace hs::win

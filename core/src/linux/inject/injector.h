@@ -3,19 +3,18 @@
 // injection session and restores the target whatever happens to the tool.
 //
 // Why a process and not a thread: a tracer that dies mid-session leaves the tracee with
-// the single-step trap flag and injected registers (measured: a target killed by SIGTRAP
-// within ~30 runs of a CLI killed 0-4 ms into a dup). The injector calls setsid() first,
-// so a signal to the tool or to its process group (Ctrl+C, SIGTERM, SIGKILL of the group)
-// does not reach it; it blocks every signal it can, finishes or rolls back the session in
-// hand, restores the target, detaches, and replies. If the tool is gone by then, the reply
-// is lost but the target is whole; then it reads EOF and exits.
+// the single-step trap flag and injected registers, and the tracee can then die of SIGTRAP.
+// The injector calls setsid() first, so a signal to the tool or to its process group
+// (Ctrl+C, SIGTERM, SIGKILL of the group) does not reach it; it blocks every signal it
+// can, finishes or rolls back the session in hand, restores the target, detaches, and
+// replies. If the tool is gone by then, the reply is lost but the target is whole; then
+// it reads EOF and exits.
 //
 // Why one per tool process, started on first use, and not one per session: a fork and an
-// exit cost ~300 us here (copy-on-write faults of the child, tearing down its copy), four
-// times the whole injection; a request over a socket costs ~20 us. The injector is
-// restarted when the tool's credentials change (it must never hold rights the tool gave
-// up), when it is found dead, and when it was forked by another process (a fork of the
-// tool).
+// exit (copy-on-write faults of the child, tearing down its copy) cost several times the
+// whole injection, a request over a socket a small part of it. The injector is restarted
+// when the tool's credentials change (it must never hold rights the tool gave up), when
+// it is found dead, and when it was forked by another process (a fork of the tool).
 #pragma once
 
 #include "inject_common.h"

@@ -419,7 +419,7 @@ Result<user_regs_struct> PtraceSession::stepUntil(unsigned long long until, Cloc
             return *regs;
         if (signalStop && isFault(WSTOPSIG(*status), info)) {
             // Ours: the instruction we made the thread run faulted. Do not deliver it, do
-            // not retry (that queued hundreds of SIGSEGVs once): end the session cleanly.
+            // not retry (each retry faults again and queues one more signal): end the session.
             m_kept.pop_back();
             m_faulted = true;
             return fail(errnoError("inject " + call + ": the syscall site faulted", EFAULT, m_pid, -1,
