@@ -14,11 +14,12 @@
 //   handlescope-gui-bench find        the searches that read every handle of the machine
 //                                     (start a load first): the other holders of a handle,
 //                                     then Find, with refreshes every 2 s meanwhile
-//   handlescope-gui-bench scaling     one merge into a bare model, 25k..200k handles
+//   handlescope-gui-bench scaling     the diff (worker) and its apply (UI) of 25k..200k handles
 //
 // A 5 ms QTimer records its own lateness (the longest UI stall); every event the UI thread
 // handles is timed too. `real` and `table` print memory (VmRSS, VmHWM) and the slowest of
 // 201 jumps + repaints while scrolling the handle table. One `key=value` line per result.
+#include "bench_args.h"
 #include "synthetic.h"
 #include "tables.h"
 
@@ -543,76 +544,51 @@ int runScaling()
     return 0;
 }
 
-void usage(std::FILE* out)
-{
-    std::fprintf(out, "usage: handlescope-gui-bench synthetic|real [GAP_MS]|table|idle [SECONDS]|find|scaling\n"
-                      "(scripts/bench-gui.sh runs it; see the comment at the top of benchmarks/gui_bench.cpp)\n");
-}
-
-/// The optional positive number after the mode, or `fallback`; nullopt (after saying why)
-/// when it is not one.
-std::optional<int> numberArgument(const QStringList& args, const char* what, int fallback)
-{
-    if (args.size() < 3)
-        return fallback;
-    bool ok = false;
-    const int value = args[2].toInt(&ok);
-    if (!ok || value <= 0 || args.size() > 3) {
-        std::fprintf(stderr, "handlescope-gui-bench: %s must be one positive number, not '%s'\n", what,
-                     qPrintable(args.mid(2).join(QLatin1Char(' '))));
-        usage(stderr);
-        return std::nullopt;
-    }
-    return value;
-}
+constexpr const char* Usage =
+    "usage: handlescope-gui-bench MODE [N]   (scripts/bench-gui.sh runs it)\n"
+    "  synthetic      refreshes of a synthetic 300-process / 50,000-handle machine\n"
+    "  real [GAP_MS]  refreshes of this machine, GAP_MS apart (default 30)\n"
+    "  table          100,000 synthetic rows in the handle table\n"
+    "  idle [SECONDS] no refresh for SECONDS (default 10): the noise floor\n"
+    "  find           the holders of a handle, then Find, with refreshes every 2 s\n"
+    "  scaling        diff and apply of 25k..200k handles, 2% reopened\n";
 
 } // namespace
 
 int main(int argc, char** argv)
 {
     // The arguments are checked before Qt starts: --help must work without a display.
-    QStringList args;
-    for (int i = 0; i < argc; ++i)
-        args << QString::fromLocal8Bit(argv[i]);
-    const QString mode = args.value(1, QStringLiteral("synthetic"));
-    if (mode == QStringLiteral("-h") || mode == QStringLiteral("--help")) {
-        usage(stdout);
-        return 0;
+    bench::Args args(argc, argv, "handlescope-gui-bench", Usage);
+    const char* first = args.next();
+    const std::string mode = first ? first : "synthetic";
+    if (mode != "synthetic" && mode != "real" && mode != "table" && mode != "idle" && mode != "find"
+        && mode != "scaling")
+        args.unknown(mode);
+    long number = mode == "real" ? 30 : 10;
+    if (const char* n = args.next()) {
+        if (mode != "real" && mode != "idle")
+            args.unknown(n);
+        number = args.parse(mode == "real" ? "GAP_MS" : "SECONDS", n, 1, 3'600'000);
     }
-    const QStringList known{QStringLiteral("synthetic"), QStringLiteral("real"), QStringLiteral("table"),
-                            QStringLiteral("idle"), QStringLiteral("find"), QStringLiteral("scaling")};
-    if (!known.contains(mode)) {
-        std::fprintf(stderr, "handlescope-gui-bench: unknown mode '%s'\n", qPrintable(mode));
-        usage(stderr);
-        return 2;
-    }
-    const bool takesNumber = mode == QStringLiteral("real") || mode == QStringLiteral("idle");
-    if (!takesNumber && args.size() > 2) {
-        std::fprintf(stderr, "handlescope-gui-bench: %s takes no argument\n", qPrintable(mode));
-        usage(stderr);
-        return 2;
-    }
-    const auto number = numberArgument(args, mode == QStringLiteral("real") ? "GAP_MS" : "SECONDS",
-                                       mode == QStringLiteral("real") ? 30 : 10);
-    if (!number)
-        return 2;
+    if (const char* extra = args.next())
+        args.unknown(extra);
 
     QStandardPaths::setTestModeEnabled(true);
     TimedApplication app(argc, argv);
-    if (mode == QStringLiteral("scaling"))
+    if (mode == "scaling")
         return runScaling();
     hs::ui::initResources();
     hs::ui::MainWindow window; // the app's own settings: the reader at idle priority
     window.resize(1280, 800);
     window.show();
     window.controller()->setInterval(0);
-    if (mode == QStringLiteral("synthetic"))
+    if (mode == "synthetic")
         return runSynthetic(app, window);
-    if (mode == QStringLiteral("real"))
-        return runReal(app, window, *number);
-    if (mode == QStringLiteral("table"))
+    if (mode == "real")
+        return runReal(app, window, static_cast<int>(number));
+    if (mode == "table")
         return runTable(window);
-    if (mode == QStringLiteral("find"))
+    if (mode == "find")
         return runFind(app, window);
-    return runIdle(app, window, *number);
+    return runIdle(app, window, static_cast<int>(number));
 }

@@ -18,6 +18,7 @@
 // ESRCH and ENOENT are expected (a process or fd went away mid-read) and counted apart.
 // Exits 1 on a crash (a child that died of a signal we did not send, or exited non-zero),
 // an unexpected error, an inconsistent snapshot or a model-tester complaint.
+#include "bench_args.h"
 #include "soak_child.h"
 
 #include "handlescope/inspect.h"
@@ -371,33 +372,30 @@ struct SnapshotLoop {
     }
 };
 
-int usage()
-{
-    std::fputs("usage: handlescope-soak-churn [--spawns N] [--alive K]\n", stderr);
-    return 2;
-}
+constexpr const char* Usage = "usage: handlescope-soak-churn [--spawns N] [--alive K]\n"
+                              "  --spawns N  children started over the run (default 1000)\n"
+                              "  --alive K   children alive at once (default 8)\n";
 
 } // namespace
 
 int main(int argc, char** argv)
 {
+    long spawns = 1000;
+    int alive = 8;
+    bench::Args args(argc, argv, "handlescope-soak-churn", Usage);
+    while (const char* arg = args.next()) {
+        const std::string_view a = arg;
+        if (a == "--spawns")
+            spawns = args.number(a, 1, 10'000'000);
+        else if (a == "--alive")
+            alive = static_cast<int>(args.number(a, 1, 1000));
+        else
+            args.unknown(a);
+    }
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
-    long spawns = 1000;
-    int alive = 8;
-    const QStringList args = app.arguments();
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        if (args[i] == QStringLiteral("--spawns") && i + 1 < args.size())
-            spawns = args[++i].toLong();
-        else if (args[i] == QStringLiteral("--alive") && i + 1 < args.size())
-            alive = args[++i].toInt();
-        else
-            return usage();
-    }
-    if (spawns < 1 || alive < 1)
-        return usage();
     qInstallMessageHandler(onQtMessage);
 
     hs::ui::initResources();
