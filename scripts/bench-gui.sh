@@ -142,10 +142,10 @@ awk "$AWK_LIB"'
     }' "$RESULTS"
 echo
 echo "Searches that read every handle of the machine (find mode): the other holders of a handle,"
-echo "then Find \"socket\" 2.5 s later (a fresh read), refreshes every 2 s meanwhile; the snapshot is"
-echo "dropped after 10 s unused."
+echo "then Find \"socket\" 2.5 s later (a whole-machine snapshot, freed when the search ends),"
+echo "refreshes every 2 s meanwhile."
 echo
-echo "| load | runs | holders ms median / max | Find ms median / max | Find rows | RSS MB after drop, median |"
+echo "| load | runs | holders ms median / max | Find ms median / max | Find rows | RSS MB 2 s after Find, median |"
 echo "|---|---:|---:|---:|---:|---:|"
 awk "$AWK_LIB"'
     {
