@@ -426,11 +426,20 @@ void MainWindow::exportHandles(bool json)
         json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        QMessageBox::warning(this, tr("Export"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (const QString error = exportHandlesTo(path, json); !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Export"), error);
         return;
     }
+    statusBar()->showMessage(tr("Exported %n handle(s) to %1", nullptr, m_handlePane->proxy()->rowCount()).arg(path),
+                             5000);
+}
+
+QString MainWindow::exportHandlesTo(const QString& path, bool json) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    const hs::ProcessInfo* p = m_controller->focusedProcess();
     if (json) {
         // The rows shown (filters and sort applied), in the CLI's format.
         std::vector<hs::HandleInfo> shown;
@@ -444,8 +453,7 @@ void MainWindow::exportHandles(bool json)
     } else {
         file.write(modelToCsv(*m_handlePane->proxy()).toUtf8());
     }
-    statusBar()->showMessage(tr("Exported %n handle(s) to %1", nullptr, m_handlePane->proxy()->rowCount()).arg(path),
-                             5000);
+    return file.flush() ? QString() : tr("Cannot write %1: %2").arg(path, file.errorString());
 }
 
 void MainWindow::showHandleMenu(const QPoint& pos)

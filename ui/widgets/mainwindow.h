@@ -64,6 +64,11 @@ public Q_SLOTS:
     /// Select a process and one of its handles (after the next refresh if not shown yet).
     void jumpTo(hs::Pid pid, hs::HandleValue value);
 
+public:
+    /// Writes the handle table as shown (filters and sort applied) to `path`: CSV, or the
+    /// core's JSON document. "" on success, else why not.
+    QString exportHandlesTo(const QString& path, bool json) const;
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 

@@ -8,6 +8,7 @@
 #include "models/handlemodel.h"
 #include "models/processmodel.h"
 #include "models/roles.h"
+#include "reader/reader.h"
 #include "resources.h"
 #include "widgets/detailspane.h"
 #include "widgets/handlepane.h"
@@ -25,8 +26,13 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -197,6 +203,38 @@ private Q_SLOTS:
         QVERIFY2(status.contains(QStringLiteral("Refreshed at")), qPrintable(status));
     }
 
+    // The JSON export is the CLI's document, from the one writer in core; the CSV the
+    // columns as shown. Both hold the rows the filter lets through.
+    void exportsWhatIsShown()
+    {
+        selectSourceFd();
+        m_window->handlePane()->filterEdit()->setText(QStringLiteral("data.txt"));
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("h.json")), csv = dir.filePath(QStringLiteral("h.csv"));
+        QCOMPARE(m_window->exportHandlesTo(json, true), QString());
+        QCOMPARE(m_window->exportHandlesTo(csv, false), QString());
+        m_window->handlePane()->filterEdit()->clear();
+        QFile jf(json);
+        QVERIFY(jf.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(jf.readAll()).object();
+        QCOMPARE(doc.value(QStringLiteral("schema")).toString(), QStringLiteral("handlescope/1"));
+        QCOMPARE(doc.value(QStringLiteral("process")).toObject().value(QStringLiteral("pid")).toInteger(), m_source.pid);
+        const QJsonArray handles = doc.value(QStringLiteral("handles")).toArray();
+        QCOMPARE(handles.size(), 1);
+        const QJsonObject file = handles[0].toObject();
+        QCOMPARE(file.value(QStringLiteral("handle")).toInteger(), m_source.file);
+        QCOMPARE(file.value(QStringLiteral("name")).toString(), m_source.path);
+        QCOMPARE(file.value(QStringLiteral("description")).toString(), m_source.path);
+        QCOMPARE(file.value(QStringLiteral("offset")).toInteger(), layout::kFileOffset);
+        QFile cf(csv);
+        QVERIFY(cf.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(cf.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[1].startsWith(QStringLiteral("%1,0xA,Regular file,%2,rw,no,5,").arg(m_source.file).arg(m_source.path)),
+                 qPrintable(lines[1]));
+        QVERIFY(m_window->exportHandlesTo(dir.filePath(QStringLiteral("missing/x.json")), true).contains(QStringLiteral("Cannot write")));
+    }
+
     void processFilterKeepsSelection()
     {
         selectSourceFd();
@@ -277,6 +315,32 @@ private Q_SLOTS:
         QCOMPARE(objectOf(target.pid, *dialog->newHandle()), objectOf(m_source.pid, m_source.file));
         dialog->close();
         target.child->stop();
+    }
+
+    // A duplicate into the process on screen shows the new handle from the duplicate's own
+    // result (hs::handleInfo on the target), in the same event: no read of the table.
+    void duplicateIntoTheShownProcessAddsItsRow()
+    {
+        m_window->controller()->setInterval(0);
+        refreshAndWait();
+        selectSourceFd();
+        QSignalSpy reads(m_window->controller()->reader(), &Reader::handlesRead);
+        DuplicateDialog* dialog = m_window->openDuplicateDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->selectTarget(m_source.pid)); // the source itself
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("duplicateButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 15000);
+        QVERIFY2(dialog->newHandle().has_value(), qPrintable(dialog->errorText()));
+        const qint64 fd = *dialog->newHandle();
+        const int row = m_window->handleModel()->rowOfValue(fd);
+        QVERIFY(row >= 0);
+        QCOMPARE(reads.count(), 0);
+        QCOMPARE(m_window->handleModel()->handle(row).name, m_source.path.toStdString());
+        QCOMPARE(m_window->handleModel()->index(row, 0).data(FlashRole).toInt(), static_cast<int>(Flash::Added));
+        QTRY_VERIFY(m_window->handlePane()->currentHandle() && m_window->handlePane()->currentHandle()->value == fd);
+        QCOMPARE(objectOf(m_source.pid, fd), objectOf(m_source.pid, m_source.file));
+        dialog->close();
+        m_window->controller()->setInterval(2000);
     }
 
     void failingDuplicateShowsBanner()
