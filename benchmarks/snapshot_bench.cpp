@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // handlescope-snapshot-bench: times hs::takeSnapshot(Detail::Fast) (or Full) K times in one
 // process and prints the median, so the core is measured without the CLI's JSON output.
+// HANDLESCOPE_SNAPSHOT_BACKEND=procfs|bpf-iter forces a backend; the one that ran is printed.
 
 #include "bench_args.h"
 
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,7 +19,7 @@ int main(int argc, char** argv)
     bench::Args args(argc, argv, "handlescope-snapshot-bench",
                      "usage: handlescope-snapshot-bench [--runs K] [--full]\n"
                      "  Takes K snapshots (default 5, at most 1000) and prints:\n"
-                     "  median_ms M min_ms A max_ms B handles H processes P access_errors E runs K\n");
+                     "  median_ms M min_ms A max_ms B handles H processes P access_errors E runs K backend NAME\n");
     int runs = 5;
     hs::Detail detail = hs::Detail::Fast;
     while (const char* a = args.next()) {
@@ -34,6 +36,7 @@ int main(int argc, char** argv)
     std::size_t handles = 0;
     std::size_t processes = 0;
     std::size_t accessErrors = 0;
+    std::string backend;
     for (int r = 0; r < runs; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         auto snap = hs::takeSnapshot(detail);
@@ -45,6 +48,7 @@ int main(int argc, char** argv)
         ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         handles = snap->handleCount();
         processes = snap->processes.size();
+        backend = snap->backend;
         accessErrors = static_cast<std::size_t>(std::count_if(snap->processes.begin(), snap->processes.end(),
                                                               [](const auto& p) { return p.process.accessError; }));
         // The snapshot is freed here, inside the loop, as a real refresh loop would.
@@ -53,7 +57,7 @@ int main(int argc, char** argv)
     std::sort(sorted.begin(), sorted.end());
     const std::size_t n = sorted.size();
     const double median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    std::printf("median_ms %.1f min_ms %.1f max_ms %.1f handles %zu processes %zu access_errors %zu runs %d\n", median,
-                sorted.front(), sorted.back(), handles, processes, accessErrors, runs);
+    std::printf("median_ms %.1f min_ms %.1f max_ms %.1f handles %zu processes %zu access_errors %zu runs %d backend %s\n",
+                median, sorted.front(), sorted.back(), handles, processes, accessErrors, runs, backend.c_str());
     return 0;
 }

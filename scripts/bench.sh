@@ -4,11 +4,14 @@
 # minimal /proc walker, on a machine loaded by handlescope-loadgen. Linux only, as root
 # for a full picture (others see only their own processes' fds). Not a ctest test.
 #
-#   scripts/bench.sh [--procs N] [--fds M] [--rounds R] [--no-build]
+#   scripts/bench.sh [--procs N] [--fds M] [--rounds R] [--no-build | --bin-dir BUILD_DIR]
 #
 # Defaults: 200 processes x 500 fds, 5 rounds. Each round runs every tool once, in an
 # order that rotates per round; each run's wall time and peak RSS come from
 # handlescope-measure (fork/exec + wait4). Prints a Markdown table for docs/performance.md.
+# The core snapshot (Full) and the CLI also run once per snapshot backend, forced with
+# HANDLESCOPE_SNAPSHOT_BACKEND=procfs|bpf-iter (a backend that cannot run here is skipped).
+# --bin-dir takes the programs from another build tree than build/release, building nothing.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,14 +19,16 @@ PROCS=${HS_BENCH_PROCS:-200}
 FDS=${HS_BENCH_FDS:-500}
 ROUNDS=${HS_BENCH_ROUNDS:-5}
 BUILD=1
+BIN_DIR=$ROOT/build/release
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '3,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case $1 in
         --procs) PROCS=$2; shift 2 ;;
         --fds) FDS=$2; shift 2 ;;
         --rounds) ROUNDS=$2; shift 2 ;;
         --no-build) BUILD=0; shift ;;
+        --bin-dir) BIN_DIR=$(cd "$2" && pwd) || exit 2; BUILD=0; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
     esac
@@ -73,7 +78,7 @@ if [[ $BUILD == 1 ]]; then
 fi
 find_bin() { # the build puts executables either in bin/ or next to their CMakeLists
     local p
-    for p in "$ROOT/build/release/bin/$1" "$ROOT/build/release/benchmarks/$1" "$ROOT/build/release/app/cli/$1"; do
+    for p in "$BIN_DIR/bin/$1" "$BIN_DIR/benchmarks/$1" "$BIN_DIR/app/cli/$1"; do
         [[ -x $p ]] && { echo "$p"; return; }
     done
 }
@@ -102,11 +107,31 @@ if ((others > PROCS + 1)); then
     echo "bench.sh: WARNING: $((others - PROCS - 1)) other handlescope-loadgen processes are running; their fds count too" >&2
 fi
 
-# name|command... ; a missing tool's row is skipped.
-declare -a NAMES=() CMDS=()
-add_tool() { NAMES+=("$1"); CMDS+=("$2"); }
+# name, command, environment (VAR=value or ""); a missing tool's row is skipped.
+declare -a NAMES=() CMDS=() ENVS=()
+add_tool() { NAMES+=("$1"); CMDS+=("$2"); ENVS+=("${3:-}"); }
+# A backend gets its rows when the core, forced to it, runs and says that it did.
+BACKENDS=()
+if [[ -n $CORE ]]; then
+    for b in procfs bpf-iter; do
+        probe=$(HANDLESCOPE_SNAPSHOT_BACKEND=$b "$CORE" --runs 1 --full 2>&1) || true
+        if [[ $(awk '{for (i = 1; i < NF; i++) if ($i == "backend") print $(i + 1)}' <<<"$probe") == "$b" ]]; then
+            BACKENDS+=("$b")
+        else
+            echo "bench.sh: the $b backend does not run here; its rows are skipped: ${probe:0:300}" >&2
+        fi
+    done
+fi
 [[ -n $CORE ]] && add_tool "core snapshot (Fast)" "$CORE --runs 1"
+for b in "${BACKENDS[@]}"; do
+    add_tool "core snapshot (Full, $b)" "$CORE --runs 1 --full" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
+done
 [[ -n $CLI ]] && add_tool "handlescope-cli snapshot --json" "$CLI snapshot --json"
+if [[ -n $CLI ]]; then
+    for b in "${BACKENDS[@]}"; do
+        add_tool "handlescope-cli snapshot --json ($b)" "$CLI snapshot --json" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
+    done
+fi
 command -v lsfd >/dev/null && add_tool "lsfd" "lsfd"
 command -v lsof >/dev/null && add_tool "lsof -n -P -w" "lsof -n -P -w"
 add_tool "floor (getdents+readlinkat)" "$FLOOR"
@@ -119,11 +144,12 @@ for ((r = 0; r < ROUNDS; r++)); do
     for ((k = 0; k < N; k++)); do
         i=$(((k + r) % N))
         out=$WORK/out.$i.$r
-        # shellcheck disable=SC2086  # the command is a word list on purpose
-        m=$("$MEASURE" --stdout "$out" -- ${CMDS[$i]} || true)
+        # The environment is set for handlescope-measure, outside the time it measures.
+        # shellcheck disable=SC2086  # the command and environment are word lists on purpose
+        m=$(env ${ENVS[$i]} "$MEASURE" --stdout "$out" -- ${CMDS[$i]} || true)
         read -r _ wall _ rss _ user _ sys _ code <<<"$m"
         printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$wall" "$rss" "$user" "$sys" "$code" >>"$WORK/results.tsv"
-        printf '  round %d %-32s %7.3f s %7.1f MB exit %s\n' $((r + 1)) "${NAMES[$i]}" "$wall" \
+        printf '  round %d %-48s %7.3f s %7.1f MB exit %s\n' $((r + 1)) "${NAMES[$i]}" "$wall" \
             "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$code" >&2
         # Only the outputs we parse are kept.
         [[ ${NAMES[$i]} == core* || ${NAMES[$i]} == floor* ]] || rm -f "$out"
@@ -133,18 +159,26 @@ done
 read -r load_after _ </proc/loadavg
 
 # Handle counts, each tool's own idea of "one row per fd", from a separate run.
-core_idx=-1 floor_idx=-1
+# The ratio columns divide by the same rows in every table: the core's Fast snapshot as it
+# chooses its backend, lsof, and the floor.
+core_idx=-1 floor_idx=-1 lsof_idx=-1
 for ((i = 0; i < N; i++)); do
-    [[ ${NAMES[$i]} == core* ]] && core_idx=$i
+    [[ ${NAMES[$i]} == "core snapshot (Fast)" ]] && core_idx=$i
     [[ ${NAMES[$i]} == floor* ]] && floor_idx=$i
+    [[ ${NAMES[$i]} == lsof* ]] && lsof_idx=$i
 done
 field() { awk -v f="$1" '{for (i = 1; i < NF; i++) if ($i == f) print $(i + 1)}' "$2" | tail -n 1; }
-core_handles=n/a core_procs=n/a core_inproc=n/a
+# The median over the rounds of a core row's in-process median_ms.
+inproc_median() {
+    for ((r = 0; r < ROUNDS; r++)); do field median_ms "$WORK/out.$1.$r"; done |
+        sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+core_handles=n/a core_procs=n/a core_inproc=n/a core_backend=
 if ((core_idx >= 0)); then
     core_handles=$(field handles "$WORK/out.$core_idx.$((ROUNDS - 1))")
     core_procs=$(field processes "$WORK/out.$core_idx.$((ROUNDS - 1))")
-    core_inproc=$(for ((r = 0; r < ROUNDS; r++)); do field median_ms "$WORK/out.$core_idx.$r"; done |
-        sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+    core_backend=$(field backend "$WORK/out.$core_idx.$((ROUNDS - 1))")
+    core_inproc=$(inproc_median "$core_idx")
 fi
 last_floor=$WORK/out.$floor_idx.$((ROUNDS - 1))
 floor_handles=$(field handles "$last_floor")
@@ -171,7 +205,9 @@ summary=$(sort -t $'\t' -k1,1n -k2,2g "$WORK/results.tsv" | awk -F '\t' '
     sort -n)
 med() { awk -v i="$1" '$1 == i {print $2}' <<<"$summary"; }
 core_med=$( ((core_idx >= 0)) && med "$core_idx" || echo "")
+lsof_med=$( ((lsof_idx >= 0)) && med "$lsof_idx" || echo "")
 floor_med=$(med "$floor_idx")
+ratio() { [[ -n $2 ]] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}' || echo n/a; }
 
 echo
 echo "HandleScope benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -182,19 +218,21 @@ echo "Versions: $(lsof -v 2>&1 | awk '/^ *revision:/ {print "lsof " $NF}'), $(ls
 echo
 echo "Load average (1 min) before the rounds $load_before, after $load_after, on $(nproc) CPUs$(awk -v a="$load_after" -v n="$(nproc)" 'BEGIN {if (a > n) print ": BUSY, wall times are inflated; compare CPU s"}')"
 echo
-echo "| tool | median s | min s | CPU s (user+sys) | peak RSS MB | vs core snapshot | vs floor |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| tool | median s | min s | CPU s (user+sys) | peak RSS MB | vs core snapshot | vs lsof | vs floor |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for ((i = 0; i < N; i++)); do
     read -r _ m rss cpu bad mn <<<"$(awk -v i="$i" '$1 == i' <<<"$summary")"
-    vs_core=n/a
-    [[ -n $core_med ]] && vs_core=$(awk -v a="$m" -v b="$core_med" 'BEGIN {printf "%.2fx", a / b}')
-    vs_floor=$(awk -v a="$m" -v b="$floor_med" 'BEGIN {printf "%.2fx", a / b}')
     note=
     ((bad > 0)) && note=" (exit != 0 in $bad runs)"
-    printf '| %s%s | %.3f | %.3f | %.3f | %.1f | %s | %s |\n' "${NAMES[$i]}" "$note" "$m" "$mn" "$cpu" "$rss" "$vs_core" "$vs_floor"
+    printf '| %s%s | %.3f | %.3f | %.3f | %.1f | %s | %s | %s |\n' "${NAMES[$i]}" "$note" "$m" "$mn" "$cpu" "$rss" \
+        "$(ratio "$m" "$core_med")" "$(ratio "$m" "$lsof_med")" "$(ratio "$m" "$floor_med")"
 done
 echo
-echo "Core in-process takeSnapshot(Fast) median: ${core_inproc} ms (the row above adds process start and exit)"
+echo "Core in-process takeSnapshot(Fast) median: ${core_inproc} ms${core_backend:+ (backend $core_backend)} (the row above adds process start and exit)"
+for ((i = 0; i < N; i++)); do
+    [[ ${NAMES[$i]} == "core snapshot (Full, "* ]] || continue
+    echo "Core in-process takeSnapshot(Full) median through ${ENVS[$i]#*=}: $(inproc_median "$i") ms"
+done
 counts=()
 for c in "$core_handles" "$floor_handles" "$lsfd_fds" "$lsof_fds"; do [[ $c =~ ^[0-9]+$ ]] && counts+=("$c"); done
 read -r spread diff < <(printf '%s\n' "${counts[@]}" | sort -n |

@@ -8,6 +8,9 @@ packages=(
     cmake ninja-build g++ pkg-config
     # Qt 6 (Charts' CMake config needs libqt6opengl6-dev too)
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools
+    # the BPF snapshot iterator (bpf/): clang (listed below) compiles it, bpftool makes vmlinux.h
+    # and the skeleton, libbpf loads it
+    libbpf-dev bpftool
     # logging
     libspdlog-dev
     # tests: lsfd/lsof oracles, headless GUI and screenshots

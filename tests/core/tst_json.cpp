@@ -279,14 +279,16 @@ void TestJson::snapshotDocument()
     s.takenAt = std::chrono::system_clock::time_point(std::chrono::milliseconds(1795746519210));
     s.duration = std::chrono::microseconds(812345);
     s.detail = hs::Detail::Full;
+    s.backend = "bpf-iter";
     s.processes.push_back({process(), {fullHandle(), socketHandle()}});
     hs::json::Writer w;
     hs::json::writeSnapshotDocument(w, s);
     const QJsonObject doc = parse(w.take());
-    QCOMPARE(doc.keys(), (QStringList{"detail", "duration_us", "processes", "schema", "taken_at_unix_ms"}));
+    QCOMPARE(doc.keys(), (QStringList{"backend", "detail", "duration_us", "processes", "schema", "taken_at_unix_ms"}));
     QCOMPARE(doc.value("taken_at_unix_ms").toInteger(), Q_INT64_C(1795746519210));
     QCOMPARE(doc.value("duration_us").toInteger(), 812345);
     QCOMPARE(doc.value("detail").toString(), QStringLiteral("full"));
+    QCOMPARE(doc.value("backend").toString(), QStringLiteral("bpf-iter"));
     const QJsonObject p = doc.value("processes").toArray().at(0).toObject();
     QCOMPARE(p.value("pid").toInteger(), 4321);
     QCOMPARE(p.size(), 13); // the Process fields and "handles"

@@ -184,6 +184,10 @@ struct Snapshot {
     std::chrono::system_clock::time_point takenAt{};
     std::chrono::nanoseconds duration{};
     Detail detail = Detail::Fast;
+    /// What read it: "bpf-iter" (Linux: a BPF task_file iterator, used when it loads; Full
+    /// detail costs it no more than Fast), "procfs" (Linux: /proc), "windows".
+    /// HANDLESCOPE_SNAPSHOT_BACKEND=procfs|bpf-iter forces a Linux backend.
+    std::string backend;
     std::vector<ProcessHandles> processes; ///< sorted by pid
     [[nodiscard]] std::size_t handleCount() const;
     [[nodiscard]] const ProcessHandles* findProcess(Pid pid) const;

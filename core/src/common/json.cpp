@@ -173,6 +173,7 @@ void writeSnapshotDocument(Writer& w, const Snapshot& snapshot)
     w.field("taken_at_unix_ms", unixMs(snapshot.takenAt));
     w.field("duration_us", count<std::chrono::microseconds>(snapshot.duration));
     w.field("detail", snapshot.detail == Detail::Full ? "full" : "fast");
+    w.field("backend", snapshot.backend);
     w.key("processes");
     w.beginArray();
     for (const auto& p : snapshot.processes) {

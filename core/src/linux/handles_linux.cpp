@@ -21,8 +21,6 @@
 
 namespace hs::linux_ {
 
-namespace {
-
 HandleKind kindFromMode(std::uint32_t mode)
 {
     switch (mode & S_IFMT) {
@@ -55,6 +53,8 @@ bool hasOffset(HandleKind k)
     return k == HandleKind::RegularFile || k == HandleKind::Directory || k == HandleKind::BlockDevice ||
            k == HandleKind::CharDevice || k == HandleKind::MemFd;
 }
+
+namespace {
 
 // A snapshot writes a lot of fresh memory, and in a VM each page fault is an expensive
 // exit. One MADV_POPULATE_WRITE per large buffer maps its pages in one call, which costs

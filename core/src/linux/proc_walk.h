@@ -100,6 +100,12 @@ private:
 /// holders): one per core. HANDLESCOPE_SNAPSHOT_THREADS overrides it, for benchmarks.
 unsigned walkerCount();
 
+/// What a stat's st_mode says an fd is: its kind, and the typeName lsof would show.
+HandleKind kindFromMode(std::uint32_t mode);
+const char* typeNameFromMode(std::uint32_t mode);
+/// Whether fdinfo's "pos" means something for this kind (an offset to show).
+bool hasOffset(HandleKind kind);
+
 /// Why a process's handles cannot be listed, for a zombie or a kernel thread.
 std::optional<Error> noHandlesReason(const ProcessInfo& p);
 

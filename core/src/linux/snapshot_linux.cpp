@@ -6,12 +6,15 @@
 
 #include "errno_linux.h"
 #include "proc_walk.h"
+#include "snapshot_bpf_linux.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <mutex>
+#include <string_view>
 #include <thread>
 
 namespace hs::linux_ {
@@ -64,16 +67,13 @@ unsigned walkerCount()
     return std::max(std::thread::hardware_concurrency(), 1u);
 }
 
-} // namespace hs::linux_
-
-namespace hs {
-
-Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
+Result<Snapshot> takeProcfsSnapshot(Detail detail, const CancelToken& cancel)
 {
     const auto start = std::chrono::steady_clock::now();
     Snapshot snap;
     snap.takenAt = std::chrono::system_clock::now();
     snap.detail = detail;
+    snap.backend = "procfs";
     if (cancel.cancelled())
         return fail(cancelledError("take snapshot"));
 
@@ -129,6 +129,33 @@ Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
                                   snap.processes.size(), denied, snap.handleCount(),
                                   std::chrono::duration_cast<std::chrono::milliseconds>(snap.duration).count(), workers);
     return snap;
+}
+
+} // namespace hs::linux_
+
+namespace hs {
+
+Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
+{
+    // HANDLESCOPE_SNAPSHOT_BACKEND forces one backend, for tests and benchmarks.
+    const char* env = std::getenv("HANDLESCOPE_SNAPSHOT_BACKEND");
+    const std::string_view forced = env ? env : "";
+    if (forced == "procfs")
+        return linux_::takeProcfsSnapshot(detail, cancel);
+    if (forced == "bpf-iter")
+        return linux_::takeBpfSnapshot(detail, cancel);
+    if (!forced.empty())
+        return fail(linux_::errnoError("choose snapshot backend '" + std::string(forced) + "'", EINVAL, -1, -1,
+                                       "set HANDLESCOPE_SNAPSHOT_BACKEND to procfs or bpf-iter, or unset it"));
+    auto snap = linux_::takeBpfSnapshot(detail, cancel);
+    if (snap || isCancelled(snap.error()))
+        return snap;
+    // Said once: takeBpfSnapshot keeps its load failure and returns it again without a try.
+    static std::once_flag said;
+    std::call_once(said, [&] {
+        log::get("core.linux")->debug("snapshot: the BPF iterator is not used, /proc is: {}", snap.error().message());
+    });
+    return linux_::takeProcfsSnapshot(detail, cancel);
 }
 
 } // namespace hs

@@ -87,13 +87,6 @@ void forEachAttribute(const char* data, std::size_t length, OnAttribute&& onAttr
     }
 }
 
-std::string diagAddress(int family, const std::uint32_t* addr, std::uint16_t portNetworkOrder)
-{
-    char buf[INET6_ADDRSTRLEN] = {};
-    ::inet_ntop(family, addr, buf, sizeof buf);
-    const auto port = std::to_string(ntohs(portNetworkOrder));
-    return family == AF_INET6 ? "[" + std::string(buf) + "]:" + port : std::string(buf) + ":" + port;
-}
 
 std::string unixName(const char* value, std::size_t size)
 {
@@ -107,6 +100,18 @@ std::string unixName(const char* value, std::size_t size)
 }
 
 } // namespace
+
+std::string diagAddress(int family, const std::uint32_t* addr, std::uint16_t portNetworkOrder)
+{
+    char buf[INET6_ADDRSTRLEN] = {};
+    ::inet_ntop(family, addr, buf, sizeof buf);
+    std::string text;
+    if (family == AF_INET6)
+        text.append("[").append(buf).append("]");
+    else
+        text.append(buf);
+    return text.append(":").append(std::to_string(ntohs(portNetworkOrder)));
+}
 
 DiagReply parseInetDiagReply(const char* data, std::size_t size, int family, int protocol, const InodeFilter& keep,
                              SocketTable& table)

@@ -55,6 +55,9 @@ private:
 
 /// TCP and UDP sockets of our own network namespace, v4 and v6, that `keep` accepts.
 /// False if a dump failed (no sock_diag: the caller reads /proc/net instead).
+/// An inet endpoint as sock_diag's are shown: "127.0.0.1:80", "[::1]:80".
+std::string diagAddress(int family, const std::uint32_t* addr, std::uint16_t portNetworkOrder);
+
 bool inetFromSockDiag(SocketTable& table, const InodeFilter& keep);
 
 /// UNIX sockets of our own network namespace, with their paths and peers, that `keep`

@@ -149,6 +149,7 @@ Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
     Snapshot snap;
     snap.takenAt = std::chrono::system_clock::now();
     snap.detail = detail;
+    snap.backend = "windows";
     auto processes = listProcesses(cancel);
     if (!processes)
         return fail(isCancelled(processes.error()) ? cancelledError("take snapshot") : processes.error());

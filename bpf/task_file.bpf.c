@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+// The whole machine's open files in one pass: for every fd of every thread-group leader, one
+// fixed header (identity, mode, offset, flags, socket endpoints) followed by its d_path text.
+// The record layout is shared with user space through task_file_record.h.
+#include "vmlinux.h"
+
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_endian.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "task_file_record.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+#define S_IFMT 00170000
+#define S_IFSOCK 0140000
+#define S_IFREG 0100000
+#define PIDFS_MAGIC 0x50494446
+#define AF_INET 2
+#define AF_INET6 10
+
+// The header and the path buffer are too big for the BPF stack: one per CPU in a map.
+struct scratch {
+    struct hs_fd_record rec;
+    char path[HS_PATH_MAX];
+};
+
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct scratch);
+} scratch_map SEC(".maps");
+
+static __always_inline void read_socket(struct file* file, struct hs_fd_record* rec)
+{
+    struct socket* sock = BPF_CORE_READ(file, private_data);
+    struct sock* sk = BPF_CORE_READ(sock, sk);
+    if (!sk)
+        return;
+    rec->family = BPF_CORE_READ(sk, __sk_common.skc_family);
+    rec->protocol = BPF_CORE_READ(sk, sk_protocol);
+    rec->sock_type = BPF_CORE_READ(sk, sk_type);
+    rec->sock_state = BPF_CORE_READ(sk, __sk_common.skc_state);
+    rec->netns = BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum);
+    if (rec->family == AF_INET) {
+        rec->local_port = BPF_CORE_READ(sk, __sk_common.skc_num);
+        rec->remote_port = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+        __u32 saddr = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+        __u32 daddr = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+        __builtin_memcpy(rec->local_addr, &saddr, 4);
+        __builtin_memcpy(rec->remote_addr, &daddr, 4);
+    } else if (rec->family == AF_INET6) {
+        rec->local_port = BPF_CORE_READ(sk, __sk_common.skc_num);
+        rec->remote_port = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+        BPF_CORE_READ_INTO(&rec->local_addr, sk, __sk_common.skc_v6_rcv_saddr);
+        BPF_CORE_READ_INTO(&rec->remote_addr, sk, __sk_common.skc_v6_daddr);
+    }
+}
+
+SEC("iter/task_file")
+int dump_task_file(struct bpf_iter__task_file* ctx)
+{
+    struct seq_file* seq = ctx->meta->seq;
+    struct task_struct* task = ctx->task;
+    struct file* file = ctx->file;
+    if (!task || !file)
+        return 0;
+    // Threads of one process share its fd table: read it once, through the leader.
+    if (task->pid != task->tgid)
+        return 0;
+
+    __u32 zero = 0;
+    struct scratch* s = bpf_map_lookup_elem(&scratch_map, &zero);
+    if (!s)
+        return 0;
+    struct hs_fd_record* rec = &s->rec;
+    __builtin_memset(rec, 0, sizeof *rec);
+    rec->tgid = task->tgid;
+    rec->fd = ctx->fd;
+
+    // Fields of kernel structs are read by direct loads (the verifier makes them fault-safe),
+    // much cheaper than a bpf_probe_read_kernel call each.
+    struct inode* inode = file->f_inode;
+    struct super_block* sb = inode->i_sb;
+    rec->ino = inode->i_ino;
+    rec->dev = sb->s_dev;
+    rec->mode = inode->i_mode;
+    rec->pos = file->f_pos;
+    rec->flags = file->f_flags;
+
+    // fdinfo's "flags" adds O_CLOEXEC from the fd table's bitmap; so do we.
+    unsigned long* cloexec = task->files->fdt->close_on_exec;
+    unsigned long word = 0;
+    bpf_probe_read_kernel(&word, sizeof word, cloexec + ctx->fd / 64);
+    rec->cloexec = (word >> (ctx->fd % 64)) & 1;
+
+    // struct mount holds the vfsmount the path points at: container_of by hand.
+    struct mount* mnt = (void*)file->f_path.mnt - bpf_core_field_offset(struct mount, mnt);
+    rec->mnt_id = BPF_CORE_READ(mnt, mnt_id);
+
+    const __u32 type = rec->mode & S_IFMT;
+    if (type == S_IFSOCK) {
+        read_socket(file, rec);
+    } else if (type == 0) {
+        // Anonymous inodes have no file type. What private_data points at depends on the
+        // kind, which user space knows from the name: read it as each, keep the right one.
+        void* data = file->private_data;
+        if (data) {
+            struct eventfd_ctx* ev = data;
+            rec->eventfd_count = BPF_CORE_READ(ev, count);
+            rec->eventfd_flags = BPF_CORE_READ(ev, flags);
+            rec->eventfd_id = BPF_CORE_READ(ev, id);
+            struct pid* pid = data;
+            rec->pidfd_pid = BPF_CORE_READ(pid, numbers[0].nr);
+        }
+    } else if (type == S_IFREG && sb->s_magic == PIDFS_MAGIC) {
+        // pidfs (6.9+) keeps a pidfd's struct pid in its inode.
+        struct pid* pid = inode->i_private;
+        if (pid)
+            rec->pidfd_pid = BPF_CORE_READ(pid, numbers[0].nr);
+    }
+
+    long len = bpf_d_path((struct path*)&file->f_path, s->path, sizeof s->path);
+    rec->path_len = len > 0 ? (__u32)len : 0; // with its NUL
+    rec->path_error = len < 0 ? (__s32)-len : 0;
+    bpf_seq_write(seq, rec, sizeof *rec);
+    if (len > 0)
+        bpf_seq_write(seq, s->path, (__u32)len & (HS_PATH_MAX - 1));
+    return 0;
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// One record of the task_file iterator (bpf/task_file.bpf.c), read by
+// core/src/linux/snapshot_bpf_linux.cpp: this header, then path_len bytes of d_path text
+// (with its NUL). Plain __u* types so both the BPF program and user space include it.
+
+#ifndef __VMLINUX_H__
+#include <linux/types.h>
+#endif
+
+#define HS_PATH_MAX 4096
+
+struct hs_fd_record {
+    __u32 tgid;
+    __u32 fd;
+    __u64 ino;
+    __u32 dev;        ///< the kernel's s_dev: major << 20 | minor
+    __u32 mode;       ///< i_mode
+    __u64 pos;        ///< f_pos
+    __u32 flags;      ///< f_flags (without O_CLOEXEC, see cloexec)
+    __u32 path_len;   ///< bytes of path after the header, NUL included; 0 on error
+    __s32 path_error; ///< errno of bpf_d_path, 0 if it worked
+    __u32 cloexec;    ///< the fd's close-on-exec bit
+    __u32 mnt_id;     ///< the mount's id, as fdinfo's mnt_id
+    // Anonymous inodes: private_data read as an eventfd and as a pidfd's struct pid; user
+    // space keeps what the fd's kind says it is.
+    __u32 eventfd_flags;
+    __u64 eventfd_count;
+    __s32 eventfd_id;
+    __s32 pidfd_pid; ///< the pid in the initial pid namespace
+    // Sockets only (zero otherwise).
+    __u64 netns;      ///< inode of the socket's network namespace
+    __u16 family;
+    __u16 protocol;
+    __u16 sock_type;
+    __u16 local_port;  ///< host order
+    __u16 remote_port; ///< host order
+    __u8 sock_state;
+    __u8 pad[3];
+    __u8 local_addr[16];  ///< IPv4 in the first 4 bytes, network order
+    __u8 remote_addr[16];
+};
