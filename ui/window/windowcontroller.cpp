@@ -9,6 +9,10 @@
 #include "handlescope/inspect.h"
 #include "handlescope/log.h"
 
+#include <QScopeGuard>
+
+#include <utility>
+
 namespace hs::ui {
 
 namespace {
@@ -68,18 +72,24 @@ const hs::HandleInfo* WindowController::currentHandle() const
 void WindowController::refresh()
 {
     // The timer is armed again when this read is shown, so reads never pile up. A read
-    // of the same thing already under way is not started again: it would only cancel one
-    // that is about to answer, and on a slow machine nothing would ever answer.
+    // of the same thing already under way is not cancelled: on a slow machine nothing
+    // would ever answer. It is followed by another instead, which starts after the
+    // request (what the user who pressed F5 expects to see).
     m_timer.stop();
-    if (!m_listing)
+    if (m_listing)
+        m_listAgain = true;
+    else
         listProcesses();
-    if (m_reading != m_focus)
+    if (m_focus && m_reading == m_focus)
+        m_readAgain = true;
+    else
         readFocus();
 }
 
 void WindowController::listProcesses()
 {
     m_listing = true;
+    m_listAgain = false;
     m_reader->readProcesses(m_processes->rows());
 }
 
@@ -91,6 +101,7 @@ void WindowController::readFocus()
         return; // said by onProcesses / setFocus
     }
     m_reading = m_focus;
+    m_readAgain = false;
     m_reader->readHandles(*m_focus, m_handles->rows(), m_handles->process() == m_focus);
 }
 
@@ -127,8 +138,16 @@ void WindowController::setFocus(std::optional<hs::ProcessKey> focus)
 void WindowController::onProcesses(const std::shared_ptr<const ProcessListRead>& read)
 {
     m_listing = false;
-    if (m_intervalMs > 0)
-        m_timer.start(m_intervalMs);
+    // Asked for while this one was under way: read again once this one is shown.
+    const bool again = std::exchange(m_listAgain, false);
+    const auto next = qScopeGuard([this, again] {
+        if (m_listing)
+            return; // read again already (its diff came too late)
+        if (again)
+            listProcesses();
+        else if (m_intervalMs > 0)
+            m_timer.start(m_intervalMs);
+    });
     if (read->error) {
         if (hs::isCancelled(*read->error))
             return;
@@ -157,6 +176,11 @@ void WindowController::onHandles(const std::shared_ptr<const HandleListRead>& re
     m_reading.reset();
     if (read->process != m_focus)
         return;
+    const bool again = std::exchange(m_readAgain, false);
+    const auto next = qScopeGuard([this, again] {
+        if (again && m_reading != m_focus)
+            readFocus(); // asked for while this one was under way; shown first, then read again
+    });
     if (read->error) {
         if (hs::isCancelled(*read->error))
             return;

@@ -115,7 +115,9 @@ private:
     quint64 m_refreshCount = 0;
 
     bool m_listing = false;                        ///< a process-list read is under way
+    bool m_listAgain = false;                      ///< and another was asked for meanwhile
     std::optional<hs::ProcessKey> m_reading;       ///< whose handles are being read
+    bool m_readAgain = false;                      ///< and another read of them was asked for
     std::optional<hs::ProcessKey> m_focus;
     std::optional<HandleRowTraits::Key> m_current; ///< the selected handle
     std::optional<hs::HandleInfo> m_shown;         ///< as last sent to the details
