@@ -131,6 +131,10 @@ if [[ -n $CLI ]]; then
     for b in "${BACKENDS[@]}"; do
         add_tool "handlescope-cli snapshot --json ($b)" "$CLI snapshot --json" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
     done
+    # Counts only (no fd read); per type too through bpf-iter. The CLI prints its own time.
+    for b in "${BACKENDS[@]}"; do
+        add_tool "handlescope-cli counts --json ($b)" "$CLI counts --json" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
+    done
 fi
 command -v lsfd >/dev/null && add_tool "lsfd" "lsfd"
 command -v lsof >/dev/null && add_tool "lsof -n -P -w" "lsof -n -P -w"

@@ -10,6 +10,26 @@ namespace hs::cli {
 
 namespace {
 
+/// `snapshot --json`, one process at a time.
+class JsonSnapshot final : public SnapshotVisitor {
+public:
+    explicit JsonSnapshot(const Listing& listing)
+        : m_listing(listing)
+    {
+    }
+    json::Writer writer{stdout};
+
+    void begin(const Snapshot& header) override { json::beginSnapshotDocument(writer, header); }
+    void process(ProcessHandles& p) override
+    {
+        std::erase_if(p.handles, [&](const HandleInfo& h) { return !m_listing.wants(h.kind); });
+        json::writeSnapshotProcess(writer, p);
+    }
+
+private:
+    const Listing& m_listing;
+};
+
 int runSnapshot(const std::vector<std::string>& words)
 {
     const OptionSpec spec{.flags = {"--json", "--csv", "--full"}, .valued = {"--type"}};
@@ -17,17 +37,23 @@ int runSnapshot(const std::vector<std::string>& words)
         auto listing = listingFrom(args);
         if (!listing)
             return report(listing.error(), ExitUsage);
-        auto snapshot = takeSnapshot(args.has("--full") ? Detail::Full : Detail::Fast);
+        const Detail detail = args.has("--full") ? Detail::Full : Detail::Fast;
+        if (listing->format == Format::Json) {
+            // Written as it is read: the whole machine is never held (about 25 MB less at
+            // 100,000 fds), and the text goes out while the kernel walks the rest.
+            JsonSnapshot out(*listing);
+            auto header = visitSnapshot(out, detail);
+            if (!header)
+                return report(header.error());
+            json::endSnapshotDocument(out.writer, *header);
+            return static_cast<int>(ExitOk);
+        }
+        auto snapshot = takeSnapshot(detail);
         if (!snapshot)
             return report(snapshot.error());
 
         for (auto& p : snapshot->processes)
             std::erase_if(p.handles, [&](const HandleInfo& h) { return !listing->wants(h.kind); });
-        if (listing->format == Format::Json) {
-            json::Writer w(stdout);
-            json::writeSnapshotDocument(w, *snapshot);
-            return static_cast<int>(ExitOk);
-        }
         Table t = handleTable(true);
         for (const auto& p : snapshot->processes)
             for (const auto& h : p.handles)

@@ -20,6 +20,7 @@ extern const Command kHandlesCommand;
 extern const Command kFindCommand;
 extern const Command kHoldersCommand;
 extern const Command kSnapshotCommand;
+extern const Command kCountsCommand;
 extern const Command kDupCommand;
 extern const Command kCloseCommand;
 

@@ -16,7 +16,8 @@ using namespace hs::cli;
 namespace {
 
 constexpr std::array kCommands{
-    &kPsCommand, &kHandlesCommand, &kFindCommand, &kHoldersCommand, &kSnapshotCommand, &kDupCommand, &kCloseCommand,
+    &kPsCommand,       &kHandlesCommand, &kFindCommand, &kHoldersCommand,
+    &kSnapshotCommand, &kCountsCommand,  &kDupCommand,  &kCloseCommand,
 };
 
 void printUsage(std::FILE* out)

@@ -32,6 +32,24 @@ Result<std::vector<ProcessInfo>> listProcesses(const CancelToken& cancel = {});
 /// with the scheduling policy of, the calling thread).
 Result<Snapshot> takeSnapshot(Detail detail = Detail::Fast, const CancelToken& cancel = {});
 
+/// Receives a snapshot one process at a time (visitSnapshot).
+class SnapshotVisitor {
+public:
+    virtual ~SnapshotVisitor() = default;
+    /// Once, before any process: when it was taken, the detail and the backend; no processes.
+    virtual void begin(const Snapshot& header) = 0;
+    /// Each process, in pid order. It may be moved from: it is not used again.
+    virtual void process(ProcessHandles& p) = 0;
+};
+
+/// takeSnapshot for a caller that uses each process once and keeps nothing (the CLI's
+/// `snapshot --json`): the same processes in the same order, handed over as they are read.
+/// With the Linux BPF iterator, memory then holds one process's handles, not the machine's;
+/// other backends read the whole snapshot first. Returns the header (duration included,
+/// no processes). On failure after begin() the visitor has seen only part of the machine.
+Result<Snapshot> visitSnapshot(SnapshotVisitor& visitor, Detail detail = Detail::Fast,
+                               const CancelToken& cancel = {});
+
 
 /// The identity of the object a path names (follows symlinks), to find its holders.
 Result<ObjectId> objectIdOfPath(const std::string& path);

@@ -80,6 +80,12 @@ void writeProcessesDocument(Writer& w, std::span<const ProcessInfo> processes);
 void writeHandlesDocument(Writer& w, const ProcessInfo& process, std::span<const HandleInfo> handles);
 /// `snapshot --json`
 void writeSnapshotDocument(Writer& w, const Snapshot& snapshot);
+/// The same document written as the snapshot is read (hs::visitSnapshot): the header's
+/// fields and an open "processes" array, one process at a time, then the array closed and
+/// duration_us (known only at the end, so it follows the processes).
+void beginSnapshotDocument(Writer& w, const Snapshot& header);
+void writeSnapshotProcess(Writer& w, const ProcessHandles& p);
+void endSnapshotDocument(Writer& w, const Snapshot& header);
 /// `find --json`, `holders --json`
 void writeHitsDocument(Writer& w, std::span<const FindHit> hits);
 

@@ -167,27 +167,41 @@ void writeHandlesDocument(Writer& w, const ProcessInfo& process, std::span<const
     endDocument(w);
 }
 
-void writeSnapshotDocument(Writer& w, const Snapshot& snapshot)
+void beginSnapshotDocument(Writer& w, const Snapshot& header)
 {
     beginDocument(w);
-    w.field("taken_at_unix_ms", unixMs(snapshot.takenAt));
-    w.field("duration_us", count<std::chrono::microseconds>(snapshot.duration));
-    w.field("detail", snapshot.detail == Detail::Full ? "full" : "fast");
-    w.field("backend", snapshot.backend);
+    w.field("taken_at_unix_ms", unixMs(header.takenAt));
+    w.field("detail", header.detail == Detail::Full ? "full" : "fast");
+    w.field("backend", header.backend);
     w.key("processes");
     w.beginArray();
-    for (const auto& p : snapshot.processes) {
-        w.beginObject();
-        writeProcessFields(w, p.process);
-        w.key("handles");
-        w.beginArray();
-        for (const auto& h : p.handles)
-            writeHandle(w, h);
-        w.endArray();
-        w.endObject();
-    }
+}
+
+void writeSnapshotProcess(Writer& w, const ProcessHandles& p)
+{
+    w.beginObject();
+    writeProcessFields(w, p.process);
+    w.key("handles");
+    w.beginArray();
+    for (const auto& h : p.handles)
+        writeHandle(w, h);
     w.endArray();
+    w.endObject();
+}
+
+void endSnapshotDocument(Writer& w, const Snapshot& header)
+{
+    w.endArray();
+    w.field("duration_us", count<std::chrono::microseconds>(header.duration));
     endDocument(w);
+}
+
+void writeSnapshotDocument(Writer& w, const Snapshot& snapshot)
+{
+    beginSnapshotDocument(w, snapshot);
+    for (const auto& p : snapshot.processes)
+        writeSnapshotProcess(w, p);
+    endSnapshotDocument(w, snapshot);
 }
 
 void writeHitsDocument(Writer& w, std::span<const FindHit> hits)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "handlescope/json.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace hs::json {
@@ -32,6 +33,13 @@ std::size_t utf8Length(std::string_view s, std::size_t i)
             return 0;
     }
     return n;
+}
+
+/// Copied as it is inside a JSON string: printable ASCII but the quote and the backslash.
+bool plainByte(char ch)
+{
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
 template <class Int>
@@ -109,8 +117,16 @@ void Writer::endArray()
 
 void Writer::key(std::string_view k)
 {
-    value(k);
-    m_buf += ':';
+    // Keys are nearly always our own ASCII names: separator, quotes and colon in one append.
+    if (std::ranges::all_of(k, plainByte)) {
+        char open[2] = {',', '"'};
+        m_buf.append(open + (m_needComma ? 0 : 1), m_needComma ? 2 : 1);
+        m_buf.append(k);
+        m_buf.append("\":", 2);
+    } else {
+        value(k);
+        m_buf += ':';
+    }
     m_needComma = false;
 }
 
@@ -118,7 +134,16 @@ void Writer::value(std::string_view s)
 {
     separator();
     m_buf += '"';
+    // Runs of plain ASCII (nearly all the text: keys, paths, kinds) are appended whole; only
+    // quotes, backslashes, control bytes and non-ASCII bytes are looked at one by one.
     for (std::size_t i = 0; i < s.size();) {
+        std::size_t run = i;
+        while (run < s.size() && plainByte(s[run]))
+            ++run;
+        m_buf.append(s.data() + i, run - i);
+        i = run;
+        if (i == s.size())
+            break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c == '"' || c == '\\') {
             m_buf += '\\';
@@ -129,9 +154,6 @@ void Writer::value(std::string_view s)
             m_buf += "\\u00";
             m_buf += kHex[c >> 4];
             m_buf += kHex[c & 0xF];
-            ++i;
-        } else if (c < 0x80) {
-            m_buf += static_cast<char>(c);
             ++i;
         } else if (auto n = utf8Length(s, i)) {
             m_buf.append(s.substr(i, n));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdio>
 
 namespace hs {
@@ -97,15 +98,22 @@ std::string toString(const ObjectId& id)
 {
     if (!id.valid())
         return {};
+    // to_chars, not snprintf: a snapshot's JSON formats one of these per handle.
     char buf[64];
-    if (id.device == 0) // a Windows kernel object address
-        std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(id.inode));
-    else // Linux dev_t: major is bits 8-19 and 32-43, minor bits 0-7 and 20-31
-        std::snprintf(buf, sizeof buf, "%llu:%llu:%llu",
-                      static_cast<unsigned long long>(((id.device >> 8) & 0xfff) | ((id.device >> 32) & ~0xfffULL)),
-                      static_cast<unsigned long long>((id.device & 0xff) | ((id.device >> 12) & ~0xffULL)),
-                      static_cast<unsigned long long>(id.inode));
-    return buf;
+    char* end = buf;
+    const auto number = [&](unsigned long long v, int base = 10) { end = std::to_chars(end, buf + sizeof buf, v, base).ptr; };
+    if (id.device == 0) { // a Windows kernel object address
+        *end++ = '0';
+        *end++ = 'x';
+        number(id.inode, 16);
+    } else { // Linux dev_t: major is bits 8-19 and 32-43, minor bits 0-7 and 20-31
+        number(((id.device >> 8) & 0xfff) | ((id.device >> 32) & ~0xfffULL));
+        *end++ = ':';
+        number((id.device & 0xff) | ((id.device >> 12) & ~0xffULL));
+        *end++ = ':';
+        number(id.inode);
+    }
+    return std::string(buf, end);
 }
 
 bool HandleInfo::operator==(const HandleInfo& o) const

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdio>
 
@@ -253,6 +254,7 @@ LinkInfo classifyLink(std::string_view link)
 std::vector<std::string> openFlagNames(std::uint32_t flags)
 {
     std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(std::popcount(flags)) + 1); // one allocation per handle, not three
     switch (flags & O_ACCMODE) {
     case O_RDONLY: names.emplace_back("O_RDONLY"); break;
     case O_WRONLY: names.emplace_back("O_WRONLY"); break;

@@ -61,9 +61,11 @@ public:
     /// One fd. Fails with EBADF when it is not open.
     Result<HandleInfo> readHandle(int procPidFd, Pid pid, HandleValue fd, Detail detail = Detail::Full);
 
-private:
-    /// Sets count to the number of open fds; returns 0 or the errno of the failure.
+    /// Sets count to the number of open fds (one fstat on Linux 6.2+); returns 0 or the
+    /// errno of the failure.
     int countOpenFds(int procPidFd, std::int64_t& count);
+
+private:
     /// A walker of its own reads one process: its sockets are collected while the fds are
     /// read and resolved together at the end, so only they are looked up (tableOf()).
     [[nodiscard]] bool readsOneProcess() const { return m_sockets == &m_ownSockets; }

@@ -7,6 +7,7 @@
 
 #include "handlescope/log.h"
 
+#include "bpf_load_error_linux.h"
 #include "errno_linux.h"
 #include "identity_linux.h"
 #include "proc_walk.h"
@@ -26,14 +27,16 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdarg>
 #include <cstring>
+#include <iterator>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_map>
 
 namespace hs::linux_ {
 
@@ -75,12 +78,12 @@ public:
         libbpf_set_print(forwardLibbpfLog);
         hs_task_file* skel = hs_task_file__open_and_load();
         if (!skel) {
-            m_failure = loadError("load BPF snapshot iterator", errno);
+            m_failure = bpfLoadError("load BPF snapshot iterator", errno);
             return fail(*m_failure);
         }
         if (int err = hs_task_file__attach(skel); err != 0) {
             hs_task_file__destroy(skel);
-            m_failure = loadError("attach BPF snapshot iterator", -err);
+            m_failure = bpfLoadError("attach BPF snapshot iterator", -err);
             return fail(*m_failure);
         }
         m_skel = skel;
@@ -88,17 +91,6 @@ public:
     }
 
 private:
-    static Error loadError(const char* operation, int err)
-    {
-        std::string hint;
-        if (err == EPERM || err == EACCES)
-            hint = "loading BPF needs root or CAP_BPF and CAP_PERFMON; HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead";
-        else
-            hint = "the kernel needs BTF (/sys/kernel/btf/vmlinux) and BPF iterators (5.8+); "
-                   "HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead";
-        return errnoError(operation, err, -1, -1, std::move(hint));
-    }
-
     std::mutex m_loadMutex;
     hs_task_file* m_skel = nullptr;
     std::optional<Error> m_failure;
@@ -133,10 +125,10 @@ std::shared_ptr<const SocketInfo> inetSocket(const hs_fd_record& r)
     return std::make_shared<const SocketInfo>(std::move(s));
 }
 
-/// One record as the /proc path would have read it with this detail.
-HandleInfo toHandle(const hs_fd_record& r, std::string_view path, Detail detail)
+/// One record as the /proc path would have read it with this detail, into a default
+/// HandleInfo that already sits in its process's vector (no move, no copy).
+void fillHandle(HandleInfo& h, const hs_fd_record& r, std::string_view path, Detail detail)
 {
-    HandleInfo h;
     h.value = r.fd;
     if (r.path_error != 0) {
         h.kind = kindFromMode(r.mode);
@@ -166,7 +158,7 @@ HandleInfo toHandle(const hs_fd_record& r, std::string_view path, Detail detail)
     if (detail == Detail::Fast) {
         if (anon || h.kind == HandleKind::MemFd)
             h.object = {};
-        return h;
+        return;
     }
 
     const std::uint32_t flags = r.flags | (r.cloexec ? O_CLOEXEC : 0); // as fdinfo prints them
@@ -177,6 +169,7 @@ HandleInfo toHandle(const hs_fd_record& r, std::string_view path, Detail detail)
     if (hasOffset(h.kind))
         h.offset = r.pos;
     // The fdinfo lines the /proc path turns into extras, where the kernel's struct has them.
+    h.extras.reserve(h.kind == HandleKind::EventFd ? 4 : h.kind == HandleKind::PidFd ? 3 : 1);
     h.extras.emplace_back("mnt_id", std::to_string(r.mnt_id));
     if (h.kind == HandleKind::EventFd) {
         constexpr std::uint32_t kEfdSemaphore = 1;
@@ -188,27 +181,34 @@ HandleInfo toHandle(const hs_fd_record& r, std::string_view path, Detail detail)
         h.extras.emplace_back("pid", std::to_string(r.pidfd_pid));
         h.extras.emplace_back("NSpid", std::to_string(r.pidfd_pid)); // its pid namespace's levels: ours only
     }
-    return h;
 }
 
 /// The fds of one process, in the order the iterator gave them (by fd).
 struct ProcessFds {
+    Pid pid = -1;
     std::vector<HandleInfo> handles;
     std::uint64_t socketNetns = 0; ///< of a socket the /proc tables must name, 0 if none
 };
 
-/// Reads the iterator to its end: every fd of every thread-group leader, by tgid.
-Result<std::unordered_map<Pid, ProcessFds>> readIterator(int linkFd, Detail detail, const CancelToken& cancel)
+/// Reads the iterator to its end and hands each process's fds to `sink` (a
+/// void(ProcessFds&) that may move them out) as soon as the next process starts: the
+/// iterator walks thread-group leaders by pid, each one's fds together.
+template <class Sink>
+Result<void> readIterator(int linkFd, Detail detail, const CancelToken& cancel, Sink&& sink)
 {
     std::lock_guard lock(Iterator::instance().readMutex);
     UniqueFd fd(bpf_iter_create(linkFd));
     if (!fd.valid())
         return fail(errnoError("create BPF snapshot iterator", errno));
-    std::unordered_map<Pid, ProcessFds> out;
-    ProcessFds* current = nullptr;
-    Pid currentPid = -1;
+    ProcessFds current;
+    const auto handOver = [&] {
+        if (current.pid >= 0)
+            sink(current);
+        current.handles.clear();
+        current.socketNetns = 0;
+    };
     // Records may be cut between two reads: what is left is moved to the front. (Reading on
-    // one thread and parsing on another measured no faster on two cores.)
+    // one thread and parsing on another measured no faster on two cores, again with the streamed CLI.)
     constexpr std::size_t kChunk = 256 * 1024;
     std::vector<char> buf(kChunk + sizeof(hs_fd_record) + HS_PATH_MAX);
     std::size_t have = 0;
@@ -232,14 +232,14 @@ Result<std::unordered_map<Pid, ProcessFds>> readIterator(int linkFd, Detail deta
                 break;
             const char* text = buf.data() + at + sizeof r;
             const std::string_view path(text, r.path_len > 0 ? strnlen(text, r.path_len) : 0);
-            if (static_cast<Pid>(r.tgid) != currentPid) {
-                currentPid = r.tgid;
-                current = &out[currentPid];
+            if (static_cast<Pid>(r.tgid) != current.pid) {
+                handOver();
+                current.pid = r.tgid;
             }
-            current->handles.push_back(toHandle(r, path, detail));
-            const HandleInfo& h = current->handles.back();
+            HandleInfo& h = current.handles.emplace_back();
+            fillHandle(h, r, path, detail);
             if (h.kind == HandleKind::Socket && !h.socket)
-                current->socketNetns = r.netns;
+                current.socketNetns = r.netns;
             at += sizeof r + r.path_len;
         }
         std::memmove(buf.data(), buf.data() + at, have - at);
@@ -249,7 +249,8 @@ Result<std::unordered_map<Pid, ProcessFds>> readIterator(int linkFd, Detail deta
         return fail(errnoError("read BPF snapshot iterator", EPROTO, -1, -1,
                                "the iterator's output ended inside a record: a mismatch between "
                                "bpf/task_file.bpf.c and this program"));
-    return out;
+    handOver();
+    return {};
 }
 
 /// The sockets of one process that the iterator left unnamed (UNIX, netlink, packet, raw),
@@ -298,7 +299,7 @@ std::uint64_t ownNetns()
 
 } // namespace
 
-Result<Snapshot> takeBpfSnapshot(Detail detail, const CancelToken& cancel)
+Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const CancelToken& cancel)
 {
     const auto start = std::chrono::steady_clock::now();
     if (cancel.cancelled())
@@ -307,10 +308,10 @@ Result<Snapshot> takeBpfSnapshot(Detail detail, const CancelToken& cancel)
     if (!link)
         return fail(link.error());
 
-    Snapshot snap;
-    snap.takenAt = std::chrono::system_clock::now();
-    snap.detail = detail;
-    snap.backend = "bpf-iter";
+    Snapshot header;
+    header.takenAt = std::chrono::system_clock::now();
+    header.detail = detail;
+    header.backend = "bpf-iter";
 
     std::vector<std::int64_t> pids;
     std::vector<char> dents;
@@ -318,57 +319,104 @@ Result<Snapshot> takeBpfSnapshot(Detail detail, const CancelToken& cancel)
         return fail(errnoError("list /proc", err, -1, -1, "is /proc mounted?"));
 
     // Process details (stat, owner, exe, cmdline) on a thread of their own, beside the
-    // iterator; the UNIX and netlink socket tables load on another.
-    SocketResolver sockets;
+    // iterator, in pid order as the iterator goes: `infosRead` says how far. The UNIX and
+    // netlink socket tables load on another; TCP and UDP come from the records.
+    SocketResolver sockets(SocketResolver::Families::WithoutInet);
     std::jthread socketLoader([&sockets] { sockets.prefetchOwn(); });
     std::vector<std::optional<ProcessInfo>> infos(pids.size());
+    std::atomic<std::size_t> infosRead{0};
     std::jthread processReader([&] {
         ProcWalker walker;
         for (std::size_t i = 0; i < pids.size() && !cancel.cancelled(); ++i) {
             if (auto dir = walker.openProcess(pids[i]))
                 if (auto info = walker.readProcess(dir->get(), pids[i], false))
                     infos[i] = std::move(*info);
+            infosRead.store(i + 1, std::memory_order_release);
+            infosRead.notify_one();
         }
+        infosRead.store(pids.size(), std::memory_order_release); // cancelled: release the waiter
+        infosRead.notify_one();
     });
-    auto fds = readIterator(*link, detail, cancel);
-    processReader.join();
-    if (!fds)
-        return fail(fds.error());
-    if (cancel.cancelled())
-        return fail(cancelledError("take snapshot"));
+    visitor.begin(header);
 
+    // Each process goes to the visitor as soon as the iterator has passed it, so memory holds
+    // one process's handles, not the machine's. `next` indexes the first pid not yet handed over.
     const std::uint64_t netns = ownNetns();
     ProcWalker walker;
-    snap.processes.reserve(pids.size());
-    for (std::size_t i = 0; i < pids.size(); ++i) {
-        if (!infos[i])
-            continue; // exited since /proc was listed
-        ProcessHandles& p = snap.processes.emplace_back();
+    ProcessHandles p;
+    std::size_t next = 0;
+    const auto handOver = [&](std::size_t i, ProcessFds* fds) {
+        for (std::size_t read; (read = infosRead.load(std::memory_order_acquire)) <= i;)
+            infosRead.wait(read, std::memory_order_acquire);
+        if (!infos[i] || cancel.cancelled())
+            return; // exited since /proc was listed
         p.process = std::move(*infos[i]);
+        infos[i].reset();
+        p.handles.clear();
         if (noHandlesReason(p.process)) { // zombie or kernel thread: no fds, not an error
             p.process.handleCount = 0;
-            continue;
-        }
-        auto it = fds->find(p.process.pid);
-        if (it == fds->end()) {
+        } else if (!fds) {
             // No record: no fds, or a task the iterator does not visit (this machine's
             // PID 1). /proc says which, as the /proc backend would.
             if (!readThroughProc(walker, detail, cancel, p))
-                snap.processes.pop_back();
-            continue;
+                return;
+        } else {
+            p.handles.swap(fds->handles); // and back below: both keep their capacity
+            if (!std::ranges::is_sorted(p.handles, {}, &HandleInfo::value)) // the iterator walks fds in order
+                std::ranges::sort(p.handles, {}, &HandleInfo::value);
+            p.process.handleCount = static_cast<std::int64_t>(p.handles.size());
+            if (fds->socketNetns != 0)
+                nameOtherSockets(sockets, netns, p, fds->socketNetns);
         }
-        p.handles = std::move(it->second.handles);
-        if (!std::ranges::is_sorted(p.handles, {}, &HandleInfo::value)) // the iterator walks fds in order
-            std::ranges::sort(p.handles, {}, &HandleInfo::value);
-        p.process.handleCount = static_cast<std::int64_t>(p.handles.size());
-        if (it->second.socketNetns != 0)
-            nameOtherSockets(sockets, netns, p, it->second.socketNetns);
-    }
-    snap.duration = std::chrono::steady_clock::now() - start;
-    log::get("core.linux")->debug("snapshot (bpf-iter): {} processes, {} handles in {} ms", snap.processes.size(),
-                                  snap.handleCount(),
-                                  std::chrono::duration_cast<std::chrono::milliseconds>(snap.duration).count());
-    return snap;
+        visitor.process(p);
+        if (fds)
+            fds->handles.swap(p.handles);
+    };
+    const auto handOverBefore = [&](Pid pid) {
+        for (; next < pids.size() && pids[next] < pid; ++next)
+            handOver(next, nullptr);
+    };
+    auto read = readIterator(*link, detail, cancel, [&](ProcessFds& fds) {
+        handOverBefore(fds.pid);
+        // A pid /proc did not list (started since) is left out, as the /proc backend would;
+        // one already handed over (out of order, not seen) was read through /proc.
+        if (next < pids.size() && pids[next] == fds.pid)
+            handOver(next++, &fds);
+    });
+    if (read)
+        handOverBefore(std::numeric_limits<Pid>::max());
+    processReader.join();
+    if (!read)
+        return fail(read.error());
+    if (cancel.cancelled())
+        return fail(cancelledError("take snapshot"));
+    header.duration = std::chrono::steady_clock::now() - start;
+    return header;
+}
+
+Result<Snapshot> takeBpfSnapshot(Detail detail, const CancelToken& cancel)
+{
+    struct Collect final : SnapshotVisitor {
+        Snapshot snap;
+        void begin(const Snapshot& header) override { snap = header; }
+        void process(ProcessHandles& p) override
+        {
+            // Moved into a vector of the exact size: the streamed one keeps its capacity for
+            // the next process, and the snapshot holds no spare capacity.
+            ProcessHandles& kept = snap.processes.emplace_back();
+            kept.process = std::move(p.process);
+            kept.handles.reserve(p.handles.size());
+            std::ranges::move(p.handles, std::back_inserter(kept.handles));
+        }
+    } collect;
+    auto header = visitBpfSnapshot(detail, collect, cancel);
+    if (!header)
+        return fail(header.error());
+    collect.snap.duration = header->duration;
+    log::get("core.linux")->debug("snapshot (bpf-iter): {} processes, {} handles in {} ms", collect.snap.processes.size(),
+                                  collect.snap.handleCount(),
+                                  std::chrono::duration_cast<std::chrono::milliseconds>(header->duration).count());
+    return std::move(collect.snap);
 }
 
 } // namespace hs::linux_

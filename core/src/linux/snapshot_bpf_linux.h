@@ -5,6 +5,7 @@
 // picks one: HANDLESCOPE_SNAPSHOT_BACKEND if set, else the BPF iterator when it loads, else /proc.
 
 #include "handlescope/cancel.h"
+#include "handlescope/inspect.h"
 #include "handlescope/model.h"
 
 namespace hs::linux_ {
@@ -17,5 +18,9 @@ Result<Snapshot> takeProcfsSnapshot(Detail detail, const CancelToken& cancel);
 /// iterator cannot be loaded (not built, no privilege, no BTF); the first failure is kept
 /// and returned again without another try.
 Result<Snapshot> takeBpfSnapshot(Detail detail, const CancelToken& cancel);
+
+/// The same, each process handed to `visitor` as soon as the iterator has passed it (see
+/// hs::visitSnapshot); takeBpfSnapshot collects what this hands over.
+Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const CancelToken& cancel);
 
 } // namespace hs::linux_

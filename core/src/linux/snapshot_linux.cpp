@@ -4,6 +4,7 @@
 #include "handlescope/inspect.h"
 #include "handlescope/log.h"
 
+#include "backend_env_linux.h"
 #include "errno_linux.h"
 #include "proc_walk.h"
 #include "snapshot_bpf_linux.h"
@@ -138,15 +139,13 @@ namespace hs {
 Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
 {
     // HANDLESCOPE_SNAPSHOT_BACKEND forces one backend, for tests and benchmarks.
-    const char* env = std::getenv("HANDLESCOPE_SNAPSHOT_BACKEND");
-    const std::string_view forced = env ? env : "";
-    if (forced == "procfs")
+    auto forced = linux_::forcedBackend();
+    if (!forced)
+        return fail(forced.error());
+    if (*forced == linux_::ForcedBackend::Procfs)
         return linux_::takeProcfsSnapshot(detail, cancel);
-    if (forced == "bpf-iter")
+    if (*forced == linux_::ForcedBackend::BpfIter)
         return linux_::takeBpfSnapshot(detail, cancel);
-    if (!forced.empty())
-        return fail(linux_::errnoError("choose snapshot backend '" + std::string(forced) + "'", EINVAL, -1, -1,
-                                       "set HANDLESCOPE_SNAPSHOT_BACKEND to procfs or bpf-iter, or unset it"));
     auto snap = linux_::takeBpfSnapshot(detail, cancel);
     if (snap || isCancelled(snap.error()))
         return snap;

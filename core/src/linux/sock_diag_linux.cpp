@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <charconv>
 #include <cstring>
 #include <string>
 
@@ -103,14 +104,27 @@ std::string unixName(const char* value, std::size_t size)
 
 std::string diagAddress(int family, const std::uint32_t* addr, std::uint16_t portNetworkOrder)
 {
-    char buf[INET6_ADDRSTRLEN] = {};
-    ::inet_ntop(family, addr, buf, sizeof buf);
-    std::string text;
-    if (family == AF_INET6)
-        text.append("[").append(buf).append("]");
-    else
-        text.append(buf);
-    return text.append(":").append(std::to_string(ntohs(portNetworkOrder)));
+    // By hand for IPv4 and the port: inet_ntop and to_string went through printf, a
+    // measurable share of a snapshot with tens of thousands of TCP and UDP sockets.
+    char buf[INET6_ADDRSTRLEN + 10] = {};
+    char* end = buf;
+    const auto number = [&end](unsigned v) { end = std::to_chars(end, end + 8, v).ptr; };
+    if (family == AF_INET6) {
+        *end++ = '[';
+        ::inet_ntop(family, addr, end, INET6_ADDRSTRLEN);
+        end += std::strlen(end);
+        *end++ = ']';
+    } else {
+        const auto* bytes = reinterpret_cast<const unsigned char*>(addr);
+        for (int i = 0; i < 4; ++i) {
+            if (i != 0)
+                *end++ = '.';
+            number(bytes[i]);
+        }
+    }
+    *end++ = ':';
+    number(ntohs(portNetworkOrder));
+    return std::string(buf, end);
 }
 
 DiagReply parseInetDiagReply(const char* data, std::size_t size, int family, int protocol, const InodeFilter& keep,

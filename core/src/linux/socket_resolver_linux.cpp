@@ -17,16 +17,16 @@ namespace {
 
 // The sockets of one network namespace that `keep` accepts, as seen from the process whose
 // /proc dir is given.
-SocketTable loadTable(int procPidFd, bool ownNamespace, const InodeFilter& keep = {})
+SocketTable loadTable(int procPidFd, bool ownNamespace, bool withInet, const InodeFilter& keep = {})
 {
     SocketTable table;
     // Our own namespace: sock_diag dumps. /proc/net/{tcp,udp} restart their walk of the
     // kernel's hash table at every 4 KB read, which makes them quadratic in the number of
     // sockets. Other namespaces: their /proc/PID/net text.
-    bool haveInet = false;
+    bool haveInet = !withInet;
     bool haveUnix = false;
     if (ownNamespace) {
-        haveInet = inetFromSockDiag(table, keep);
+        haveInet = haveInet || inetFromSockDiag(table, keep);
         haveUnix = unixFromSockDiag(table, keep);
     }
     std::string text;
@@ -86,7 +86,7 @@ const SocketTable* SocketResolver::tableFor(int procPidFd, bool wait)
         return &m_namespaces.at(netns);
     }
     // Another namespace (rare): load it here, under the lock, so it is read once.
-    return &m_namespaces.emplace(netns, loadTable(procPidFd, netns == m_ownNetns)).first->second;
+    return &m_namespaces.emplace(netns, loadTable(procPidFd, netns == m_ownNetns, m_families == Families::All)).first->second;
 }
 
 void SocketResolver::prefetchOwn()
@@ -99,7 +99,7 @@ void SocketResolver::prefetchOwn()
         m_ownLoading = true;
     }
     UniqueFd self = openAt(AT_FDCWD, "/proc/self", O_DIRECTORY);
-    SocketTable table = self.valid() ? loadTable(self.get(), true) : SocketTable{};
+    SocketTable table = self.valid() ? loadTable(self.get(), true, m_families == Families::All) : SocketTable{};
     {
         std::lock_guard lock(m_mutex);
         m_namespaces.emplace(m_ownNetns, std::move(table));
@@ -131,7 +131,7 @@ SocketTable SocketResolver::tableOf(int procPidFd, const std::unordered_set<std:
         learnOwnNetns();
         own = netns == m_ownNetns;
     }
-    return loadTable(procPidFd, own, InodeFilter(&inodes));
+    return loadTable(procPidFd, own, m_families == Families::All, InodeFilter(&inodes));
 }
 
 std::shared_ptr<const SocketInfo> SocketResolver::findOrUnknown(const SocketTable& table, std::uint64_t inode)

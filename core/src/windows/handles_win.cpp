@@ -4,6 +4,8 @@
 #include "handlescope/inspect.h"
 #include "win_internal.h"
 
+#include "common/visit_whole.h"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -178,6 +180,12 @@ Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
     }
     snap.duration = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - begin);
     return snap;
+}
+
+Result<Snapshot> visitSnapshot(SnapshotVisitor& visitor, Detail detail, const CancelToken& cancel)
+{
+    // The handle table comes whole from the OS: read it all, then hand it over.
+    return detail::visitWholeSnapshot(visitor, detail, cancel);
 }
 
 } // namespace hs

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// countHandles through each backend ("procfs": one fstat of /proc/PID/fd per process;
+// "bpf-iter": a task_file iterator counting in the kernel), forced through
+// HANDLESCOPE_SNAPSHOT_BACKEND. The helper's count equals the number of fds listHandles
+// reads; and, with bpf-iter, starting a second helper raises the machine's per-kind totals
+// by exactly that helper's per-kind counts (fd_layout.h), retried while other processes
+// change between the two counts.
+
+#include "child.h"
+#include "fd_layout.h"
+
+#include "handlescope/counts.h"
+#include "handlescope/inspect.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+using namespace hs;
+namespace layout = hstest::layout;
+
+namespace {
+
+constexpr const char* kBackendVar = "HANDLESCOPE_SNAPSHOT_BACKEND";
+
+Result<HandleCounts> countThrough(const char* backend)
+{
+    qputenv(kBackendVar, backend);
+    auto counts = countHandles();
+    qunsetenv(kBackendVar);
+    return counts;
+}
+
+std::int64_t countOf(const HandleCounts& c, Pid pid)
+{
+    auto it = std::lower_bound(c.perProcess.begin(), c.perProcess.end(), std::pair<Pid, std::int64_t>(pid, 0));
+    return it != c.perProcess.end() && it->first == pid ? it->second : 0;
+}
+
+/// The machine's counts without `pid` and this test: equal before and after means nobody
+/// else changed.
+std::map<Pid, std::int64_t> othersOf(const HandleCounts& c, Pid pid)
+{
+    std::map<Pid, std::int64_t> m(c.perProcess.begin(), c.perProcess.end());
+    m.erase(pid);
+    m.erase(currentProcessId());
+    return m;
+}
+
+using Kinds = std::array<std::int64_t, HandleKindCount>;
+
+/// The fds of `pid` by kind, as listHandles reads them.
+Kinds kindsOf(const std::vector<HandleInfo>& handles)
+{
+    Kinds k{};
+    for (const auto& h : handles)
+        ++k[static_cast<std::size_t>(h.kind)];
+    return k;
+}
+
+std::string kindsText(const std::array<std::int64_t, HandleKindCount>& kinds)
+{
+    std::string s;
+    for (int k = 0; k < HandleKindCount; ++k)
+        if (kinds[static_cast<std::size_t>(k)] != 0)
+            s += std::string(toString(static_cast<HandleKind>(k))) + "=" +
+                 std::to_string(kinds[static_cast<std::size_t>(k)]) + " ";
+    return s;
+}
+
+} // namespace
+
+class TestCounts : public QObject {
+    Q_OBJECT
+
+    hstest::Child m_helper;
+    QString m_iterError;
+
+private slots:
+    void initTestCase()
+    {
+        const std::string started = m_helper.startHelper();
+        QVERIFY2(started.empty(), started.c_str());
+        if (auto c = countThrough("bpf-iter"); !c)
+            m_iterError = QString::fromStdString(c.error().message());
+    }
+
+    void helperCountEqualsListHandles_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("procfs") << QStringLiteral("procfs");
+        QTest::newRow("bpf-iter") << QStringLiteral("bpf-iter");
+    }
+
+    void helperCountEqualsListHandles()
+    {
+        QFETCH(QString, backend);
+        if (backend == QLatin1String("bpf-iter") && !m_iterError.isEmpty())
+            QSKIP(qPrintable(QStringLiteral("the bpf-iter backend cannot load here: ") + m_iterError));
+        const auto handles = listHandles(m_helper.pid(), Detail::Fast);
+        QVERIFY2(handles, handles ? "" : handles.error().message().c_str());
+        const auto counts = countThrough(backend.toUtf8().constData());
+        QVERIFY2(counts, counts ? "" : counts.error().message().c_str());
+        QCOMPARE(QString::fromStdString(counts->backend), backend);
+        QCOMPARE(counts->kindsCounted, backend == QLatin1String("bpf-iter"));
+        QVERIFY(std::is_sorted(counts->perProcess.begin(), counts->perProcess.end()));
+        QCOMPARE(countOf(*counts, m_helper.pid()), static_cast<std::int64_t>(handles->size()));
+        if (counts->kindsCounted) { // every fd has exactly one kind
+            std::int64_t kinds = 0;
+            for (auto n : counts->perKind)
+                kinds += n;
+            QCOMPARE(kinds, counts->total());
+        }
+    }
+
+    void perKindRisesByASecondHelper()
+    {
+        if (!m_iterError.isEmpty())
+            QSKIP(qPrintable(QStringLiteral("the bpf-iter backend cannot load here: ") + m_iterError));
+        constexpr int kTries = 60; // a busy machine (a parallel build) changes between counts often
+        std::string last;
+        for (int attempt = 0; attempt < kTries; ++attempt) {
+            // This test's own fds change too (the pipes to the second helper): their
+            // change, read by listHandles next to each count, is part of the expected rise.
+            const auto selfBefore = listHandles(currentProcessId(), Detail::Fast);
+            const auto before = countThrough("bpf-iter");
+            QVERIFY2(before, before ? "" : before.error().message().c_str());
+            hstest::Child second;
+            const std::string started = second.startHelper();
+            QVERIFY2(started.empty(), started.c_str());
+            const auto after = countThrough("bpf-iter");
+            const auto selfAfter = listHandles(currentProcessId(), Detail::Fast);
+            QVERIFY2(after, after ? "" : after.error().message().c_str());
+            QVERIFY(selfBefore && selfAfter);
+            const Pid pid = second.pid();
+            const auto handles = listHandles(pid, Detail::Fast);
+            QVERIFY2(handles, handles ? "" : handles.error().message().c_str());
+            second.stop();
+
+            // What the second helper holds, by kind, as listHandles reads it; its layout fds
+            // must be what fd_layout.h says (one eventfd, one timerfd...).
+            Kinds expected = kindsOf(*handles);
+            const Kinds selfFrom = kindsOf(*selfBefore);
+            const Kinds selfTo = kindsOf(*selfAfter);
+            for (std::size_t k = 0; k < expected.size(); ++k)
+                expected[k] += selfTo[k] - selfFrom[k];
+            for (const auto& h : *handles) {
+                if (h.value >= layout::kFirstFd && h.value <= layout::kLastFd)
+                    QCOMPARE(toString(h.kind), layout::spec(static_cast<layout::Fd>(h.value)).kind);
+            }
+            QCOMPARE(countOf(*after, pid), static_cast<std::int64_t>(handles->size()));
+
+            Kinds delta{};
+            for (int k = 0; k < HandleKindCount; ++k)
+                delta[static_cast<std::size_t>(k)] =
+                    after->perKind[static_cast<std::size_t>(k)] - before->perKind[static_cast<std::size_t>(k)];
+            if (delta == expected)
+                return;
+            last = "delta    " + kindsText(delta) + "\nexpected " + kindsText(expected);
+            // A difference is only allowed when some other process changed meanwhile.
+            if (othersOf(*before, pid) == othersOf(*after, pid) && countOf(*before, pid) == 0)
+                QFAIL(("nothing else changed, yet the per-kind totals differ from the helper's:\n" + last).c_str());
+        }
+        QFAIL(("other processes changed in every one of the tries; last:\n" + last).c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCounts)
+#include "tst_counts.moc"
