@@ -6,7 +6,7 @@
 
 #include "handlescope/log.h"
 
-#include "bpf_load_error_linux.h"
+#include "bpf_support_linux.h"
 #include "errno_linux.h"
 
 #include "fd_counts_record.h"
@@ -28,19 +28,6 @@
 namespace hs::linux_ {
 
 namespace {
-
-int forwardLibbpfLog(libbpf_print_level level, const char* format, va_list args)
-{
-    if (level == LIBBPF_DEBUG)
-        return 0;
-    char line[512];
-    const int n = std::vsnprintf(line, sizeof line, format, args);
-    std::string_view text(line, n > 0 ? std::min<std::size_t>(static_cast<std::size_t>(n), sizeof line - 1) : 0);
-    while (!text.empty() && text.back() == '\n')
-        text.remove_suffix(1);
-    log::get("core.linux")->debug("{}", text);
-    return n;
-}
 
 constexpr std::array<HandleKind, HS_SLOT_COUNT> kSlotKinds = [] {
     std::array<HandleKind, HS_SLOT_COUNT> k{};

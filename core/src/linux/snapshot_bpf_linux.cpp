@@ -7,7 +7,7 @@
 
 #include "handlescope/log.h"
 
-#include "bpf_load_error_linux.h"
+#include "bpf_support_linux.h"
 #include "errno_linux.h"
 #include "identity_linux.h"
 #include "proc_walk.h"
@@ -41,19 +41,6 @@
 namespace hs::linux_ {
 
 namespace {
-
-int forwardLibbpfLog(libbpf_print_level level, const char* format, va_list args)
-{
-    if (level == LIBBPF_DEBUG)
-        return 0;
-    char line[512];
-    const int n = std::vsnprintf(line, sizeof line, format, args);
-    std::string_view text(line, n > 0 ? std::min<std::size_t>(static_cast<std::size_t>(n), sizeof line - 1) : 0);
-    while (!text.empty() && text.back() == '\n')
-        text.remove_suffix(1);
-    log::get("core.linux")->debug("{}", text); // libbpf prefixes its own lines
-    return n;
-}
 
 /// The program, loaded and attached on first use and kept for the life of the process
 /// (about 20 ms to load). Reads are serialised: the program's scratch space is per CPU, and

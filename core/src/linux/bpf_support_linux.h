@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// What every BPF program we load shares: libbpf's messages in our log, and what a failed
+// load tells the user.
+#pragma once
+
+#include "errno_linux.h"
+
+#include "handlescope/log.h"
+
+#include <bpf/libbpf.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdarg>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace hs::linux_ {
+
+/// libbpf's warnings as debug lines of our log (libbpf prefixes its own lines).
+inline int forwardLibbpfLog(libbpf_print_level level, const char* format, va_list args)
+{
+    if (level == LIBBPF_DEBUG)
+        return 0;
+    char line[512];
+    const int n = std::vsnprintf(line, sizeof line, format, args);
+    std::string_view text(line, n > 0 ? std::min<std::size_t>(static_cast<std::size_t>(n), sizeof line - 1) : 0);
+    while (!text.empty() && text.back() == '\n')
+        text.remove_suffix(1);
+    log::get("core.linux")->debug("{}", text);
+    return n;
+}
+
+inline Error bpfLoadError(const char* operation, int err)
+{
+    std::string hint = (err == EPERM || err == EACCES)
+        ? "loading BPF needs root or CAP_BPF and CAP_PERFMON; HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead"
+        : "the kernel needs BTF (/sys/kernel/btf/vmlinux) and BPF iterators (5.8+); "
+          "HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead";
+    return errnoError(operation, err, -1, -1, std::move(hint));
+}
+
+} // namespace hs::linux_
