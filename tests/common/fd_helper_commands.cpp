@@ -5,6 +5,7 @@
 //   echo TEXT           -> TEXT
 //   open PATH           -> a new fd, O_RDONLY
 //   open-file PATH      -> a new fd, O_RDWR|O_CREAT|O_TRUNC (-1 on failure)
+//   open-path PATH      -> a new fd, O_PATH
 //   pipe, socketpair    -> "R W", "A B" (-1 on failure)
 //   listen              -> "FD PORT": TCP on 127.0.0.1
 //   eventfd, memfd      -> a new fd (count 0; empty memfd "dup-test")
@@ -362,12 +363,15 @@ std::string handle(const std::string& line)
         return "pong " + std::to_string(::getpid());
     if (cmd == "echo")
         return line.size() > 5 ? line.substr(5) : std::string();
-    if (cmd == "open" || cmd == "open-file") {
+    if (cmd == "open" || cmd == "open-file" || cmd == "open-path") {
         std::string path;
         in >> path;
-        if (cmd == "open-file")
+        if (cmd == "open-path")
+            fd = ::open(path.c_str(), O_PATH | O_CLOEXEC);
+        else if (cmd == "open-file")
             return std::to_string(::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        else
+            fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         return fd >= 0 ? std::to_string(fd) : "error " + errName(errno);
     }
     if (cmd == "pipe") {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // countHandles through each backend ("procfs": one fstat of /proc/PID/fd per process;
-// "bpf-iter": a task_file iterator counting in the kernel), forced through
+// "bpf-iter": a task iterator walking fd tables in the kernel), forced through
 // HANDLESCOPE_SNAPSHOT_BACKEND. The helper's count equals the number of fds listHandles
 // reads; and, with bpf-iter, starting a second helper raises the machine's per-kind totals
-// by exactly that helper's per-kind counts (fd_layout.h), retried while other processes
-// change between the two counts.
+// by exactly that helper's per-kind counts (fd_layout.h, plus O_PATH fds of several kinds
+// and a tmpfs file, which share an f_op with fds of other kinds), retried while other
+// processes change between the two counts.
 
 #include "child.h"
 #include "fd_layout.h"
@@ -13,6 +14,8 @@
 #include "handlescope/inspect.h"
 
 #include <QTest>
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <map>
@@ -68,6 +71,19 @@ std::string kindsText(const std::array<std::int64_t, HandleKindCount>& kinds)
             s += std::string(toString(static_cast<HandleKind>(k))) + "=" +
                  std::to_string(kinds[static_cast<std::size_t>(k)]) + " ";
     return s;
+}
+
+/// Fds whose kind their f_op does not tell: O_PATH fds (one f_op for every kind), a file
+/// on tmpfs (memfds use the same f_op), a memfd after it.
+void addSharedFopFds(hstest::Child& helper)
+{
+    const std::string& dir = helper.helper().dir;
+    for (const std::string& path : {dir, dir + "/" + std::string(layout::kFileName), std::string("/dev/null")})
+        QVERIFY2(helper.ask("open-path " + path).find("error") == std::string::npos, path.c_str());
+    const std::string shm = "/dev/shm/hs-counts-" + std::to_string(helper.pid());
+    QVERIFY2(helper.ask("open-file " + shm) != "-1", shm.c_str());
+    ::unlink(shm.c_str());
+    QVERIFY(helper.ask("memfd") != "-1");
 }
 
 } // namespace
@@ -130,6 +146,7 @@ private slots:
             hstest::Child second;
             const std::string started = second.startHelper();
             QVERIFY2(started.empty(), started.c_str());
+            addSharedFopFds(second);
             const auto after = countThrough("bpf-iter");
             const auto selfAfter = listHandles(currentProcessId(), Detail::Fast);
             QVERIFY2(after, after ? "" : after.error().message().c_str());

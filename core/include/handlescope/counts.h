@@ -35,7 +35,7 @@ struct HandleCounts {
     }
 };
 
-/// Counts the handles of every process. Linux: a BPF task_file iterator that counts in the
+/// Counts the handles of every process. Linux: a BPF task iterator that counts in the
 /// kernel (per process and per kind) when it loads, else one fstat of /proc/PID/fd per
 /// process (no kinds); HANDLESCOPE_SNAPSHOT_BACKEND=procfs|bpf-iter forces one, as for
 /// takeSnapshot. Windows: the per-process counts of the process listing (no kinds).

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The machine's handle counts from one read of a BPF task_file iterator that adds them up in
-// the kernel (bpf/fd_counts.bpf.c): nothing is written per fd, so the read returns no
-// data; the counts are then taken from the program's globals and its per-process map.
+// The machine's handle counts from one read of a BPF task iterator that adds them up in the
+// kernel (bpf/fd_counts.bpf.c): the read returns one record per fd table, the per-kind
+// totals are taken from the program's globals afterwards.
 #include "counts_linux.h"
 
 #include "handlescope/log.h"
@@ -53,7 +53,7 @@ constexpr std::array<HandleKind, HS_SLOT_COUNT> kSlotKinds = [] {
 }();
 
 /// The program, loaded and attached on first use and kept for the life of the process.
-/// One count at a time: the counts live in the program's globals and map.
+/// One count at a time: the per-kind counts and the f_op cache live in the program's globals.
 class CountIterator {
 public:
     static CountIterator& instance()
@@ -97,50 +97,46 @@ private:
     std::optional<Error> m_failure;
 };
 
-/// Runs the iterator to its end. It writes nothing, so a read returns 0 at the end; it may
-/// return EAGAIN after a million fds without output (the kernel's limit per read): read on.
-int runIterator(int linkFd)
+/// Runs the iterator to its end, adding its per-table records to `out` (unsorted; a
+/// process whose threads unshared their table appears more than once).
+int runIterator(int linkFd, std::vector<std::pair<Pid, std::int64_t>>& out)
 {
     const int iterFd = bpf_iter_create(linkFd);
     if (iterFd < 0)
         return errno;
-    char buf[256];
+    // A multiple of the record size: the kernel hands out whole records per read.
+    std::array<hs_count_record, 512> buf;
     int err = 0;
     for (;;) {
-        const ssize_t n = ::read(iterFd, buf, sizeof buf);
+        const ssize_t n = ::read(iterFd, buf.data(), sizeof buf);
         if (n == 0)
             break;
-        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
             err = errno;
             break;
         }
+        const auto records = static_cast<std::size_t>(n) / sizeof(hs_count_record);
+        for (std::size_t i = 0; i < records; ++i)
+            out.emplace_back(static_cast<Pid>(buf[i].tgid), static_cast<std::int64_t>(buf[i].count));
     }
     ::close(iterFd);
     return err;
 }
 
-/// Takes every (tgid, count) out of the map, leaving it empty for the next run.
-int drainProcessCounts(int mapFd, std::vector<std::pair<Pid, std::int64_t>>& out)
+/// Sorts by pid and adds up the records of one process.
+void mergeTables(std::vector<std::pair<Pid, std::int64_t>>& perProcess)
 {
-    __u32 key = 0;
-    __u32 next = 0;
-    const __u32* prev = nullptr;
-    while (bpf_map_get_next_key(mapFd, prev, &next) == 0) {
-        __u64 value = 0;
-        if (bpf_map_lookup_elem(mapFd, &next, &value) == 0)
-            out.emplace_back(static_cast<Pid>(next), static_cast<std::int64_t>(value));
-        key = next;
-        prev = &key;
+    std::sort(perProcess.begin(), perProcess.end());
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < perProcess.size(); ++i) {
+        if (kept > 0 && perProcess[kept - 1].first == perProcess[i].first)
+            perProcess[kept - 1].second += perProcess[i].second;
+        else
+            perProcess[kept++] = perProcess[i];
     }
-    if (errno != ENOENT)
-        return errno;
-    for (const auto& [pid, count] : out) {
-        const __u32 k = static_cast<__u32>(pid);
-        bpf_map_delete_elem(mapFd, &k);
-    }
-    return 0;
+    perProcess.resize(kept);
 }
 
 } // namespace
@@ -158,21 +154,14 @@ Result<HandleCounts> countHandlesBpf(const CancelToken& cancel)
     auto* bss = (*skel)->bss;
     std::memset(bss, 0, sizeof *bss);
 
-    if (int err = runIterator(bpf_link__fd((*skel)->links.count_task_file)); err != 0)
-        return fail(errnoError("read BPF count iterator", err));
-    log::get("core.linux")->trace("counts: iterator done, last tgid {} count {}, dropped {}", bss->cur_tgid,
-                                  bss->cur_count, bss->dropped);
     HandleCounts counts;
     counts.backend = "bpf-iter";
     counts.kindsCounted = true;
-    if (int err = drainProcessCounts(bpf_map__fd((*skel)->maps.proc_counts), counts.perProcess); err != 0)
-        return fail(errnoError("read BPF per-process counts", err));
-    if (bss->cur_count != 0) // the walk's last process, if the kernel's closing call did not store it
-        counts.perProcess.emplace_back(static_cast<Pid>(bss->cur_tgid), static_cast<std::int64_t>(bss->cur_count));
-    if (bss->dropped != 0)
-        log::get("core.linux")->warn("counts: {} processes did not fit the BPF map ({} entries)", bss->dropped,
-                                     HS_COUNTS_MAX_PROCESSES);
-    std::sort(counts.perProcess.begin(), counts.perProcess.end());
+    if (int err = runIterator(bpf_link__fd((*skel)->links.count_task), counts.perProcess); err != 0)
+        return fail(errnoError("read BPF count iterator", err));
+    mergeTables(counts.perProcess);
+    log::get("core.linux")->trace("counts: {} processes, {} files classified from their inode",
+                                  counts.perProcess.size(), bss->inode_reads);
     for (int slot = 0; slot < HS_SLOT_COUNT; ++slot)
         counts.perKind[static_cast<std::size_t>(kSlotKinds[static_cast<std::size_t>(slot)])] +=
             static_cast<std::int64_t>(bss->kind_counts[slot]);

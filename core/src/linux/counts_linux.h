@@ -12,7 +12,7 @@ namespace hs::linux_ {
 /// One fstat of /proc/PID/fd per process (backend "procfs"); no kinds.
 Result<HandleCounts> countHandlesProcfs(const CancelToken& cancel);
 
-/// One read of a BPF task_file iterator that counts in the kernel, per process and per
+/// One read of a BPF task iterator that counts in the kernel, per process and per
 /// kind (backend "bpf-iter"). Fails when it cannot be loaded (not built, no privilege, no
 /// BTF); the first failure is kept and returned again without another try.
 Result<HandleCounts> countHandlesBpf(const CancelToken& cancel);
