@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The whole machine's open files in one pass: for every fd of every thread-group leader, one
-// fixed header (identity, mode, offset, flags, socket endpoints) followed by its d_path text.
-// The record layout is shared with user space through task_file_record.h.
+// A process's open files (user space creates one iterator per process, several at a time):
+// for every fd of the thread-group leader, one fixed header (identity, mode, offset, flags,
+// socket endpoints) followed by its d_path text. The record layout is shared with user
+// space through task_file_record.h.
 #include "vmlinux.h"
 
 #include <bpf/bpf_core_read.h>
@@ -17,21 +18,39 @@ char LICENSE[] SEC("license") = "GPL";
 #define S_IFSOCK 0140000
 #define S_IFREG 0100000
 #define PIDFS_MAGIC 0x50494446
+#define SOCKFS_MAGIC 0x534F434B
+#define PIPEFS_MAGIC 0x50495045
+#define ANON_INODE_FS_MAGIC 0x09041934
+#define ANON_NAME_MAX 64
 #define AF_INET 2
 #define AF_INET6 10
 
-// The header and the path buffer are too big for the BPF stack: one per CPU in a map.
+// The header and the path buffer are too big for the BPF stack: one per reading thread in
+// a map. Not one per CPU: two of our readers on one CPU can preempt each other mid-record.
 struct scratch {
     struct hs_fd_record rec;
     char path[HS_PATH_MAX];
 };
 
 struct {
-    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-    __uint(max_entries, 1);
+    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __uint(max_entries, HS_MAX_READERS);
     __type(key, __u32);
     __type(value, struct scratch);
 } scratch_map SEC(".maps");
+
+/// The thread ids of the threads reading iterators now, set by user space (0: free); a
+/// reader's index here is its scratch slot.
+__u32 reader_tids[HS_MAX_READERS];
+
+static __always_inline __u32 reader_slot(void)
+{
+    const __u32 tid = (__u32)bpf_get_current_pid_tgid();
+    for (__u32 i = 0; i < HS_MAX_READERS; i++)
+        if (reader_tids[i] == tid)
+            return i;
+    return HS_MAX_READERS;
+}
 
 static __always_inline void read_socket(struct file* file, struct hs_fd_record* rec)
 {
@@ -71,10 +90,13 @@ int dump_task_file(struct bpf_iter__task_file* ctx)
     if (task->pid != task->tgid)
         return 0;
 
-    __u32 zero = 0;
-    struct scratch* s = bpf_map_lookup_elem(&scratch_map, &zero);
-    if (!s)
+    const __u32 slot = reader_slot();
+    struct scratch* s = bpf_map_lookup_elem(&scratch_map, &slot);
+    if (!s) { // a reader user space did not register: say so in the record, never drop it
+        struct hs_fd_record bare = {.tgid = task->tgid, .fd = ctx->fd, .path_error = HS_ERR_UNREGISTERED};
+        bpf_seq_write(seq, &bare, sizeof bare);
         return 0;
+    }
     struct hs_fd_record* rec = &s->rec;
     __builtin_memset(rec, 0, sizeof *rec);
     rec->tgid = task->tgid;
@@ -122,7 +144,18 @@ int dump_task_file(struct bpf_iter__task_file* ctx)
             rec->pidfd_pid = BPF_CORE_READ(pid, numbers[0].nr);
     }
 
-    long len = bpf_d_path((struct path*)&file->f_path, s->path, sizeof s->path);
+    // The names the kernel prints (d_dname) come cheaper as their parts: see hs_name_source.
+    long len;
+    const unsigned long magic = sb->s_magic;
+    if (magic == SOCKFS_MAGIC || magic == PIPEFS_MAGIC) {
+        rec->name_source = magic == SOCKFS_MAGIC ? HS_NAME_SOCKET : HS_NAME_PIPE;
+        len = 0;
+    } else if (magic == ANON_INODE_FS_MAGIC) {
+        rec->name_source = HS_NAME_ANON;
+        len = bpf_probe_read_kernel_str(s->path, ANON_NAME_MAX, file->f_path.dentry->d_name.name);
+    } else {
+        len = bpf_d_path((struct path*)&file->f_path, s->path, sizeof s->path);
+    }
     rec->path_len = len > 0 ? (__u32)len : 0; // with its NUL
     rec->path_error = len < 0 ? (__s32)-len : 0;
     bpf_seq_write(seq, rec, sizeof *rec);

@@ -10,6 +10,19 @@
 #endif
 
 #define HS_PATH_MAX 4096
+#define HS_MAX_READERS 16 ///< threads that may read iterators of one program at once
+/// path_error of a record read by a thread that did not register in reader_tids.
+#define HS_ERR_UNREGISTERED 10000
+
+/// What follows a record's header. The kernel names sockets, pipes and anonymous inodes
+/// with a printf into d_path's buffer ("socket:[INODE]", "pipe:[INODE]", "anon_inode:NAME");
+/// for those the program sends the inode or the dentry name and user space prints the same.
+enum hs_name_source {
+    HS_NAME_D_PATH = 0, ///< bpf_d_path's text
+    HS_NAME_SOCKET = 1, ///< no text: "socket:[ino]"
+    HS_NAME_PIPE = 2,   ///< no text: "pipe:[ino]"
+    HS_NAME_ANON = 3,   ///< the dentry's name: "anon_inode:" before it
+};
 
 struct hs_fd_record {
     __u32 tgid;
@@ -37,7 +50,8 @@ struct hs_fd_record {
     __u16 local_port;  ///< host order
     __u16 remote_port; ///< host order
     __u8 sock_state;
-    __u8 pad[3];
+    __u8 name_source; ///< enum hs_name_source: what the path text after the header is
+    __u8 pad[2];
     __u8 local_addr[16];  ///< IPv4 in the first 4 bytes, network order
     __u8 remote_addr[16];
 };

@@ -122,20 +122,19 @@ if [[ -n $CORE ]]; then
         fi
     done
 fi
-[[ -n $CORE ]] && add_tool "core snapshot (Fast)" "$CORE --runs 1"
+# Per backend: the core in process (snapshots and handle counts, each the median of 3 after
+# an untimed warm-up that loads the BPF program, as the app and a sampler pay per refresh;
+# reported in a table of their own), and the CLI end to end, program load included.
 for b in "${BACKENDS[@]}"; do
-    add_tool "core snapshot (Full, $b)" "$CORE --runs 1 --full" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
+    add_tool "core snapshot (Fast, $b)" "$CORE --runs 3 --warmup" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
+    add_tool "core snapshot (Full, $b)" "$CORE --runs 3 --warmup --full" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
 done
-[[ -n $CLI ]] && add_tool "handlescope-cli snapshot --json" "$CLI snapshot --json"
-if [[ -n $CLI ]]; then
-    for b in "${BACKENDS[@]}"; do
-        add_tool "handlescope-cli snapshot --json ($b)" "$CLI snapshot --json" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
-    done
-    # Counts only (no fd read); per type too through bpf-iter. The CLI prints its own time.
-    for b in "${BACKENDS[@]}"; do
-        add_tool "handlescope-cli counts --json ($b)" "$CLI counts --json" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
-    done
-fi
+for b in "${BACKENDS[@]}"; do
+    [[ -n $CLI ]] && add_tool "handlescope-cli snapshot --json ($b)" "$CLI snapshot --json" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
+done
+for b in "${BACKENDS[@]}"; do
+    add_tool "core counts ($b)" "$CORE --runs 3 --warmup --counts" "HANDLESCOPE_SNAPSHOT_BACKEND=$b"
+done
 command -v lsfd >/dev/null && add_tool "lsfd" "lsfd"
 command -v lsof >/dev/null && add_tool "lsof -n -P -w" "lsof -n -P -w"
 add_tool "floor (getdents+readlinkat)" "$FLOOR"
@@ -143,6 +142,11 @@ N=${#NAMES[@]}
 
 echo "== $ROUNDS rounds of $N tools" >&2
 read -r load_before _ </proc/loadavg
+# CPU the machine spent during the rounds, from /proc/stat (busy = user..softirq, then steal):
+# what our tools did not spend themselves was other processes' (or the hypervisor's).
+cpu_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $9}' /proc/stat; }
+read -r busy_before steal_before < <(cpu_ticks)
+rounds_start=$(date +%s.%N)
 : >"$WORK/results.tsv"
 for ((r = 0; r < ROUNDS; r++)); do
     for ((k = 0; k < N; k++)); do
@@ -161,13 +165,15 @@ for ((r = 0; r < ROUNDS; r++)); do
 done
 
 read -r load_after _ </proc/loadavg
+read -r busy_after steal_after < <(cpu_ticks)
+rounds_s=$(awk -v a="$rounds_start" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
 
 # Handle counts, each tool's own idea of "one row per fd", from a separate run.
-# The ratio columns divide by the same rows in every table: the core's Fast snapshot as it
-# chooses its backend, lsof, and the floor.
+# The ratio columns divide by the same rows in every table: lsof and the floor for whole
+# programs; the core's Fast snapshot through /proc for the core in process.
 core_idx=-1 floor_idx=-1 lsof_idx=-1
 for ((i = 0; i < N; i++)); do
-    [[ ${NAMES[$i]} == "core snapshot (Fast)" ]] && core_idx=$i
+    [[ ${NAMES[$i]} == "core snapshot (Fast, procfs)" ]] && core_idx=$i
     [[ ${NAMES[$i]} == floor* ]] && floor_idx=$i
     [[ ${NAMES[$i]} == lsof* ]] && lsof_idx=$i
 done
@@ -177,12 +183,10 @@ inproc_median() {
     for ((r = 0; r < ROUNDS; r++)); do field median_ms "$WORK/out.$1.$r"; done |
         sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
-core_handles=n/a core_procs=n/a core_inproc=n/a core_backend=
+core_handles=n/a core_procs=n/a
 if ((core_idx >= 0)); then
     core_handles=$(field handles "$WORK/out.$core_idx.$((ROUNDS - 1))")
     core_procs=$(field processes "$WORK/out.$core_idx.$((ROUNDS - 1))")
-    core_backend=$(field backend "$WORK/out.$core_idx.$((ROUNDS - 1))")
-    core_inproc=$(inproc_median "$core_idx")
 fi
 last_floor=$WORK/out.$floor_idx.$((ROUNDS - 1))
 floor_handles=$(field handles "$last_floor")
@@ -208,7 +212,6 @@ summary=$(sort -t $'\t' -k1,1n -k2,2g "$WORK/results.tsv" | awk -F '\t' '
     END { for (i in n) printf "%d %.4f %.1f %.4f %d %.4f\n", i, median(wall, i, n[i]), rss[i] / 1024, median(cpu, i, n[i]), bad[i] + 0, wall[i, 1] }' |
     sort -n)
 med() { awk -v i="$1" '$1 == i {print $2}' <<<"$summary"; }
-core_med=$( ((core_idx >= 0)) && med "$core_idx" || echo "")
 lsof_med=$( ((lsof_idx >= 0)) && med "$lsof_idx" || echo "")
 floor_med=$(med "$floor_idx")
 ratio() { [[ -n $2 ]] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}' || echo n/a; }
@@ -220,23 +223,46 @@ echo "Load: $PROCS processes x $FDS fds (handlescope-loadgen), $floor_procs proc
 echo "Source: $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown) (the working tree as built; -dirty: uncommitted changes)"
 echo "Versions: $(lsof -v 2>&1 | awk '/^ *revision:/ {print "lsof " $NF}'), $(lsfd --version 2>/dev/null | head -n 1)"
 echo
-echo "Load average (1 min) before the rounds $load_before, after $load_after, on $(nproc) CPUs$(awk -v a="$load_after" -v n="$(nproc)" 'BEGIN {if (a > n) print ": BUSY, wall times are inflated; compare CPU s"}')"
+# The 1-minute load average still carries the load generator's start (a few hundred forks),
+# so whether others competed is judged from the CPU time they used during the rounds.
+hz=$(getconf CLK_TCK)
+ours=$(awk -F '\t' '{s += $4 + $5} END {print s + 0}' "$WORK/results.tsv")
+read -r others_s steal_s verdict < <(awk -v b0="$busy_before" -v b1="$busy_after" -v s0="$steal_before" -v s1="$steal_after" \
+    -v hz="$hz" -v ours="$ours" -v t="$rounds_s" 'BEGIN {
+        o = (b1 - b0) / hz - ours; if (o < 0) o = 0; st = (s1 - s0) / hz
+        printf "%.1f %.1f %s\n", o, st, ((o + st) / t > 0.5) ? "BUSY" : "quiet" }')
+echo "During the ${rounds_s%.*} s of rounds, other processes used ${others_s} CPU s and the hypervisor took ${steal_s} s (steal): $verdict$([[ $verdict == BUSY ]] && echo ", more than half a CPU on average; wall times are inflated, compare CPU s")"
+echo "Load average (1 min) before the rounds $load_before, after $load_after, on $(nproc) CPUs (it includes the load generator's start)"
 echo
-echo "| tool | median s | min s | CPU s (user+sys) | peak RSS MB | vs core snapshot | vs lsof | vs floor |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "Whole programs, process start to exit (the CLI includes loading its BPF program):"
+echo
+echo "| tool | median s | min s | CPU s (user+sys) | peak RSS MB | vs lsof | vs floor |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for ((i = 0; i < N; i++)); do
+    [[ ${NAMES[$i]} == core* ]] && continue
     read -r _ m rss cpu bad mn <<<"$(awk -v i="$i" '$1 == i' <<<"$summary")"
     note=
     ((bad > 0)) && note=" (exit != 0 in $bad runs)"
-    printf '| %s%s | %.3f | %.3f | %.3f | %.1f | %s | %s | %s |\n' "${NAMES[$i]}" "$note" "$m" "$mn" "$cpu" "$rss" \
-        "$(ratio "$m" "$core_med")" "$(ratio "$m" "$lsof_med")" "$(ratio "$m" "$floor_med")"
+    printf '| %s%s | %.3f | %.3f | %.3f | %.1f | %s | %s |\n' "${NAMES[$i]}" "$note" "$m" "$mn" "$cpu" "$rss" \
+        "$(ratio "$m" "$lsof_med")" "$(ratio "$m" "$floor_med")"
 done
 echo
-echo "Core in-process takeSnapshot(Fast) median: ${core_inproc} ms${core_backend:+ (backend $core_backend)} (the row above adds process start and exit)"
+echo "The core in process (handlescope-snapshot-bench: median of 3 after a warm-up, then the median over the rounds):"
+echo
+echo "| call | backend | median ms | vs takeSnapshot(Fast) through procfs |"
+echo "|---|---|---:|---:|"
+ref_ms=$( ((core_idx >= 0)) && inproc_median "$core_idx" || echo "")
 for ((i = 0; i < N; i++)); do
-    [[ ${NAMES[$i]} == "core snapshot (Full, "* ]] || continue
-    echo "Core in-process takeSnapshot(Full) median through ${ENVS[$i]#*=}: $(inproc_median "$i") ms"
+    case ${NAMES[$i]} in
+        "core snapshot (Fast, "*) what="takeSnapshot(Fast)" ;;
+        "core snapshot (Full, "*) what="takeSnapshot(Full)" ;;
+        "core counts ("*) what="countHandles" ;;
+        *) continue ;;
+    esac
+    ms=$(inproc_median "$i")
+    printf '| %s | %s | %.1f | %s |\n' "$what" "${ENVS[$i]#*=}" "$ms" "$(ratio "$ms" "$ref_ms")"
 done
+echo
 counts=()
 for c in "$core_handles" "$floor_handles" "$lsfd_fds" "$lsof_fds"; do [[ $c =~ ^[0-9]+$ ]] && counts+=("$c"); done
 read -r spread diff < <(printf '%s\n' "${counts[@]}" | sort -n |

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The whole machine's fds from one read of a BPF task_file iterator (bpf/task_file.bpf.c):
-// the kernel writes a record per fd (identity, mode, offset, flags, d_path text, inet
-// endpoints), so there is no readlink, stat or fdinfo per fd. Process details still come
-// from /proc, read on a second thread while the iterator runs.
+// The whole machine's fds from BPF task_file iterators (bpf/task_file.bpf.c), one per
+// process, read by one thread per core: the kernel writes a record per fd (identity, mode,
+// offset, flags, d_path text, inet endpoints), so there is no readlink, stat or fdinfo per
+// fd. Process details still come from /proc.
 #include "snapshot_bpf_linux.h"
 
 #include "handlescope/log.h"
@@ -12,6 +12,7 @@
 #include "identity_linux.h"
 #include "proc_walk.h"
 #include "sock_diag_linux.h"
+#include "task_file_record_linux.h"
 
 #include "hs_task_file.skel.h"
 #include "task_file_record.h"
@@ -42,9 +43,9 @@ namespace hs::linux_ {
 
 namespace {
 
-/// The program, loaded and attached on first use and kept for the life of the process
-/// (about 20 ms to load). Reads are serialised: the program's scratch space is per CPU, and
-/// two readers preempting each other on one CPU would share it.
+/// The program, loaded on first use and kept for the life of the process (about 20 ms to
+/// load). One snapshot at a time (`snapshotMutex`): its reading threads register in the
+/// program's reader_tids, which gives each its own scratch space.
 class Iterator {
 public:
     static Iterator& instance()
@@ -52,14 +53,14 @@ public:
         static Iterator it;
         return it;
     }
-    std::mutex readMutex;
+    std::mutex snapshotMutex;
 
-    /// The link to create iterator fds from, or why there is none (the first failure, kept).
-    Result<int> link()
+    /// The loaded program, or why there is none (the first failure, kept).
+    Result<hs_task_file*> skeleton()
     {
         std::lock_guard lock(m_loadMutex);
         if (m_skel)
-            return bpf_link__fd(m_skel->links.dump_task_file);
+            return m_skel;
         if (m_failure)
             return fail(*m_failure);
         libbpf_set_print(forwardLibbpfLog);
@@ -68,13 +69,13 @@ public:
             m_failure = bpfLoadError("load BPF snapshot iterator", errno);
             return fail(*m_failure);
         }
-        if (int err = hs_task_file__attach(skel); err != 0) {
+        if (!skel->bss) { // globals not mapped into user space (kernels before 5.5)
             hs_task_file__destroy(skel);
-            m_failure = bpfLoadError("attach BPF snapshot iterator", -err);
+            m_failure = bpfLoadError("map BPF snapshot iterator globals", ENOTSUP);
             return fail(*m_failure);
         }
         m_skel = skel;
-        return bpf_link__fd(m_skel->links.dump_task_file);
+        return m_skel;
     }
 
 private:
@@ -83,130 +84,51 @@ private:
     std::optional<Error> m_failure;
 };
 
-/// st_dev as stat() gives it, from the kernel's dev_t (major << 20 | minor).
-std::uint64_t userDevice(std::uint32_t kernelDev)
-{
-    return makedev(kernelDev >> 20, kernelDev & 0xfffff);
-}
-
-/// TCP and UDP endpoints as the socket itself holds them; null for other sockets, which
-/// the /proc socket tables name.
-std::shared_ptr<const SocketInfo> inetSocket(const hs_fd_record& r)
-{
-    if ((r.family != AF_INET && r.family != AF_INET6) || (r.protocol != IPPROTO_TCP && r.protocol != IPPROTO_UDP))
-        return nullptr;
-    std::uint32_t local[4];
-    std::uint32_t remote[4];
-    std::memcpy(local, r.local_addr, sizeof local);
-    std::memcpy(remote, r.remote_addr, sizeof remote);
-    SocketInfo s;
-    s.family = r.family == AF_INET6 ? "inet6" : "inet";
-    s.protocol = r.protocol == IPPROTO_TCP ? "tcp" : "udp";
-    s.localAddress = diagAddress(r.family, local, htons(r.local_port));
-    if (r.remote_port != 0)
-        s.remoteAddress = diagAddress(r.family, remote, htons(r.remote_port));
-    if (r.protocol == IPPROTO_TCP)
-        s.state = std::string(tcpStateName(r.sock_state));
-    else
-        s.state = r.sock_state == 1 ? "ESTABLISHED" : "UNCONNECTED"; // TCP_ESTABLISHED, TCP_CLOSE
-    return std::make_shared<const SocketInfo>(std::move(s));
-}
-
-/// One record as the /proc path would have read it with this detail, into a default
-/// HandleInfo that already sits in its process's vector (no move, no copy).
-void fillHandle(HandleInfo& h, const hs_fd_record& r, std::string_view path, Detail detail)
-{
-    h.value = r.fd;
-    if (r.path_error != 0) {
-        h.kind = kindFromMode(r.mode);
-        h.typeName = typeNameFromMode(r.mode);
-        h.partialError = errnoError("read fd path", r.path_error, r.tgid, r.fd).message();
-    } else {
-        LinkInfo li = classifyLink(path);
-        h.kind = li.kind;
-        h.deleted = li.deleted;
-        h.name = std::move(li.name);
-        h.typeName = std::move(li.typeName);
-        if (li.isPath) {
-            h.kind = kindFromMode(r.mode);
-            h.typeName = typeNameFromMode(r.mode);
-        }
+/// The calling thread registered as reader `index` of the program for its lifetime.
+class ReaderRegistration {
+public:
+    ReaderRegistration(hs_task_file* skel, unsigned index)
+        : m_tid(&skel->bss->reader_tids[index])
+    {
+        *m_tid = static_cast<__u32>(::gettid());
     }
-    if (h.kind == HandleKind::Other)
-        h.object = {0, r.ino}; // namespace files: /proc names only the nsfs inode
-    else
-        h.object = {userDevice(r.dev), r.ino};
-    const bool anon = h.kind >= HandleKind::EventFd && h.kind <= HandleKind::AnonInode && h.kind != HandleKind::MemFd;
-    h.object.sharedInode = anon && r.ino == pseudoDevices().anonSharedInode;
-    if (h.kind == HandleKind::Socket)
-        h.socket = inetSocket(r);
-    // Fast detail promises what a readlink and a stat give: the record has the rest too, at
-    // no extra cost, but a Fast snapshot reads the same from either backend (ask for Full).
-    if (detail == Detail::Fast) {
-        if (anon || h.kind == HandleKind::MemFd)
-            h.object = {};
-        return;
-    }
+    ~ReaderRegistration() { *m_tid = 0; }
+    ReaderRegistration(const ReaderRegistration&) = delete;
+    ReaderRegistration& operator=(const ReaderRegistration&) = delete;
 
-    const std::uint32_t flags = r.flags | (r.cloexec ? O_CLOEXEC : 0); // as fdinfo prints them
-    h.openFlags = flags;
-    h.access = accessFromFlags(flags);
-    h.inheritable = r.cloexec == 0;
-    h.flagNames = openFlagNames(flags);
-    if (hasOffset(h.kind))
-        h.offset = r.pos;
-    // The fdinfo lines the /proc path turns into extras, where the kernel's struct has them.
-    h.extras.reserve(h.kind == HandleKind::EventFd ? 4 : h.kind == HandleKind::PidFd ? 3 : 1);
-    h.extras.emplace_back("mnt_id", std::to_string(r.mnt_id));
-    if (h.kind == HandleKind::EventFd) {
-        constexpr std::uint32_t kEfdSemaphore = 1;
-        h.extras.emplace_back("count", std::to_string(r.eventfd_count));
-        h.extras.emplace_back("eventfd-id", std::to_string(r.eventfd_id));
-        h.extras.emplace_back("eventfd-semaphore", (r.eventfd_flags & kEfdSemaphore) ? "1" : "0");
-    } else if (h.kind == HandleKind::PidFd) {
-        h.referencedPid = r.pidfd_pid;
-        h.extras.emplace_back("pid", std::to_string(r.pidfd_pid));
-        h.extras.emplace_back("NSpid", std::to_string(r.pidfd_pid)); // its pid namespace's levels: ours only
-    }
-}
-
-/// The fds of one process, in the order the iterator gave them (by fd).
-struct ProcessFds {
-    Pid pid = -1;
-    std::vector<HandleInfo> handles;
-    std::uint64_t socketNetns = 0; ///< of a socket the /proc tables must name, 0 if none
+private:
+    __u32* m_tid;
 };
 
-/// Reads the iterator to its end and hands each process's fds to `sink` (a
-/// void(ProcessFds&) that may move them out) as soon as the next process starts: the
-/// iterator walks thread-group leaders by pid, each one's fds together.
-template <class Sink>
-Result<void> readIterator(int linkFd, Detail detail, const CancelToken& cancel, Sink&& sink)
+/// Reads the fds of process `pid` through an iterator of its own (kernel 6.1+: a task
+/// iterator limited to one process), in fd order, into `handles` (cleared first). `buf` is
+/// the caller's, kept between calls. `socketNetns` becomes the network namespace of a
+/// socket the /proc tables must name, 0 if none. ESRCH or ENOENT: the process is gone.
+Result<void> readProcessFds(int progFd, Pid pid, Detail detail, std::vector<char>& buf,
+                            std::vector<HandleInfo>& handles, std::uint64_t& socketNetns)
 {
-    std::lock_guard lock(Iterator::instance().readMutex);
-    UniqueFd fd(bpf_iter_create(linkFd));
+    handles.clear(); // keeps the capacity the caller reserved
+    socketNetns = 0;
+    union bpf_iter_link_info info {};
+    info.task.pid = static_cast<__u32>(pid);
+    LIBBPF_OPTS(bpf_link_create_opts, opts, .iter_info = &info, .iter_info_len = sizeof info);
+    const UniqueFd link(bpf_link_create(progFd, 0, BPF_TRACE_ITER, &opts));
+    if (!link.valid())
+        return fail(errnoError("create BPF snapshot iterator", errno, pid));
+    const UniqueFd fd(bpf_iter_create(link.get()));
     if (!fd.valid())
-        return fail(errnoError("create BPF snapshot iterator", errno));
-    ProcessFds current;
-    const auto handOver = [&] {
-        if (current.pid >= 0)
-            sink(current);
-        current.handles.clear();
-        current.socketNetns = 0;
-    };
-    // Records may be cut between two reads: what is left is moved to the front. (Reading on
-    // one thread and parsing on another measured no faster on two cores, again with the streamed CLI.)
-    constexpr std::size_t kChunk = 256 * 1024;
-    std::vector<char> buf(kChunk + sizeof(hs_fd_record) + HS_PATH_MAX);
+        return fail(errnoError("create BPF snapshot iterator", errno, pid));
+    // Records may be cut between two reads: what is left is moved to the front.
+    constexpr std::size_t kChunk = 64 * 1024;
+    if (buf.size() < kChunk + sizeof(hs_fd_record) + HS_PATH_MAX)
+        buf.resize(kChunk + sizeof(hs_fd_record) + HS_PATH_MAX);
     std::size_t have = 0;
     for (;;) {
-        if (cancel.cancelled())
-            return fail(cancelledError("take snapshot"));
         const ssize_t n = ::read(fd.get(), buf.data() + have, buf.size() - have);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return fail(errnoError("read BPF snapshot iterator", errno));
+            return fail(errnoError("read BPF snapshot iterator", errno, pid));
         }
         if (n == 0)
             break;
@@ -218,25 +140,21 @@ Result<void> readIterator(int linkFd, Detail detail, const CancelToken& cancel, 
             if (have - at < sizeof r + r.path_len)
                 break;
             const char* text = buf.data() + at + sizeof r;
-            const std::string_view path(text, r.path_len > 0 ? strnlen(text, r.path_len) : 0);
-            if (static_cast<Pid>(r.tgid) != current.pid) {
-                handOver();
-                current.pid = r.tgid;
-            }
-            HandleInfo& h = current.handles.emplace_back();
-            fillHandle(h, r, path, detail);
+            HandleInfo& h = handles.emplace_back();
+            fillHandle(h, r, std::string_view(text, r.path_len > 0 ? strnlen(text, r.path_len) : 0), detail);
             if (h.kind == HandleKind::Socket && !h.socket)
-                current.socketNetns = r.netns;
+                socketNetns = r.netns;
             at += sizeof r + r.path_len;
         }
         std::memmove(buf.data(), buf.data() + at, have - at);
         have -= at;
     }
     if (have != 0)
-        return fail(errnoError("read BPF snapshot iterator", EPROTO, -1, -1,
+        return fail(errnoError("read BPF snapshot iterator", EPROTO, pid, -1,
                                "the iterator's output ended inside a record: a mismatch between "
                                "bpf/task_file.bpf.c and this program"));
-    handOver();
+    if (!std::ranges::is_sorted(handles, {}, &HandleInfo::value)) // the iterator walks fds in order
+        std::ranges::sort(handles, {}, &HandleInfo::value);
     return {};
 }
 
@@ -291,9 +209,12 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
     const auto start = std::chrono::steady_clock::now();
     if (cancel.cancelled())
         return fail(cancelledError("take snapshot"));
-    auto link = Iterator::instance().link();
-    if (!link)
-        return fail(link.error());
+    auto& iterator = Iterator::instance();
+    auto skel = iterator.skeleton();
+    if (!skel)
+        return fail(skel.error());
+    std::lock_guard lock(iterator.snapshotMutex);
+    const int progFd = bpf_program__fd((*skel)->progs.dump_task_file);
 
     Snapshot header;
     header.takenAt = std::chrono::system_clock::now();
@@ -305,78 +226,95 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
     if (int err = readNumericEntries(procRootFd(), pids, dents); err != 0)
         return fail(errnoError("list /proc", err, -1, -1, "is /proc mounted?"));
 
-    // Process details (stat, owner, exe, cmdline) on a thread of their own, beside the
-    // iterator, in pid order as the iterator goes: `infosRead` says how far. The UNIX and
-    // netlink socket tables load on another; TCP and UDP come from the records.
+    // Processes are independent, so one reader per core takes the next process not yet
+    // taken: its details from /proc, then its fds from an iterator of its own. The kernel's
+    // walk (d_path, a reference on each file) is most of the cost and runs in parallel. The
+    // UNIX and netlink socket tables load on a thread of their own; TCP and UDP endpoints
+    // come in the records.
+    struct Slot {
+        std::atomic<bool> done{false};
+        bool gone = true;
+        ProcessHandles p;
+    };
+    const std::unique_ptr<Slot[]> slots(new Slot[pids.size()]);
+    std::atomic<std::size_t> next{0};
     SocketResolver sockets(SocketResolver::Families::WithoutInet);
     std::jthread socketLoader([&sockets] { sockets.prefetchOwn(); });
-    std::vector<std::optional<ProcessInfo>> infos(pids.size());
-    std::atomic<std::size_t> infosRead{0};
-    std::jthread processReader([&] {
-        ProcWalker walker;
-        for (std::size_t i = 0; i < pids.size() && !cancel.cancelled(); ++i) {
-            if (auto dir = walker.openProcess(pids[i]))
-                if (auto info = walker.readProcess(dir->get(), pids[i], false))
-                    infos[i] = std::move(*info);
-            infosRead.store(i + 1, std::memory_order_release);
-            infosRead.notify_one();
-        }
-        infosRead.store(pids.size(), std::memory_order_release); // cancelled: release the waiter
-        infosRead.notify_one();
-    });
-    visitor.begin(header);
-
-    // Each process goes to the visitor as soon as the iterator has passed it, so memory holds
-    // one process's handles, not the machine's. `next` indexes the first pid not yet handed over.
     const std::uint64_t netns = ownNetns();
-    ProcWalker walker;
-    ProcessHandles p;
-    std::size_t next = 0;
-    const auto handOver = [&](std::size_t i, ProcessFds* fds) {
-        for (std::size_t read; (read = infosRead.load(std::memory_order_acquire)) <= i;)
-            infosRead.wait(read, std::memory_order_acquire);
-        if (!infos[i] || cancel.cancelled())
-            return; // exited since /proc was listed
-        p.process = std::move(*infos[i]);
-        infos[i].reset();
-        p.handles.clear();
+
+    // One process: false if it is gone (exited since /proc was listed).
+    const auto readOne = [&](ProcWalker& walker, std::vector<char>& buf, Pid pid, ProcessHandles& p) {
+        auto dir = walker.openProcess(pid);
+        if (!dir)
+            return false;
+        auto info = walker.readProcess(dir->get(), pid, false);
+        if (!info)
+            return false;
+        p.process = std::move(*info);
         if (noHandlesReason(p.process)) { // zombie or kernel thread: no fds, not an error
             p.process.handleCount = 0;
-        } else if (!fds) {
-            // No record: no fds, or a task the iterator does not visit (this machine's
-            // PID 1). /proc says which, as the /proc backend would.
-            if (!readThroughProc(walker, detail, cancel, p))
-                return;
-        } else {
-            p.handles.swap(fds->handles); // and back below: both keep their capacity
-            if (!std::ranges::is_sorted(p.handles, {}, &HandleInfo::value)) // the iterator walks fds in order
-                std::ranges::sort(p.handles, {}, &HandleInfo::value);
-            p.process.handleCount = static_cast<std::int64_t>(p.handles.size());
-            if (fds->socketNetns != 0)
-                nameOtherSockets(sockets, netns, p, fds->socketNetns);
+            return true;
         }
-        visitor.process(p);
-        if (fds)
-            fds->handles.swap(p.handles);
+        // Sized once from the fd count (one fstat since Linux 6.2, else 0): growing a vector
+        // of HandleInfo step by step moved each one several times.
+        if (const UniqueFd fdDir = openAt(dir->get(), "fd", O_DIRECTORY); fdDir.valid()) {
+            struct stat st {};
+            if (::fstat(fdDir.get(), &st) == 0 && st.st_size > 0)
+                p.handles.reserve(static_cast<std::size_t>(st.st_size));
+        }
+        std::uint64_t socketNetns = 0;
+        if (auto read = readProcessFds(progFd, pid, detail, buf, p.handles, socketNetns); !read) {
+            if (read.error().osCode == ESRCH || read.error().osCode == ENOENT)
+                return false;
+            p.process.accessError = read.error();
+            p.handles.clear();
+            return true;
+        }
+        // No record: no fds, or a task the iterator does not visit (this machine's PID 1).
+        // /proc says which, as the /proc backend would.
+        if (p.handles.empty())
+            return readThroughProc(walker, detail, cancel, p);
+        p.process.handleCount = static_cast<std::int64_t>(p.handles.size());
+        if (socketNetns != 0)
+            nameOtherSockets(sockets, netns, p, socketNetns);
+        return true;
     };
-    const auto handOverBefore = [&](Pid pid) {
-        for (; next < pids.size() && pids[next] < pid; ++next)
-            handOver(next, nullptr);
+
+    // The caller hands the processes to the visitor in pid order, as soon as each and all
+    // before it are read: memory holds a few processes' handles, not the machine's.
+    std::size_t delivered = 0;
+    const auto deliverReady = [&] {
+        for (; delivered < pids.size() && slots[delivered].done.load(std::memory_order_acquire); ++delivered) {
+            Slot& slot = slots[delivered];
+            if (!slot.gone && !cancel.cancelled())
+                visitor.process(slot.p);
+            slot.p = {};
+        }
     };
-    auto read = readIterator(*link, detail, cancel, [&](ProcessFds& fds) {
-        handOverBefore(fds.pid);
-        // A pid /proc did not list (started since) is left out, as the /proc backend would;
-        // one already handed over (out of order, not seen) was read through /proc.
-        if (next < pids.size() && pids[next] == fds.pid)
-            handOver(next++, &fds);
-    });
-    if (read)
-        handOverBefore(std::numeric_limits<Pid>::max());
-    processReader.join();
-    if (!read)
-        return fail(read.error());
-    if (cancel.cancelled())
+    const auto work = [&](unsigned reader) {
+        ReaderRegistration registration(*skel, reader);
+        ProcWalker walker;
+        std::vector<char> buf;
+        for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < pids.size();) {
+            if (cancel.cancelled())
+                break;
+            slots[i].gone = !readOne(walker, buf, static_cast<Pid>(pids[i]), slots[i].p);
+            slots[i].done.store(true, std::memory_order_release);
+            if (reader == 0)
+                deliverReady();
+        }
+    };
+    visitor.begin(header);
+    {
+        std::vector<std::jthread> threads;
+        const unsigned readers = std::min<unsigned>(walkerCount(), HS_MAX_READERS);
+        for (unsigned t = 1; t < readers; ++t)
+            threads.emplace_back(work, t);
+        work(0); // the caller reads too
+    }
+    if (cancel.cancelled()) // some processes may be missing: no partial snapshot
         return fail(cancelledError("take snapshot"));
+    deliverReady();
     header.duration = std::chrono::steady_clock::now() - start;
     return header;
 }
@@ -388,12 +326,7 @@ Result<Snapshot> takeBpfSnapshot(Detail detail, const CancelToken& cancel)
         void begin(const Snapshot& header) override { snap = header; }
         void process(ProcessHandles& p) override
         {
-            // Moved into a vector of the exact size: the streamed one keeps its capacity for
-            // the next process, and the snapshot holds no spare capacity.
-            ProcessHandles& kept = snap.processes.emplace_back();
-            kept.process = std::move(p.process);
-            kept.handles.reserve(p.handles.size());
-            std::ranges::move(p.handles, std::back_inserter(kept.handles));
+            snap.processes.push_back(std::move(p)); // sized from the fd count: little spare capacity
         }
     } collect;
     auto header = visitBpfSnapshot(detail, collect, cancel);

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "handlescope/inspect.h"
+#include "handlescope/model.h"
+
+#include "task_file_record.h"
+
+#include <string_view>
+
+namespace hs::linux_ {
+
+/// One record of the BPF snapshot iterator as the /proc path would have read the fd with
+/// this detail, into a default HandleInfo that already sits in its process's vector (no
+/// move, no copy). `path` is the record's d_path text.
+void fillHandle(HandleInfo& h, const hs_fd_record& r, std::string_view path, Detail detail);
+
+} // namespace hs::linux_
