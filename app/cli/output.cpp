@@ -165,8 +165,9 @@ std::vector<std::string> handleRow(const HandleInfo& h, const ProcessInfo* proce
     row.push_back(inheritable.empty() ? "?" : inheritable);
     row.push_back(h.offset ? std::to_string(*h.offset) : "");
     std::string flags;
-    for (const auto& f : h.flagNames)
-        flags += (flags.empty() ? "" : "|") + f;
+    if (h.openFlags)
+        for (const auto f : openFlagNames(*h.openFlags))
+            (flags += flags.empty() ? "" : "|") += f;
     row.push_back(flags);
     row.push_back(toString(h.object));
     row.push_back(describeName(h));

@@ -56,8 +56,8 @@ hs::HandleInfo fullHandle()
     h.access = hs::AccessMode::Write;
     h.inheritable = false;
     h.deleted = true;
-    h.flagNames = {"O_WRONLY", "O_APPEND", "O_CLOEXEC"};
-    h.extras = {{"mnt_id", "29"}, {"lock", "1: POSIX ADVISORY WRITE"}};
+    h.mountId = 29;
+    h.extras = {{"lock", "1: POSIX ADVISORY WRITE"}};
     h.partialError = "fdinfo: EACCES";
     return h;
 }

@@ -4,6 +4,7 @@
 // reader does with its fields (flag names, access, timerfd times).
 #include "fuzz_common.h"
 
+#include "handlescope/describe.h"
 #include "linux/proc_parse.h"
 
 using namespace hs::linux_;
@@ -13,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text = hs::fuzz::asText(data, size);
     const FdInfo info = parseFdInfo(text);
     if (info.flags) {
-        const auto names = openFlagNames(*info.flags);
+        const auto names = hs::openFlagNames(*info.flags);
         HS_FUZZ_CHECK(names.size() <= 16);
         (void)accessFromFlags(*info.flags);
     }

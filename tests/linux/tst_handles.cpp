@@ -5,6 +5,7 @@
 #include "child.h"
 #include "fd_layout.h"
 
+#include "handlescope/describe.h"
 #include "handlescope/find.h"
 #include "handlescope/inspect.h"
 
@@ -72,7 +73,10 @@ QString text(const Pairs& pairs) // "pid:fd pid:fd", for readable failures
 
 bool hasFlag(const HandleInfo& h, const char* flag)
 {
-    return std::find(h.flagNames.begin(), h.flagNames.end(), flag) != h.flagNames.end();
+    if (!h.openFlags)
+        return false;
+    const auto names = openFlagNames(*h.openFlags);
+    return std::find(names.begin(), names.end(), std::string_view(flag)) != names.end();
 }
 
 } // namespace

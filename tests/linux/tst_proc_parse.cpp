@@ -7,6 +7,7 @@
 #include "child.h"
 #include "parse_test_util.h"
 
+#include "handlescope/describe.h"
 #include "handlescope/inspect.h"
 #include "linux/proc_parse.h"
 #include "linux/net_parse_linux.h"
@@ -668,7 +669,10 @@ void TestProcParse::openFlagNames()
 {
     QFETCH(quint32, flags);
     QFETCH(QString, expected);
-    QCOMPARE(QString::fromStdString(joinNames(hs::linux_::openFlagNames(flags))), expected);
+    // The names are spelled out with Linux's numbers in common code (built for Windows too):
+    // checked here against this system's <fcntl.h>.
+    const auto names = hs::openFlagNames(flags);
+    QCOMPARE(QString::fromStdString(joinNames(std::vector<std::string>(names.begin(), names.end()))), expected);
 }
 
 void TestProcParse::accessFromFlags_data()

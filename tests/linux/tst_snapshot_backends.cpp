@@ -98,11 +98,13 @@ std::vector<Field> comparedFields(const HandleInfo& p, const HandleInfo& b)
     if (p.offset)
         f.push_back({ "offset", text(*p.offset), b.offset ? text(*b.offset) : "none" });
     if (p.access != AccessMode::Unknown && b.access != AccessMode::Unknown) {
-        f.push_back({ "openFlags", octal(p.openFlags), octal(b.openFlags) });
+        f.push_back({ "openFlags", p.openFlags ? octal(*p.openFlags) : "none", b.openFlags ? octal(*b.openFlags) : "none" });
         f.push_back({ "access", text(toString(p.access)), text(toString(b.access)) });
     }
     if (p.inheritable && b.inheritable)
         f.push_back({ "inheritable", text(*p.inheritable), text(*b.inheritable) });
+    if (p.mountId && b.mountId)
+        f.push_back({ "mountId", std::to_string(*p.mountId), std::to_string(*b.mountId) });
     if (p.referencedPid != -1 && b.referencedPid != -1)
         f.push_back({ "referencedPid", std::to_string(p.referencedPid), std::to_string(b.referencedPid) });
     if (const auto count = extra(b, "count"); !count.empty() && p.kind == HandleKind::EventFd)

@@ -85,8 +85,10 @@ void DetailsPane::showHandle(const hs::ProcessInfo& process, const hs::HandleInf
     addField(fields, tr("Inheritable"), h.inheritable ? qs(hs::describeInheritable(h)) : tr("unknown"));
     if (h.offset)
         addField(fields, tr("Offset"), QString::number(*h.offset));
-    if (h.openFlags != 0 || !h.flagNames.empty())
+    if (h.openFlags)
         addField(fields, tr("Flags"), qs(hs::describeFlags(h)));
+    if (h.mountId)
+        addField(fields, tr("Mount id"), QString::number(*h.mountId));
     addField(fields, tr("Object"), h.object.valid() ? qs(hs::toString(h.object)) : tr("unknown"));
     if (h.protectFromClose)
         addField(fields, tr("Protected from close"), tr("yes"));

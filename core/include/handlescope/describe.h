@@ -26,6 +26,10 @@ std::string describeAccess(const HandleInfo& h);
 /// "yes", "no", or "" when unknown.
 std::string describeInheritable(const HandleInfo& h);
 
+/// The names of Linux open flags that matter: the access mode ("O_RDWR") and "O_APPEND",
+/// "O_NONBLOCK", "O_CLOEXEC"... (not O_LARGEFILE, set on every 64-bit open). Static text.
+std::vector<std::string_view> openFlagNames(std::uint32_t flags);
+
 /// Octal open flags as fdinfo prints them, then their names: "02004002 O_RDWR O_NONBLOCK
 /// O_CLOEXEC"; "" when they were not read.
 std::string describeFlags(const HandleInfo& h);

@@ -147,7 +147,8 @@ struct HandleInfo {
     std::string name;           ///< path, "pipe:[123]", endpoint text, object name
     ObjectId object;
     std::optional<std::uint64_t> offset; ///< file position, when the kind has one
-    std::uint32_t openFlags = 0;         ///< Linux: raw O_* flags from fdinfo
+    std::optional<std::uint32_t> openFlags; ///< Linux: raw O_* flags from fdinfo (Full); named by openFlagNames
+    std::optional<std::int64_t> mountId;    ///< Linux: the mount's id, fdinfo's mnt_id (Full)
     std::uint32_t grantedAccess = 0;     ///< Windows: ACCESS_MASK
     HandleKind kind = HandleKind::Unknown;
     AccessMode access = AccessMode::Unknown;
@@ -157,7 +158,6 @@ struct HandleInfo {
     /// Endpoints of a socket (null for other kinds). Shared and immutable: many handles of a
     /// snapshot point at one table entry instead of copying five strings each.
     std::shared_ptr<const SocketInfo> socket;
-    std::vector<std::string> flagNames;  ///< "O_APPEND", "O_NONBLOCK", ...
     std::string accessText;              ///< Windows: decoded rights; Linux: empty
     /// Type-specific details: eventfd count, timerfd settings, epoll targets, inotify watches.
     std::vector<std::pair<std::string, std::string>> extras;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "handlescope/describe.h"
 
+#include <array>
+#include <bit>
 #include <charconv>
 
 namespace hs {
@@ -90,13 +92,55 @@ std::string describeInheritable(const HandleInfo& h)
     return *h.inheritable ? "yes" : "no";
 }
 
+std::vector<std::string_view> openFlagNames(std::uint32_t flags)
+{
+    // Linux's values (asm-generic/fcntl.h, as on x86-64 and arm64): spelled out, because
+    // this file is built for Windows too, where a Linux snapshot can be read.
+    constexpr std::uint32_t kAccMode = 03, kWrOnly = 01, kRdWr = 02;
+    constexpr std::uint32_t kDsync = 010000, kSync = 04010000;
+    std::vector<std::string_view> names;
+    names.reserve(static_cast<std::size_t>(std::popcount(flags)) + 1);
+    switch (flags & kAccMode) {
+    case 0: names.emplace_back("O_RDONLY"); break;
+    case kWrOnly: names.emplace_back("O_WRONLY"); break;
+    case kRdWr: names.emplace_back("O_RDWR"); break;
+    default: break;
+    }
+    // O_LARGEFILE is left out: the kernel sets it on every 64-bit open, so it says nothing.
+    // O_SYNC contains the O_DSYNC bit: name the stronger one only.
+    const bool sync = (flags & kSync) == kSync;
+    if (!sync && (flags & kDsync))
+        names.emplace_back("O_DSYNC");
+    struct Named {
+        std::uint32_t bits;
+        std::string_view name;
+    };
+    static constexpr std::array<Named, 9> kFlags{{
+        {02000, "O_APPEND"},
+        {04000, "O_NONBLOCK"},
+        {040000, "O_DIRECT"},
+        {0200000, "O_DIRECTORY"},
+        {0400000, "O_NOFOLLOW"},
+        {01000000, "O_NOATIME"},
+        {02000000, "O_CLOEXEC"},
+        {010000000, "O_PATH"},
+        {020000000, "O_TMPFILE"}, // __O_TMPFILE, without the O_DIRECTORY that O_TMPFILE adds
+    }};
+    for (const auto& f : kFlags)
+        if ((flags & f.bits) == f.bits)
+            names.push_back(f.name);
+    if (sync)
+        names.emplace_back("O_SYNC");
+    return names;
+}
+
 std::string describeFlags(const HandleInfo& h)
 {
-    if (h.openFlags == 0 && h.flagNames.empty())
+    if (!h.openFlags)
         return {};
     std::string out = "0";
-    appendNumber(out, h.openFlags, 8);
-    for (const auto& name : h.flagNames) {
+    appendNumber(out, *h.openFlags, 8);
+    for (const auto name : openFlagNames(*h.openFlags)) {
         out += ' ';
         out += name;
     }

@@ -4,6 +4,7 @@
 
 #include "handlescope/describe.h"
 
+#include <charconv>
 #include <chrono>
 
 namespace hs::json {
@@ -104,11 +105,12 @@ void writeHandle(Writer& w, const HandleInfo& h)
         w.value(*h.offset);
     else
         w.null();
-    w.field("open_flags", static_cast<std::uint64_t>(h.openFlags));
+    w.field("open_flags", static_cast<std::uint64_t>(h.openFlags.value_or(0)));
     w.key("flags");
     w.beginArray();
-    for (const auto& f : h.flagNames)
-        w.value(f);
+    if (h.openFlags)
+        for (const auto f : openFlagNames(*h.openFlags))
+            w.value(f);
     w.endArray();
     w.field("granted_access", static_cast<std::uint64_t>(h.grantedAccess));
     w.field("access_text", h.accessText);
@@ -126,6 +128,11 @@ void writeHandle(Writer& w, const HandleInfo& h)
     w.field("referenced_pid", h.referencedPid);
     w.key("extras");
     w.beginObject();
+    if (h.mountId) { // an extra in the document, as fdinfo lists it; a field in the model
+        char text[24];
+        const auto end = std::to_chars(text, text + sizeof text, *h.mountId).ptr;
+        w.field("mnt_id", std::string_view(text, static_cast<std::size_t>(end - text)));
+    }
     for (const auto& [k, v] : h.extras)
         w.field(k, v);
     w.endObject();

@@ -123,7 +123,7 @@ bool HandleInfo::operator==(const HandleInfo& o) const
            name == o.name && object == o.object && object.sharedInode == o.object.sharedInode && offset == o.offset &&
            openFlags == o.openFlags && grantedAccess == o.grantedAccess && kind == o.kind && access == o.access &&
            inheritable == o.inheritable && deleted == o.deleted && protectFromClose == o.protectFromClose &&
-           flagNames == o.flagNames && accessText == o.accessText && extras == o.extras && partialError == o.partialError;
+           mountId == o.mountId && accessText == o.accessText && extras == o.extras && partialError == o.partialError;
 }
 
 std::string_view toString(DuplicateMethod method)

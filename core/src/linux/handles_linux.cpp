@@ -171,12 +171,10 @@ void ProcWalker::addFdInfo(int fdinfoDir, const char* name, HandleInfo& h)
         h.openFlags = *info.flags;
         h.access = accessFromFlags(*info.flags);
         h.inheritable = (*info.flags & O_CLOEXEC) == 0;
-        h.flagNames = openFlagNames(*info.flags);
     }
     if (info.pos && hasOffset(h.kind))
         h.offset = *info.pos;
-    if (info.mntId)
-        h.extras.emplace_back("mnt_id", std::to_string(*info.mntId));
+    h.mountId = info.mntId;
     for (auto& [key, value] : info.extras) {
         if (h.kind == HandleKind::PidFd && key == "Pid") {
             std::int64_t pid = -1;

@@ -251,44 +251,6 @@ LinkInfo classifyLink(std::string_view link)
     return li;
 }
 
-std::vector<std::string> openFlagNames(std::uint32_t flags)
-{
-    std::vector<std::string> names;
-    names.reserve(static_cast<std::size_t>(std::popcount(flags)) + 1); // one allocation per handle, not three
-    switch (flags & O_ACCMODE) {
-    case O_RDONLY: names.emplace_back("O_RDONLY"); break;
-    case O_WRONLY: names.emplace_back("O_WRONLY"); break;
-    case O_RDWR: names.emplace_back("O_RDWR"); break;
-    default: break;
-    }
-    struct Named {
-        std::uint32_t bit;
-        const char* name;
-    };
-    // O_LARGEFILE is left out: the kernel sets it on every 64-bit open, so it says nothing.
-    // O_SYNC contains the O_DSYNC bit: name the stronger one only.
-    const bool sync = (flags & O_SYNC) == static_cast<std::uint32_t>(O_SYNC);
-    if (!sync && (flags & O_DSYNC))
-        names.emplace_back("O_DSYNC");
-    static constexpr std::array<Named, 9> kFlags{{
-        {O_APPEND, "O_APPEND"},
-        {O_NONBLOCK, "O_NONBLOCK"},
-        {O_DIRECT, "O_DIRECT"},
-        {O_DIRECTORY, "O_DIRECTORY"},
-        {O_NOFOLLOW, "O_NOFOLLOW"},
-        {O_NOATIME, "O_NOATIME"},
-        {O_CLOEXEC, "O_CLOEXEC"},
-        {O_PATH, "O_PATH"},
-        {020000000 /* __O_TMPFILE without O_DIRECTORY */, "O_TMPFILE"},
-    }};
-    for (const auto& f : kFlags)
-        if ((flags & f.bit) == f.bit)
-            names.emplace_back(f.name);
-    if (sync)
-        names.emplace_back("O_SYNC");
-    return names;
-}
-
 AccessMode accessFromFlags(std::uint32_t flags)
 {
     if (flags & O_PATH)

@@ -58,8 +58,6 @@ struct LinkInfo {
 };
 LinkInfo classifyLink(std::string_view link);
 
-/// "O_WRONLY|O_APPEND" style names for the flags that matter to a person.
-std::vector<std::string> openFlagNames(std::uint32_t flags);
 AccessMode accessFromFlags(std::uint32_t flags);
 
 /// "(1, 500000000)" style pairs in timerfd fdinfo -> "1.500000000s".

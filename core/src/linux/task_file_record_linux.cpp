@@ -128,12 +128,13 @@ void fillHandle(HandleInfo& h, const hs_fd_record& r, std::string_view text, Det
     h.openFlags = flags;
     h.access = accessFromFlags(flags);
     h.inheritable = r.cloexec == 0;
-    h.flagNames = openFlagNames(flags);
     if (hasOffset(h.kind))
         h.offset = r.pos;
     // The fdinfo lines the /proc path turns into extras, where the kernel's struct has them.
-    h.extras.reserve(h.kind == HandleKind::EventFd ? 4 : h.kind == HandleKind::PidFd ? 3 : 1);
-    h.extras.emplace_back("mnt_id", std::to_string(r.mnt_id));
+    h.mountId = r.mnt_id;
+    // Most kinds have none: no allocation for them.
+    if (h.kind == HandleKind::EventFd || h.kind == HandleKind::PidFd)
+        h.extras.reserve(h.kind == HandleKind::EventFd ? 3 : 2);
     if (h.kind == HandleKind::EventFd) {
         constexpr std::uint32_t kEfdSemaphore = 1;
         h.extras.emplace_back("count", std::to_string(r.eventfd_count));
