@@ -22,8 +22,10 @@ char LICENSE[] SEC("license") = "GPL";
 #define PIPEFS_MAGIC 0x50495045
 #define ANON_INODE_FS_MAGIC 0x09041934
 #define ANON_NAME_MAX 64
+#define AF_UNIX 1
 #define AF_INET 2
 #define AF_INET6 10
+#define UNIX_PATH_MAX 108
 
 // The header and the path buffer are too big for the BPF stack: one per reading thread in
 // a map. Not one per CPU: two of our readers on one CPU can preempt each other mid-record.
@@ -52,12 +54,48 @@ static __always_inline __u32 reader_slot(void)
     return HS_MAX_READERS;
 }
 
-static __always_inline void read_socket(struct file* file, struct hs_fd_record* rec)
+/// The bound name of a UNIX socket into buf (at most UNIX_PATH_MAX bytes); its length.
+static __always_inline __u32 read_unix_name(struct sock* sk, char* buf)
+{
+    struct unix_address* addr = BPF_CORE_READ((struct unix_sock*)sk, addr);
+    if (!addr)
+        return 0;
+    const int len = BPF_CORE_READ(addr, len) - (int)sizeof(short); // without sun_family
+    if (len <= 0)
+        return 0;
+    const __u32 n = len > UNIX_PATH_MAX ? UNIX_PATH_MAX : (__u32)len;
+    if (bpf_probe_read_kernel(buf, n & 127, &addr->name[0].sun_path) != 0)
+        return 0;
+    return n & 127;
+}
+
+/// A UNIX socket's names and its peer's inode, as unix_diag reports them (UNIX_DIAG_NAME,
+/// UNIX_DIAG_PEER); the names go into `text`, this socket's first. Returns the text's length.
+static __always_inline __u32 read_unix(struct sock* sk, struct hs_fd_record* rec, char* text)
+{
+    const __u32 own = read_unix_name(sk, text);
+    rec->unix_name_len = own;
+    struct sock* peer = BPF_CORE_READ((struct unix_sock*)sk, peer);
+    if (!peer)
+        return own;
+    // sock_i_ino(): the inode sits right after the struct socket in struct socket_alloc.
+    struct socket* peer_socket = BPF_CORE_READ(peer, sk_socket);
+    if (peer_socket) {
+        struct socket_alloc* alloc = (void*)peer_socket - bpf_core_field_offset(struct socket_alloc, socket);
+        rec->unix_peer_ino = BPF_CORE_READ(alloc, vfs_inode.i_ino);
+    }
+    const __u32 theirs = read_unix_name(peer, text + (own & 127));
+    rec->unix_peer_name_len = theirs;
+    return own + theirs;
+}
+
+/// Returns the length of the text it wrote into `text` (UNIX sockets only).
+static __always_inline __u32 read_socket(struct file* file, struct hs_fd_record* rec, char* text)
 {
     struct socket* sock = BPF_CORE_READ(file, private_data);
     struct sock* sk = BPF_CORE_READ(sock, sk);
     if (!sk)
-        return;
+        return 0;
     rec->family = BPF_CORE_READ(sk, __sk_common.skc_family);
     rec->protocol = BPF_CORE_READ(sk, sk_protocol);
     rec->sock_type = BPF_CORE_READ(sk, sk_type);
@@ -75,7 +113,10 @@ static __always_inline void read_socket(struct file* file, struct hs_fd_record* 
         rec->remote_port = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
         BPF_CORE_READ_INTO(&rec->local_addr, sk, __sk_common.skc_v6_rcv_saddr);
         BPF_CORE_READ_INTO(&rec->remote_addr, sk, __sk_common.skc_v6_daddr);
+    } else if (rec->family == AF_UNIX) {
+        return read_unix(sk, rec, text);
     }
+    return 0;
 }
 
 SEC("iter/task_file")
@@ -123,8 +164,9 @@ int dump_task_file(struct bpf_iter__task_file* ctx)
     rec->mnt_id = BPF_CORE_READ(mnt, mnt_id);
 
     const __u32 type = rec->mode & S_IFMT;
+    __u32 socket_text = 0;
     if (type == S_IFSOCK) {
-        read_socket(file, rec);
+        socket_text = read_socket(file, rec, s->path);
     } else if (type == 0) {
         // Anonymous inodes have no file type. What private_data points at depends on the
         // kind, which user space knows from the name: read it as each, keep the right one.
@@ -149,7 +191,7 @@ int dump_task_file(struct bpf_iter__task_file* ctx)
     const unsigned long magic = sb->s_magic;
     if (magic == SOCKFS_MAGIC || magic == PIPEFS_MAGIC) {
         rec->name_source = magic == SOCKFS_MAGIC ? HS_NAME_SOCKET : HS_NAME_PIPE;
-        len = 0;
+        len = magic == SOCKFS_MAGIC ? socket_text : 0;
     } else if (magic == ANON_INODE_FS_MAGIC) {
         rec->name_source = HS_NAME_ANON;
         len = bpf_probe_read_kernel_str(s->path, ANON_NAME_MAX, file->f_path.dentry->d_name.name);

@@ -19,7 +19,7 @@
 /// for those the program sends the inode or the dentry name and user space prints the same.
 enum hs_name_source {
     HS_NAME_D_PATH = 0, ///< bpf_d_path's text
-    HS_NAME_SOCKET = 1, ///< no text: "socket:[ino]"
+    HS_NAME_SOCKET = 1, ///< "socket:[ino]"; the text holds a UNIX socket's names
     HS_NAME_PIPE = 2,   ///< no text: "pipe:[ino]"
     HS_NAME_ANON = 3,   ///< the dentry's name: "anon_inode:" before it
 };
@@ -54,4 +54,11 @@ struct hs_fd_record {
     __u8 pad[2];
     __u8 local_addr[16];  ///< IPv4 in the first 4 bytes, network order
     __u8 remote_addr[16];
+    // UNIX sockets: the bound names of this socket and of its peer (sun_path bytes, an
+    // abstract name starting with a NUL), one after the other as the record's text
+    // (path_len = unix_name_len + unix_peer_name_len), and the peer's inode.
+    __u64 unix_peer_ino;
+    __u16 unix_name_len;
+    __u16 unix_peer_name_len;
+    __u32 pad2;
 };

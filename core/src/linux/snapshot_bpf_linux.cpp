@@ -141,7 +141,7 @@ Result<void> readProcessFds(int progFd, Pid pid, Detail detail, std::vector<char
                 break;
             const char* text = buf.data() + at + sizeof r;
             HandleInfo& h = handles.emplace_back();
-            fillHandle(h, r, std::string_view(text, r.path_len > 0 ? strnlen(text, r.path_len) : 0), detail);
+            fillHandle(h, r, std::string_view(text, r.path_len), detail);
             if (h.kind == HandleKind::Socket && !h.socket)
                 socketNetns = r.netns;
             at += sizeof r + r.path_len;
@@ -158,7 +158,7 @@ Result<void> readProcessFds(int progFd, Pid pid, Detail detail, std::vector<char
     return {};
 }
 
-/// The sockets of one process that the iterator left unnamed (UNIX, netlink, packet, raw),
+/// The sockets of one process that the iterator left unnamed (netlink, packet, raw),
 /// from the tables of its network namespace, as the /proc path names them.
 void nameOtherSockets(SocketResolver& sockets, std::uint64_t ownNetns, ProcessHandles& p, std::uint64_t netns)
 {
@@ -228,9 +228,9 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
 
     // Processes are independent, so one reader per core takes the next process not yet
     // taken: its details from /proc, then its fds from an iterator of its own. The kernel's
-    // walk (d_path, a reference on each file) is most of the cost and runs in parallel. The
-    // UNIX and netlink socket tables load on a thread of their own; TCP and UDP endpoints
-    // come in the records.
+    // walk (d_path, a reference on each file) is most of the cost and runs in parallel.
+    // TCP, UDP and UNIX sockets come described in the records; the netlink and packet
+    // tables load on a thread of their own.
     struct Slot {
         std::atomic<bool> done{false};
         bool gone = true;
@@ -238,7 +238,7 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
     };
     const std::unique_ptr<Slot[]> slots(new Slot[pids.size()]);
     std::atomic<std::size_t> next{0};
-    SocketResolver sockets(SocketResolver::Families::WithoutInet);
+    SocketResolver sockets(SocketResolver::Families::NotInetOrUnix);
     std::jthread socketLoader([&sockets] { sockets.prefetchOwn(); });
     const std::uint64_t netns = ownNetns();
 

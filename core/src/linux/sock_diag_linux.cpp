@@ -89,7 +89,9 @@ void forEachAttribute(const char* data, std::size_t length, OnAttribute&& onAttr
 }
 
 
-std::string unixName(const char* value, std::size_t size)
+} // namespace
+
+std::string unixSocketName(const char* value, std::size_t size)
 {
     // An abstract name starts with a NUL byte; show it as '@', like ss and /proc/net/unix.
     std::string name(value, size);
@@ -100,7 +102,6 @@ std::string unixName(const char* value, std::size_t size)
     return name;
 }
 
-} // namespace
 
 std::string diagAddress(int family, const std::uint32_t* addr, std::uint16_t portNetworkOrder)
 {
@@ -165,7 +166,7 @@ DiagReply UnixDiagParser::parseReply(const char* data, std::size_t size)
             if (length > header)
                 forEachAttribute(message + header, length - header, [&](unsigned type, const char* value, std::size_t n) {
                     if (type == UNIX_DIAG_NAME && n > 0)
-                        m_otherNames.emplace(msg.udiag_ino, unixName(value, n));
+                        m_otherNames.emplace(msg.udiag_ino, unixSocketName(value, n));
                 });
             return;
         }
@@ -180,7 +181,7 @@ DiagReply UnixDiagParser::parseReply(const char* data, std::size_t size)
             return;
         forEachAttribute(message + header, length - header, [&](unsigned type, const char* value, std::size_t n) {
             if (type == UNIX_DIAG_NAME && n > 0) {
-                s.localAddress = unixName(value, n);
+                s.localAddress = unixSocketName(value, n);
             } else if (type == UNIX_DIAG_PEER && n >= sizeof(std::uint32_t)) {
                 std::uint32_t peer = 0;
                 std::memcpy(&peer, value, sizeof peer);

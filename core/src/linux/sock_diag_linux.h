@@ -58,6 +58,10 @@ private:
 /// An inet endpoint as sock_diag's are shown: "127.0.0.1:80", "[::1]:80".
 std::string diagAddress(int family, const std::uint32_t* addr, std::uint16_t portNetworkOrder);
 
+/// A UNIX socket's bound name from its sun_path bytes (`size` > 0), as ss and
+/// /proc/net/unix show it: an abstract name with '@' for its leading NUL.
+std::string unixSocketName(const char* value, std::size_t size);
+
 bool inetFromSockDiag(SocketTable& table, const InodeFilter& keep);
 
 /// UNIX sockets of our own network namespace, with their paths and peers, that `keep`

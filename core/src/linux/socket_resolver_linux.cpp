@@ -17,16 +17,16 @@ namespace {
 
 // The sockets of one network namespace that `keep` accepts, as seen from the process whose
 // /proc dir is given.
-SocketTable loadTable(int procPidFd, bool ownNamespace, bool withInet, const InodeFilter& keep = {})
+SocketTable loadTable(int procPidFd, bool ownNamespace, bool withInetAndUnix, const InodeFilter& keep = {})
 {
     SocketTable table;
     // Our own namespace: sock_diag dumps. /proc/net/{tcp,udp} restart their walk of the
     // kernel's hash table at every 4 KB read, which makes them quadratic in the number of
     // sockets. Other namespaces: their /proc/PID/net text.
-    bool haveInet = !withInet;
-    bool haveUnix = false;
-    if (ownNamespace) {
-        haveInet = haveInet || inetFromSockDiag(table, keep);
+    bool haveInet = !withInetAndUnix;
+    bool haveUnix = !withInetAndUnix;
+    if (ownNamespace && withInetAndUnix) {
+        haveInet = inetFromSockDiag(table, keep);
         haveUnix = unixFromSockDiag(table, keep);
     }
     std::string text;

@@ -20,9 +20,9 @@ namespace hs::linux_ {
 /// Thread-safe: the snapshot's workers share one, so each table is read once.
 class SocketResolver {
 public:
-    /// Which families the tables hold. The BPF iterator reads TCP and UDP endpoints from the
-    /// socket itself, so its snapshots skip the inet dumps (a third of the resolver's time).
-    enum class Families : std::uint8_t { All, WithoutInet };
+    /// Which families the tables hold. The BPF iterator reads TCP, UDP and UNIX sockets
+    /// from the socket itself, so its snapshots need only the others (netlink, packet).
+    enum class Families : std::uint8_t { All, NotInetOrUnix };
     explicit SocketResolver(Families families = Families::All)
         : m_families(families)
     {

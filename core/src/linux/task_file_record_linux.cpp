@@ -32,10 +32,32 @@ std::uint64_t userDevice(std::uint32_t kernelDev)
     return makedev(kernelDev >> 20, kernelDev & 0xfffff);
 }
 
-/// TCP and UDP endpoints as the socket itself holds them; null for other sockets, which
-/// the /proc socket tables name.
-std::shared_ptr<const SocketInfo> inetSocket(const hs_fd_record& r)
+/// A UNIX socket as unix_diag describes it (sock_diag_linux.cpp, UnixDiagParser), from the
+/// names and peer the program read from the socket.
+std::shared_ptr<const SocketInfo> unixSocket(const hs_fd_record& r, std::string_view text)
 {
+    SocketInfo s;
+    s.family = "unix";
+    s.protocol = r.sock_type == SOCK_STREAM ? "stream" : r.sock_type == SOCK_DGRAM ? "dgram"
+               : r.sock_type == SOCK_SEQPACKET                                   ? "seqpacket"
+                                                                                 : "unknown";
+    s.state = r.sock_state == 10 ? "LISTEN" : r.sock_state == 1 ? "CONNECTED" : "UNCONNECTED"; // TCP_* values
+    const std::size_t own = std::min<std::size_t>(r.unix_name_len, text.size());
+    const std::size_t theirs = std::min<std::size_t>(r.unix_peer_name_len, text.size() - own);
+    if (own > 0)
+        s.localAddress = unixSocketName(text.data(), own);
+    if (theirs > 0)
+        s.remoteAddress = unixSocketName(text.data() + own, theirs);
+    s.peerInode = r.unix_peer_ino;
+    return std::make_shared<const SocketInfo>(std::move(s));
+}
+
+/// TCP, UDP and UNIX sockets as the socket itself describes them; null for other families,
+/// which the /proc socket tables name.
+std::shared_ptr<const SocketInfo> socketFromRecord(const hs_fd_record& r, std::string_view text)
+{
+    if (r.family == AF_UNIX)
+        return unixSocket(r, text);
     if ((r.family != AF_INET && r.family != AF_INET6) || (r.protocol != IPPROTO_TCP && r.protocol != IPPROTO_UDP))
         return nullptr;
     std::uint32_t local[4];
@@ -63,7 +85,7 @@ void fillHandle(HandleInfo& h, const hs_fd_record& r, std::string_view text, Det
 {
     // The name as readlink gives it: bpf_d_path's text, or printed here as the kernel would.
     char printed[96];
-    std::string_view path = text;
+    std::string_view path = text.substr(0, strnlen(text.data(), text.size()));
     if (r.name_source != HS_NAME_D_PATH) {
         const auto print = [&](std::string_view prefix, std::string_view middle, std::string_view suffix) {
             const std::size_t n = std::min(prefix.size() + middle.size() + suffix.size(), sizeof printed);
@@ -84,7 +106,7 @@ void fillHandle(HandleInfo& h, const hs_fd_record& r, std::string_view text, Det
         else if (r.name_source == HS_NAME_PIPE)
             print("pipe:[", inode, "]");
         else
-            print("anon_inode:", text, "");
+            print("anon_inode:", path, "");
     }
     h.value = r.fd;
     if (r.path_error == HS_ERR_UNREGISTERED) {
@@ -115,7 +137,7 @@ void fillHandle(HandleInfo& h, const hs_fd_record& r, std::string_view text, Det
     const bool anon = h.kind >= HandleKind::EventFd && h.kind <= HandleKind::AnonInode && h.kind != HandleKind::MemFd;
     h.object.sharedInode = anon && r.ino == pseudoDevices().anonSharedInode;
     if (h.kind == HandleKind::Socket)
-        h.socket = inetSocket(r);
+        h.socket = socketFromRecord(r, text);
     // Fast detail promises what a readlink and a stat give: the record has the rest too, at
     // no extra cost, but a Fast snapshot reads the same from either backend (ask for Full).
     if (detail == Detail::Fast) {

@@ -12,7 +12,7 @@ namespace hs::linux_ {
 
 /// One record of the BPF snapshot iterator as the /proc path would have read the fd with
 /// this detail, into a default HandleInfo that already sits in its process's vector (no
-/// move, no copy). `path` is the record's d_path text.
-void fillHandle(HandleInfo& h, const hs_fd_record& r, std::string_view path, Detail detail);
+/// move, no copy). `text` is the record's path_len bytes after its header.
+void fillHandle(HandleInfo& h, const hs_fd_record& r, std::string_view text, Detail detail);
 
 } // namespace hs::linux_
