@@ -32,6 +32,13 @@ char LICENSE[] SEC("license") = "GPL";
 struct scratch {
     struct hs_fd_record rec;
     char path[HS_PATH_MAX];
+    // What the reader read for the fd before, valid for one process (tgid): consecutive fds
+    // share a word of the close-on-exec bitmap and mostly a mount, so most fds read neither.
+    __u32 cache_tgid;
+    __u32 cloexec_index;        ///< of the word in cloexec_word, +1 (0: none)
+    unsigned long cloexec_word;
+    void* mount;                ///< the vfsmount whose id is mount_id
+    __u32 mount_id;
 };
 
 struct {
@@ -92,27 +99,35 @@ static __always_inline __u32 read_unix(struct sock* sk, struct hs_fd_record* rec
 /// Returns the length of the text it wrote into `text` (UNIX sockets only).
 static __always_inline __u32 read_socket(struct file* file, struct hs_fd_record* rec, char* text)
 {
-    struct socket* sock = BPF_CORE_READ(file, private_data);
+    struct socket* sock = file->private_data;
     struct sock* sk = BPF_CORE_READ(sock, sk);
     if (!sk)
         return 0;
-    rec->family = BPF_CORE_READ(sk, __sk_common.skc_family);
+    // The endpoints, family and state sit in struct sock_common at the start of the sock:
+    // one read of it, not one per field. Its size and field offsets are the running
+    // kernel's (CO-RE); the fields used lie inside both its size and ours.
+    struct sock_common common;
+    __u32 size = bpf_core_type_size(struct sock_common);
+    if (size > sizeof common)
+        size = sizeof common;
+    if (bpf_probe_read_kernel(&common, size, &sk->__sk_common) != 0)
+        return 0;
+    const struct sock_common* c = &common;
+    rec->family = c->skc_family;
+    rec->sock_state = c->skc_state;
     rec->protocol = BPF_CORE_READ(sk, sk_protocol);
     rec->sock_type = BPF_CORE_READ(sk, sk_type);
-    rec->sock_state = BPF_CORE_READ(sk, __sk_common.skc_state);
-    rec->netns = BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum);
+    rec->netns = BPF_CORE_READ(c, skc_net.net, ns.inum);
     if (rec->family == AF_INET) {
-        rec->local_port = BPF_CORE_READ(sk, __sk_common.skc_num);
-        rec->remote_port = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
-        __u32 saddr = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
-        __u32 daddr = BPF_CORE_READ(sk, __sk_common.skc_daddr);
-        __builtin_memcpy(rec->local_addr, &saddr, 4);
-        __builtin_memcpy(rec->remote_addr, &daddr, 4);
+        rec->local_port = c->skc_num;
+        rec->remote_port = bpf_ntohs(c->skc_dport);
+        __builtin_memcpy(rec->local_addr, &c->skc_rcv_saddr, 4);
+        __builtin_memcpy(rec->remote_addr, &c->skc_daddr, 4);
     } else if (rec->family == AF_INET6) {
-        rec->local_port = BPF_CORE_READ(sk, __sk_common.skc_num);
-        rec->remote_port = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
-        BPF_CORE_READ_INTO(&rec->local_addr, sk, __sk_common.skc_v6_rcv_saddr);
-        BPF_CORE_READ_INTO(&rec->remote_addr, sk, __sk_common.skc_v6_daddr);
+        rec->local_port = c->skc_num;
+        rec->remote_port = bpf_ntohs(c->skc_dport);
+        __builtin_memcpy(rec->local_addr, &c->skc_v6_rcv_saddr, 16);
+        __builtin_memcpy(rec->remote_addr, &c->skc_v6_daddr, 16);
     } else if (rec->family == AF_UNIX) {
         return read_unix(sk, rec, text);
     }
@@ -127,6 +142,8 @@ int dump_task_file(struct bpf_iter__task_file* ctx)
     struct file* file = ctx->file;
     if (!task || !file)
         return 0;
+    // Read once: the verifier refuses a load through a pointer into ctx the compiler moved.
+    const __u32 fd = *(volatile __u32*)&ctx->fd;
     // Threads of one process share its fd table: read it once, through the leader.
     if (task->pid != task->tgid)
         return 0;
@@ -134,14 +151,14 @@ int dump_task_file(struct bpf_iter__task_file* ctx)
     const __u32 slot = reader_slot();
     struct scratch* s = bpf_map_lookup_elem(&scratch_map, &slot);
     if (!s) { // a reader user space did not register: say so in the record, never drop it
-        struct hs_fd_record bare = {.tgid = task->tgid, .fd = ctx->fd, .path_error = HS_ERR_UNREGISTERED};
+        struct hs_fd_record bare = {.tgid = task->tgid, .fd = fd, .path_error = HS_ERR_UNREGISTERED};
         bpf_seq_write(seq, &bare, sizeof bare);
         return 0;
     }
     struct hs_fd_record* rec = &s->rec;
     __builtin_memset(rec, 0, sizeof *rec);
     rec->tgid = task->tgid;
-    rec->fd = ctx->fd;
+    rec->fd = fd;
 
     // Fields of kernel structs are read by direct loads (the verifier makes them fault-safe),
     // much cheaper than a bpf_probe_read_kernel call each.
@@ -153,15 +170,31 @@ int dump_task_file(struct bpf_iter__task_file* ctx)
     rec->pos = file->f_pos;
     rec->flags = file->f_flags;
 
+    if (s->cache_tgid != rec->tgid) {
+        s->cache_tgid = rec->tgid;
+        s->cloexec_index = 0;
+        s->mount = 0;
+    }
     // fdinfo's "flags" adds O_CLOEXEC from the fd table's bitmap; so do we.
-    unsigned long* cloexec = task->files->fdt->close_on_exec;
-    unsigned long word = 0;
-    bpf_probe_read_kernel(&word, sizeof word, cloexec + ctx->fd / 64);
-    rec->cloexec = (word >> (ctx->fd % 64)) & 1;
+    const __u32 index = fd / 64;
+    if (s->cloexec_index != index + 1) {
+        unsigned long* cloexec = task->files->fdt->close_on_exec;
+        unsigned long word = 0;
+        bpf_probe_read_kernel(&word, sizeof word, cloexec + index);
+        s->cloexec_word = word;
+        s->cloexec_index = index + 1;
+    }
+    rec->cloexec = (s->cloexec_word >> (fd % 64)) & 1;
 
-    // struct mount holds the vfsmount the path points at: container_of by hand.
-    struct mount* mnt = (void*)file->f_path.mnt - bpf_core_field_offset(struct mount, mnt);
-    rec->mnt_id = BPF_CORE_READ(mnt, mnt_id);
+    // struct mount holds the vfsmount the path points at: container_of by hand. The file
+    // holds a reference on the mount, so the pointer names one mount while it is open.
+    void* vfsmount = file->f_path.mnt;
+    if (s->mount != vfsmount) {
+        struct mount* mnt = vfsmount - bpf_core_field_offset(struct mount, mnt);
+        s->mount_id = BPF_CORE_READ(mnt, mnt_id);
+        s->mount = vfsmount;
+    }
+    rec->mnt_id = s->mount_id;
 
     const __u32 type = rec->mode & S_IFMT;
     __u32 socket_text = 0;

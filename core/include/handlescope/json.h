@@ -56,6 +56,9 @@ private:
     friend void endDocument(Writer& w);
     void separator();
     void afterAppend();
+    /// Appends at most `most` bytes, written by write(char* at) which returns how many.
+    template <class Write>
+    void put(std::size_t most, Write&& write);
     std::FILE* m_out = nullptr;
     std::string m_buf;
     bool m_needComma = false;
