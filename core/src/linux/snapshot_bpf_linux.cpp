@@ -133,6 +133,16 @@ Result<void> readProcessFds(int progFd, Pid pid, Detail detail, std::vector<char
         if (n == 0)
             break;
         have += static_cast<std::size_t>(n);
+        // Sized from the records that came (usually all of them, in one read), not grown
+        // step by step: each step moved every HandleInfo so far.
+        std::size_t records = 0;
+        for (std::size_t at = 0; have - at >= sizeof(hs_fd_record); ++records) {
+            hs_fd_record r;
+            std::memcpy(&r, buf.data() + at, sizeof r);
+            at += sizeof r + r.path_len;
+        }
+        if (handles.capacity() < handles.size() + records)
+            handles.reserve(std::max(handles.size() + records, 2 * handles.capacity()));
         std::size_t at = 0;
         while (have - at >= sizeof(hs_fd_record)) {
             hs_fd_record r;
@@ -254,13 +264,6 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
         if (noHandlesReason(p.process)) { // zombie or kernel thread: no fds, not an error
             p.process.handleCount = 0;
             return true;
-        }
-        // Sized once from the fd count (one fstat since Linux 6.2, else 0): growing a vector
-        // of HandleInfo step by step moved each one several times.
-        if (const UniqueFd fdDir = openAt(dir->get(), "fd", O_DIRECTORY); fdDir.valid()) {
-            struct stat st {};
-            if (::fstat(fdDir.get(), &st) == 0 && st.st_size > 0)
-                p.handles.reserve(static_cast<std::size_t>(st.st_size));
         }
         std::uint64_t socketNetns = 0;
         if (auto read = readProcessFds(progFd, pid, detail, buf, p.handles, socketNetns); !read) {
