@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "filters.h"
 #include "output.h"
+#include "prometheus.h"
 
 #include "handlescope/inspect.h"
 #include "handlescope/json.h"
@@ -50,14 +51,21 @@ namespace {
 
 int runPs(const std::vector<std::string>& words)
 {
-    return runParsed(kPsCommand, words, {.flags = {"--json", "--csv"}}, [](const Args& args) {
+    return runParsed(kPsCommand, words, {.flags = {"--json", "--csv"}, .valued = {"--format"}}, [](const Args& args) {
         auto format = formatFrom(args);
         if (!format)
             return report(format.error(), ExitUsage);
         auto processes = listProcesses();
         if (!processes)
             return report(processes.error());
-        if (*format == Format::Json) {
+        if (*format == Format::Prometheus) {
+            // Processes whose count could not be read are left out, not exported as 0.
+            prometheus::gauge(stdout, "handlescope_process_handles", "Open handles (file descriptors) of a process.");
+            for (const auto& p : *processes)
+                if (p.handleCount >= 0)
+                    prometheus::sample(stdout, "handlescope_process_handles",
+                                       {{"pid", std::to_string(p.pid)}, {"name", p.name}, {"user", p.user}}, p.handleCount);
+        } else if (*format == Format::Json) {
             json::Writer w(stdout);
             json::writeProcessesDocument(w, *processes);
         } else {
@@ -71,9 +79,11 @@ int runPs(const std::vector<std::string>& words)
 
 const Command kPsCommand{
     "ps", "list processes with their handle counts",
-    "usage: handlescope-cli ps [--json | --csv]\n\n"
+    "usage: handlescope-cli ps [--json | --csv | --format table|json|csv|prometheus]\n\n"
     "Lists every process: pid, parent, user, state, handle (fd) count, name, command line.\n"
-    "Processes whose handles you may not read show 'denied' (run as root to see them).\n",
+    "Processes whose handles you may not read show 'denied' (run as root to see them).\n"
+    "--format prometheus prints handlescope_process_handles{pid,name,user} gauges in the\n"
+    "text format node-exporter's textfile collector reads (unreadable counts left out).\n",
     runPs};
 
 } // namespace hs::cli

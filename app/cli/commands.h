@@ -21,6 +21,7 @@ extern const Command kFindCommand;
 extern const Command kHoldersCommand;
 extern const Command kSnapshotCommand;
 extern const Command kCountsCommand;
+extern const Command kSummaryCommand;
 extern const Command kDupCommand;
 extern const Command kCloseCommand;
 

@@ -12,6 +12,19 @@ Result<Format> formatFrom(const Args& args)
 {
     if (args.has("--json") && args.has("--csv"))
         return fail(usageError(args.command, "--json and --csv exclude each other", "choose one output format"));
+    if (auto named = args.value("--format")) {
+        static constexpr std::pair<std::string_view, Format> kNames[] = {
+            {"table", Format::Table}, {"json", Format::Json}, {"csv", Format::Csv}, {"prometheus", Format::Prometheus}};
+        for (const auto& [name, format] : kNames) {
+            if (*named != name)
+                continue;
+            if ((args.has("--json") && format != Format::Json) || (args.has("--csv") && format != Format::Csv))
+                return fail(usageError(args.command, "--format " + *named + " and --json or --csv disagree",
+                                       "choose one output format"));
+            return format;
+        }
+        return fail(usageError(args.command, "unknown format '" + *named + "'", "formats: table, json, csv, prometheus"));
+    }
     if (args.has("--json"))
         return Format::Json;
     if (args.has("--csv"))

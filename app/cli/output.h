@@ -10,9 +10,10 @@
 
 namespace hs::cli {
 
-enum class Format { Table, Json, Csv };
+enum class Format { Table, Json, Csv, Prometheus };
 
-/// --json / --csv / default table. Fails if both are given.
+/// --json / --csv / --format table|json|csv|prometheus (for commands whose spec takes
+/// --format) / default table. Fails if two disagree.
 Result<Format> formatFrom(const Args& args);
 
 /// A listing: the same rows print as an aligned table or as RFC 4180 CSV.

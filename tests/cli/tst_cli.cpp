@@ -12,7 +12,9 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QMap>
 #include <QtCore/QRandomGenerator>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QThread>
 #include <QtTest/QTest>
@@ -198,6 +200,8 @@ private slots:
     void holders_path();
     void holders_inode();
     void snapshot_json();
+    void summary_pid();
+    void ps_prometheus();
     void badInput_data();
     void badInput();
     void help_data();
@@ -520,6 +524,73 @@ void TestCli::snapshot_json()
     QVERIFY(handleOf(handles, layout::File).value(QLatin1String("offset")).isNull());
 }
 
+void TestCli::summary_pid()
+{
+    // The per-type counts and the pipes against what `handles --json` lists for the helper.
+    const QString pid = QString::number(m_helper.pid());
+    const QJsonArray handles = runJson({QStringLiteral("handles"), pid, QStringLiteral("--json")})
+                                   .value(QLatin1String("handles"))
+                                   .toArray();
+    QVERIFY(!handles.isEmpty());
+    QMap<QString, qint64> perType;
+    qint64 pipes = 0;
+    for (const QJsonValue& v : handles) {
+        const QJsonObject h = v.toObject();
+        ++perType[h.value(QLatin1String("type")).toString()];
+        pipes += h.value(QLatin1String("name")).toString().startsWith(QLatin1String("pipe:["));
+    }
+    const QJsonObject doc = runJson({QStringLiteral("summary"), pid, QStringLiteral("--json"), QStringLiteral("--top"), QStringLiteral("50")});
+    QCOMPARE(doc.value(QLatin1String("schema")).toString(), QStringLiteral("handlescope/1"));
+    QCOMPARE(doc.value(QLatin1String("pid")).toInteger(), static_cast<qint64>(m_helper.pid()));
+    QCOMPARE(doc.value(QLatin1String("processes")).toInteger(), 1);
+    QCOMPARE(doc.value(QLatin1String("handles")).toInteger(), static_cast<qint64>(handles.size()));
+    const QJsonObject types = doc.value(QLatin1String("per_type")).toObject();
+    QCOMPARE(types.size(), perType.size());
+    for (auto it = perType.cbegin(); it != perType.cend(); ++it)
+        QCOMPARE(types.value(it.key()).toInteger(), it.value());
+    qint64 pipeCount = 0;
+    for (const QJsonValue& v : doc.value(QLatin1String("top_names")).toArray())
+        if (v.toObject().value(QLatin1String("name")).toString() == QLatin1String("pipe"))
+            pipeCount = v.toObject().value(QLatin1String("count")).toInteger();
+    QVERIFY(pipes >= 2); // PipeRead and PipeWrite at least
+    QCOMPARE(pipeCount, pipes);
+    // The helper's directory holds its layout files: one line for it, with their count.
+    bool dirSeen = false;
+    for (const QJsonValue& v : doc.value(QLatin1String("directories")).toArray())
+        dirSeen = dirSeen || v.toObject().value(QLatin1String("name")).toString() == m_dir;
+    QVERIFY2(dirSeen, qPrintable(m_dir));
+
+    const Run prom = run({QStringLiteral("summary"), pid, QStringLiteral("--format"), QStringLiteral("prometheus")});
+    QCOMPARE(prom.exitCode, 0);
+    const QString expected = QStringLiteral("handlescope_handles_total{pid=\"%1\",name=\"hs_fd_helper\"} %2\n")
+                                 .arg(pid)
+                                 .arg(handles.size());
+    QVERIFY2(QString::fromUtf8(prom.out).contains(expected), prom.out.constData());
+    QVERIFY(prom.out.contains("# TYPE handlescope_handles gauge\n"));
+}
+
+void TestCli::ps_prometheus()
+{
+    const Run r = run({QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("prometheus")});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines.size() > 2);
+    QCOMPARE(lines[0], QStringLiteral("# HELP handlescope_process_handles Open handles (file descriptors) of a process."));
+    QCOMPARE(lines[1], QStringLiteral("# TYPE handlescope_process_handles gauge"));
+    static const char* const kSample = R"re(^handlescope_process_handles\{pid="(\d+)",name="(?:[^"\\]|\\.)*",user="(?:[^"\\]|\\.)*"\} (\d+)$)re";
+    static const QRegularExpression sample(QString::fromLatin1(kSample));
+    bool helperSeen = false;
+    for (qsizetype i = 2; i < lines.size(); ++i) {
+        const auto m = sample.match(lines[i]);
+        QVERIFY2(m.hasMatch(), qPrintable(lines[i]));
+        if (m.captured(1).toLongLong() == m_helper.pid()) {
+            helperSeen = true;
+            QCOMPARE(m.captured(2).toLongLong(), static_cast<qint64>(hstest::fdCount(m_helper.pid())));
+        }
+    }
+    QVERIFY(helperSeen);
+}
+
 // ---------------------------------------------------------------------------------------
 // Bad input: non-zero exit, one stderr line with the error name and a hint
 
@@ -562,6 +633,13 @@ void TestCli::badInput_data()
     row("holders-missing-file", {"holders", "/nonexistent/hs-no-such-file"}, 1, "ENOENT");
     row("holders-bad-inode", {"holders", "--inode", "1:2:x"}, 2, "EINVAL");
     row("no-command", {}, 2, "EINVAL");
+    row("summary-pid-abc", {"summary", "abc"}, 2, "EINVAL");
+    row("summary-pid-free", {"summary", "%FREE%"}, 1, "ESRCH");
+    row("summary-two-pids", {"summary", helper, helper}, 2, "EINVAL");
+    row("summary-top-zero", {"summary", helper, "--top", "0"}, 2, "EINVAL");
+    row("ps-format-unknown", {"ps", "--format", "yaml"}, 2, "EINVAL");
+    row("ps-format-disagrees", {"ps", "--format", "prometheus", "--json"}, 2, "EINVAL");
+    row("counts-no-format-option", {"counts", "--format", "prometheus"}, 2, "EINVAL");
 }
 
 void TestCli::badInput()
@@ -631,7 +709,7 @@ void TestCli::help_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("usagePrefix");
-    for (const char* c : {"ps", "handles", "find", "holders", "snapshot"}) {
+    for (const char* c : {"ps", "handles", "find", "holders", "snapshot", "counts", "summary"}) {
         const QString cmd = QString::fromLatin1(c);
         QTest::addRow("%s --help", c) << QStringList{cmd, QStringLiteral("--help")} << QStringLiteral("usage: handlescope-cli ") + cmd;
         QTest::addRow("%s -h", c) << QStringList{cmd, QStringLiteral("-h")} << QStringLiteral("usage: handlescope-cli ") + cmd;
