@@ -43,7 +43,7 @@ public:
     [[nodiscard]] Result<Snapshot> finish(bool parsed);
 
 private:
-    /// A scalar value as it came, strings by reference so they can be moved into the model.
+    /// A scalar value as it came; a string is the lexer's buffer, copied once into the model.
     struct Scalar {
         enum class Type : std::uint8_t { Null, Bool, Integer, Unsigned, Float, String } type;
         bool boolean = false;

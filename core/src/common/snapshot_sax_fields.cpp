@@ -265,7 +265,7 @@ bool SnapshotSax::toString(Scalar& v, std::string& out)
 {
     if (v.type != Scalar::Type::String)
         return typeError(describe(v), "a string");
-    out = std::move(*v.text);
+    out = *v.text; // copied, not moved: the lexer's buffer keeps its capacity for the next string
     return true;
 }
 
