@@ -13,6 +13,8 @@ packages=(
     libbpf-dev bpftool
     # logging
     libspdlog-dev
+    # JSON reading (the snapshot reader's SAX parser), header-only
+    nlohmann-json3-dev
     # tests: lsfd/lsof oracles, headless GUI and screenshots
     util-linux lsof xvfb xauth imagemagick python3 libcap2-bin
     # benchmarks

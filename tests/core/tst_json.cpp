@@ -242,8 +242,9 @@ void TestJson::handlesDocument()
     QCOMPARE(o.value("start_time").toInteger(), 123456);
     QCOMPARE(o.value("started_unix_ms").toInteger(), Q_INT64_C(1795746519210));
     QCOMPARE(o.value("handle_count").toInteger(), 2);
+    QCOMPARE(o.value("session").toInteger(), -1);
     QVERIFY(o.value("access_error").isNull());
-    QCOMPARE(o.size(), 12);
+    QCOMPARE(o.size(), 13);
     const QJsonArray list = doc.value("handles").toArray();
     QCOMPARE(list.size(), 2);
     QCOMPARE(list[0].toObject().value("handle").toInteger(), 5);
@@ -291,7 +292,7 @@ void TestJson::snapshotDocument()
     QCOMPARE(doc.value("backend").toString(), QStringLiteral("bpf-iter"));
     const QJsonObject p = doc.value("processes").toArray().at(0).toObject();
     QCOMPARE(p.value("pid").toInteger(), 4321);
-    QCOMPARE(p.size(), 13); // the Process fields and "handles"
+    QCOMPARE(p.size(), 14); // the Process fields and "handles"
     QCOMPARE(p.value("handles").toArray().size(), 2);
     QCOMPARE(p.value("handles").toArray().at(1).toObject().value("type").toString(), QStringLiteral("socket"));
 }
@@ -327,7 +328,9 @@ void TestJson::errorObject()
     QCOMPARE(o.value("os_text").toString(), QStringLiteral("Permission denied"));
     QCOMPARE(o.value("hint").toString(), QStringLiteral("run as root"));
     QCOMPARE(o.value("message").toString(), qs(e.message()));
-    QCOMPARE(o.size(), 6);
+    QCOMPARE(o.value("pid").toInteger(), e.pid);
+    QCOMPARE(o.value("handle").toInteger(), e.handle);
+    QCOMPARE(o.size(), 8);
 }
 
 void TestJson::fileWriterMatchesMemory()

@@ -48,6 +48,8 @@ void writeError(Writer& w, const Error& e)
 {
     w.beginObject();
     w.field("operation", e.operation);
+    w.field("pid", e.pid);
+    w.field("handle", e.handle);
     w.field("os_code", e.osCode);
     w.field("os_name", e.osName);
     w.field("os_text", e.osText);
@@ -65,6 +67,7 @@ void writeProcessFields(Writer& w, const ProcessInfo& p)
     w.field("command_line", p.commandLine);
     w.field("user", p.user);
     w.field("uid", p.uid);
+    w.field("session", p.session);
     w.field("state", toString(p.state));
     w.field("start_time", p.startTime);
     w.field("started_unix_ms", unixMs(p.started));
