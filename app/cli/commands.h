@@ -22,6 +22,7 @@ extern const Command kHoldersCommand;
 extern const Command kSnapshotCommand;
 extern const Command kCountsCommand;
 extern const Command kSummaryCommand;
+extern const Command kDiffCommand;
 extern const Command kDupCommand;
 extern const Command kCloseCommand;
 

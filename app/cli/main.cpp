@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::array kCommands{
     &kPsCommand,       &kHandlesCommand, &kFindCommand, &kHoldersCommand,
-    &kSnapshotCommand, &kCountsCommand,  &kSummaryCommand, &kDupCommand,  &kCloseCommand,
+    &kSnapshotCommand, &kCountsCommand,  &kSummaryCommand, &kDiffCommand, &kDupCommand,  &kCloseCommand,
 };
 
 void printUsage(std::FILE* out)

@@ -202,6 +202,8 @@ private slots:
     void snapshot_json();
     void summary_pid();
     void ps_prometheus();
+    void diff_json();
+    void diff_notASnapshot();
     void badInput_data();
     void badInput();
     void help_data();
@@ -591,6 +593,77 @@ void TestCli::ps_prometheus()
     QVERIFY(helperSeen);
 }
 
+void TestCli::diff_json()
+{
+    // Two snapshot files with five numbered files opened by the helper in between.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto snapshotTo = [&](const QString& name) {
+        const Run r = run({QStringLiteral("snapshot"), QStringLiteral("--json")});
+        QFile f(dir.filePath(name));
+        return r.exitCode == 0 && f.open(QIODevice::WriteOnly) && f.write(r.out) == r.out.size();
+    };
+    QVERIFY(snapshotTo(QStringLiteral("a.json")));
+    QStringList opened;
+    for (int i = 0; i < 5; ++i)
+        opened << QString::fromStdString(
+            m_helper.ask("open-file " + m_dir.toStdString() + "/diff-job-" + std::to_string(10 + i)));
+    QVERIFY(snapshotTo(QStringLiteral("b.json")));
+    for (const QString& fd : opened)
+        QCOMPARE(m_helper.ask("close " + fd.toStdString()), std::string("1"));
+
+    const QString pid = QString::number(m_helper.pid());
+    const QJsonObject doc = runJson({QStringLiteral("diff"), dir.filePath(QStringLiteral("a.json")),
+                                     dir.filePath(QStringLiteral("b.json")), QStringLiteral("--pid"), pid,
+                                     QStringLiteral("--json")});
+    QCOMPARE(doc.value(QLatin1String("schema")).toString(), QStringLiteral("handlescope/1"));
+    QCOMPARE(doc.value(QLatin1String("opened")).toInteger(), 5);
+    QCOMPARE(doc.value(QLatin1String("closed")).toInteger(), 0);
+    QCOMPARE(doc.value(QLatin1String("changed")).toInteger(), 0);
+    const QJsonArray groups = doc.value(QLatin1String("groups")).toArray();
+    QCOMPARE(groups.size(), 1);
+    const QJsonObject g = groups[0].toObject();
+    QCOMPARE(g.value(QLatin1String("change")).toString(), QStringLiteral("opened"));
+    QCOMPARE(g.value(QLatin1String("type")).toString(), QStringLiteral("file"));
+    QVERIFY2(g.value(QLatin1String("pattern")).toString().endsWith(QLatin1String("/diff-job-*")),
+             qPrintable(g.value(QLatin1String("pattern")).toString()));
+    QCOMPARE(g.value(QLatin1String("count")).toInteger(), 5);
+    QCOMPARE(g.value(QLatin1String("pids")).toArray(), QJsonArray{m_helper.pid()});
+    const QJsonArray handles = doc.value(QLatin1String("handles")).toArray();
+    QCOMPARE(handles.size(), 5);
+    for (const QJsonValue& v : handles) {
+        const QJsonObject c = v.toObject();
+        QVERIFY(c.value(QLatin1String("before")).isNull());
+        QVERIFY(opened.contains(QString::number(c.value(QLatin1String("after")).toObject().value(QLatin1String("handle")).toInteger())));
+    }
+    // The table names the group too.
+    const Run table = run({QStringLiteral("diff"), dir.filePath(QStringLiteral("a.json")),
+                           dir.filePath(QStringLiteral("b.json")), QStringLiteral("--pid"), pid});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.contains("5 opened, 0 closed, 0 changed"), table.out.constData());
+    QVERIFY2(table.out.contains("/diff-job-*"), table.out.constData());
+}
+
+void TestCli::diff_notASnapshot()
+{
+    // A `ps --json` document is JSON, but not a snapshot: the reader says what it is.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Run ps = run({QStringLiteral("ps"), QStringLiteral("--json")});
+    QCOMPARE(ps.exitCode, 0);
+    QFile f(dir.filePath(QStringLiteral("ps.json")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(ps.out);
+    f.close();
+    const Run r = run({QStringLiteral("diff"), f.fileName(), f.fileName()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromLocal8Bit(r.err);
+    QVERIFY2(err.startsWith(QLatin1String("handlescope-cli: read snapshot ")), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("not a snapshot")), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("Hint: ")), qPrintable(err));
+}
+
 // ---------------------------------------------------------------------------------------
 // Bad input: non-zero exit, one stderr line with the error name and a hint
 
@@ -640,6 +713,10 @@ void TestCli::badInput_data()
     row("ps-format-unknown", {"ps", "--format", "yaml"}, 2, "EINVAL");
     row("ps-format-disagrees", {"ps", "--format", "prometheus", "--json"}, 2, "EINVAL");
     row("counts-no-format-option", {"counts", "--format", "prometheus"}, 2, "EINVAL");
+    row("diff-missing-file", {"diff", "/nonexistent/hs-a.json", "/nonexistent/hs-b.json"}, 1, "ENOENT");
+    row("diff-one-file", {"diff", "/nonexistent/hs-a.json"}, 2, "EINVAL");
+    row("diff-bad-pid", {"diff", "a.json", "b.json", "--pid", "abc"}, 2, "EINVAL");
+    row("diff-top-zero", {"diff", "a.json", "b.json", "--top", "0"}, 2, "EINVAL");
 }
 
 void TestCli::badInput()
@@ -709,7 +786,7 @@ void TestCli::help_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("usagePrefix");
-    for (const char* c : {"ps", "handles", "find", "holders", "snapshot", "counts", "summary"}) {
+    for (const char* c : {"ps", "handles", "find", "holders", "snapshot", "counts", "summary", "diff"}) {
         const QString cmd = QString::fromLatin1(c);
         QTest::addRow("%s --help", c) << QStringList{cmd, QStringLiteral("--help")} << QStringLiteral("usage: handlescope-cli ") + cmd;
         QTest::addRow("%s -h", c) << QStringList{cmd, QStringLiteral("-h")} << QStringLiteral("usage: handlescope-cli ") + cmd;
