@@ -7,7 +7,6 @@
 #include "handlescope/json.h"
 
 #include <algorithm>
-#include <charconv>
 
 namespace hs::cli {
 
@@ -75,13 +74,9 @@ int runCounts(const std::vector<std::string>& words)
         auto format = formatFrom(args);
         if (!format)
             return report(format.error(), ExitUsage);
-        std::size_t top = 20;
-        if (auto v = args.value("--top")) {
-            auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), top);
-            if (ec != std::errc() || end != v->data() + v->size())
-                return report(usageError("counts", "--top wants a number, not '" + *v + "'", "e.g. --top 50"),
-                              ExitUsage);
-        }
+        auto top = topFrom(args, 20);
+        if (!top)
+            return report(top.error(), ExitUsage);
         auto counts = countHandles();
         if (!counts)
             return report(counts.error());
@@ -89,7 +84,7 @@ int runCounts(const std::vector<std::string>& words)
             json::Writer w(stdout);
             writeCountsDocument(w, *counts);
         } else {
-            printCounts(*counts, top, *format);
+            printCounts(*counts, *top, *format);
         }
         return static_cast<int>(ExitOk);
     });

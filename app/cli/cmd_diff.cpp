@@ -7,7 +7,6 @@
 #include "handlescope/json.h"
 #include "handlescope/json_read.h"
 
-#include <charconv>
 #include <chrono>
 #include <ctime>
 
@@ -169,13 +168,9 @@ int runDiff(const std::vector<std::string>& words)
                 return report(pid.error(), ExitUsage);
             options.pid = *pid;
         }
-        std::size_t top = 30;
-        if (auto v = args.value("--top")) {
-            auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), top);
-            if (ec != std::errc() || end != v->data() + v->size() || top == 0)
-                return report(usageError("diff", "--top wants a positive number, not '" + *v + "'", "e.g. --top 100"),
-                              ExitUsage);
-        }
+        auto top = topFrom(args, 30);
+        if (!top)
+            return report(top.error(), ExitUsage);
         const std::string& pathA = args.positional[0];
         const std::string& pathB = args.positional[1];
         auto a = json::readSnapshotFile(pathA);
@@ -189,7 +184,7 @@ int runDiff(const std::vector<std::string>& words)
             json::Writer w(stdout);
             writeDiffDocument(w, d, pathA, *a, pathB, *b);
         } else {
-            printDiff(d, pathA, *a, pathB, *b, top, *format);
+            printDiff(d, pathA, *a, pathB, *b, *top, *format);
         }
         return static_cast<int>(ExitOk);
     });

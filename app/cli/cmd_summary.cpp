@@ -7,7 +7,6 @@
 #include "handlescope/json.h"
 #include "handlescope/summary.h"
 
-#include <charconv>
 
 namespace hs::cli {
 
@@ -116,13 +115,9 @@ int runSummary(const std::vector<std::string>& words)
         auto format = formatFrom(args);
         if (!format)
             return report(format.error(), ExitUsage);
-        std::size_t top = 10;
-        if (auto v = args.value("--top")) {
-            auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), top);
-            if (ec != std::errc() || end != v->data() + v->size() || top == 0)
-                return report(usageError("summary", "--top wants a positive number, not '" + *v + "'", "e.g. --top 20"),
-                              ExitUsage);
-        }
+        auto top = topFrom(args, 10);
+        if (!top)
+            return report(top.error(), ExitUsage);
         std::optional<Pid> pid;
         Snapshot snapshot;
         std::string processName;
@@ -145,7 +140,7 @@ int runSummary(const std::vector<std::string>& words)
                 return report(taken.error());
             snapshot = std::move(*taken);
         }
-        const HandleSummary summary = summarize(snapshot, pid, top);
+        const HandleSummary summary = summarize(snapshot, pid, *top);
         if (*format == Format::Json) {
             json::Writer w(stdout);
             writeSummaryDocument(w, summary, pid);

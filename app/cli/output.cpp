@@ -4,6 +4,7 @@
 #include "handlescope/describe.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 namespace hs::cli {
@@ -30,6 +31,18 @@ Result<Format> formatFrom(const Args& args)
     if (args.has("--csv"))
         return Format::Csv;
     return Format::Table;
+}
+
+Result<std::size_t> topFrom(const Args& args, std::size_t fallback)
+{
+    auto v = args.value("--top");
+    if (!v)
+        return fallback;
+    std::size_t top = 0;
+    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), top);
+    if (ec != std::errc() || end != v->data() + v->size() || top == 0)
+        return fail(usageError(args.command, "--top wants a positive number, not '" + *v + "'", "e.g. --top 50"));
+    return top;
 }
 
 std::string printable(const std::string& text)

@@ -16,6 +16,9 @@ enum class Format { Table, Json, Csv, Prometheus };
 /// --format) / default table. Fails if two disagree.
 Result<Format> formatFrom(const Args& args);
 
+/// --top N (a positive number), or `fallback` without it.
+Result<std::size_t> topFrom(const Args& args, std::size_t fallback);
+
 /// A listing: the same rows print as an aligned table or as RFC 4180 CSV.
 struct Table {
     std::vector<std::string> header;
