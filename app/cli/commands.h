@@ -23,6 +23,8 @@ extern const Command kSnapshotCommand;
 extern const Command kCountsCommand;
 extern const Command kDupCommand;
 extern const Command kCloseCommand;
+extern const Command kWatchCommand;
+extern const Command kLeaksCommand;
 
 } // namespace hs::cli
 

@@ -18,6 +18,7 @@ namespace {
 constexpr std::array kCommands{
     &kPsCommand,       &kHandlesCommand, &kFindCommand, &kHoldersCommand,
     &kSnapshotCommand, &kCountsCommand,  &kDupCommand,  &kCloseCommand,
+    &kWatchCommand,    &kLeaksCommand,
 };
 
 void printUsage(std::FILE* out)
