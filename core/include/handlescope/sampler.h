@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The leak sampler: counts every process's handles at an interval (hs::countHandles), feeds
-// the counts to a LeakDetector (leaks.h), and reads the handles of a few watched processes
-// to count them per kind (countHandles' per-kind totals are the whole machine's).
+// The leak sampler: counts every process's handles at an interval (hs::countHandles, per
+// process only), feeds the counts to a LeakDetector (leaks.h), and reads the handles of a
+// few watched processes to count them per kind (countHandles' kinds are the machine's).
 #pragma once
 
 #include "handlescope/cancel.h"

@@ -32,7 +32,8 @@ void Sampler::unwatch(Pid pid) { std::erase(m_watched, pid); }
 Result<SampleTick> Sampler::sampleOnce(const CancelToken& cancel)
 {
     const auto before = std::chrono::steady_clock::now();
-    auto counts = countHandles(cancel);
+    // Machine-wide kinds would not tell which process grows: per process is enough, and cheaper.
+    auto counts = countHandles(cancel, CountScope::PerProcess);
     if (!counts)
         return fail(std::move(counts.error()));
     SampleTick tick;
