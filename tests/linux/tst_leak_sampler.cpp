@@ -186,6 +186,11 @@ private slots:
         QVERIFY(ran);
         QCOMPARE(ticks, 3);
 
+        ticks = 0;
+        ran = sampler.run(0ms, 10s, [&](const SampleTick&) { return ++ticks, true; });
+        QVERIFY(ran);
+        QCOMPARE(ticks, 1); // no interval: one sample, not a busy loop
+
         const auto cancel = CancelToken::create();
         ticks = 0;
         const auto t0 = hstest::Clock::now();

@@ -52,8 +52,8 @@ public:
     using TickCallback = std::function<bool(const SampleTick&)>;
     /// sampleOnce at fixed times (start, start + interval, ...) up to start + duration, so
     /// a slow sample delays the next one without shifting the ones after it (a missed time
-    /// is skipped). Returns after the last tick, on a false callback or a cancel (success
-    /// then), or with the first sample that fails.
+    /// is skipped); once with an interval of 0. Returns after the last tick, on a false
+    /// callback or a cancel (success then), or with the first sample that fails.
     Result<void> run(std::chrono::nanoseconds interval, std::chrono::nanoseconds duration,
                      const TickCallback& onTick, const CancelToken& cancel = {});
 

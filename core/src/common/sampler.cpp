@@ -66,10 +66,10 @@ Result<void> Sampler::run(std::chrono::nanoseconds interval, std::chrono::nanose
         auto tick = sampleOnce(cancel);
         if (!tick)
             return isCancelled(tick.error()) ? Result<void>{} : fail(std::move(tick.error()));
-        if (!onTick(*tick))
-            return {};
+        if (!onTick(*tick) || interval <= Clock::duration::zero())
+            return {}; // no interval: one sample
         due += interval;
-        while (interval > Clock::duration::zero() && due < Clock::now())
+        while (due < Clock::now())
             due += interval; // a slow sample: skip the times it missed
         if (due > end)
             return {};
