@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <string_view>
 
 namespace hs::cli {
 
@@ -102,6 +103,34 @@ Result<HandleValue> parseHandle(const std::string& text)
         return fail(usageError("parse handle", "handle '" + text + "' is not a number", "give a decimal fd or a 0x hex handle value"));
     }
     return parseNonNegative(text, "handle", "give a decimal fd or a 0x hex handle value; 'handlescope-cli handles PID' lists them");
+}
+
+Result<std::chrono::milliseconds> parseDuration(const std::string& text, const std::string& option)
+{
+    const std::string hint = "give a whole number with a unit: 500ms, 2s, 5m or 1h (a bare number is seconds)";
+    std::int64_t n = 0;
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
+    auto [unit, ec] = std::from_chars(first, last, n);
+    if (text.empty() || ec == std::errc::invalid_argument)
+        return fail(usageError("parse " + option, option + " '" + text + "' is not a duration", hint));
+    const std::string_view suffix(unit, static_cast<std::size_t>(last - unit));
+    std::int64_t msPerUnit = 0;
+    if (suffix == "ms")
+        msPerUnit = 1;
+    else if (suffix.empty() || suffix == "s")
+        msPerUnit = 1000;
+    else if (suffix == "m")
+        msPerUnit = 60'000;
+    else if (suffix == "h")
+        msPerUnit = 3'600'000;
+    else
+        return fail(usageError("parse " + option, option + " '" + text + "' has an unknown unit", hint));
+    // A week bounds it: far beyond any sampling run, and far from overflowing.
+    constexpr std::int64_t kMostMs = 7LL * 24 * 3'600'000;
+    if (ec == std::errc::result_out_of_range || n <= 0 || n > kMostMs / msPerUnit)
+        return fail(usageError("parse " + option, option + " '" + text + "' is out of range", "give more than zero and at most a week; " + hint));
+    return std::chrono::milliseconds(n * msPerUnit);
 }
 
 int report(const Error& error, int exitCode)

@@ -4,6 +4,7 @@
 #include "handlescope/error.h"
 #include "handlescope/model.h"
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,6 +37,9 @@ Result<Args> parseArgs(const std::string& command, const std::vector<std::string
 /// "1234" -> 1234. Fails with a clear message for "abc", "-5", "12x", overflow.
 Result<Pid> parsePid(const std::string& text, const std::string& what = "PID");
 Result<HandleValue> parseHandle(const std::string& text);
+/// "500ms", "2s", "5m", "1h", or a bare number of seconds -> milliseconds; more than zero.
+/// Fails naming `option` for "abc", "-1s", "0s", "2x".
+Result<std::chrono::milliseconds> parseDuration(const std::string& text, const std::string& option);
 
 /// A usage error as an Error value (osName "EINVAL").
 Error usageError(const std::string& operation, const std::string& text, const std::string& hint);

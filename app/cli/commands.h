@@ -25,6 +25,8 @@ extern const Command kSummaryCommand;
 extern const Command kDiffCommand;
 extern const Command kDupCommand;
 extern const Command kCloseCommand;
+extern const Command kWatchCommand;
+extern const Command kLeaksCommand;
 
 } // namespace hs::cli
 

@@ -17,7 +17,8 @@ namespace {
 
 constexpr std::array kCommands{
     &kPsCommand,       &kHandlesCommand, &kFindCommand, &kHoldersCommand,
-    &kSnapshotCommand, &kCountsCommand,  &kSummaryCommand, &kDiffCommand, &kDupCommand,  &kCloseCommand,
+    &kSnapshotCommand, &kCountsCommand,  &kSummaryCommand, &kDiffCommand, &kWatchCommand,
+    &kLeaksCommand,    &kDupCommand,     &kCloseCommand,
 };
 
 void printUsage(std::FILE* out)

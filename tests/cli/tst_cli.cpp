@@ -717,6 +717,18 @@ void TestCli::badInput_data()
     row("diff-one-file", {"diff", "/nonexistent/hs-a.json"}, 2, "EINVAL");
     row("diff-bad-pid", {"diff", "a.json", "b.json", "--pid", "abc"}, 2, "EINVAL");
     row("diff-top-zero", {"diff", "a.json", "b.json", "--top", "0"}, 2, "EINVAL");
+    row("watch-no-pid", {"watch"}, 2, "EINVAL");
+    row("watch-bad-pid", {"watch", "12x"}, 2, "EINVAL");
+    row("watch-free-pid", {"watch", "%FREE%"}, 1, "ESRCH");
+    row("watch-bad-interval", {"watch", helper, "--interval", "fast"}, 2, "EINVAL");
+    row("watch-bad-unit", {"watch", helper, "--interval", "5x"}, 2, "EINVAL");
+    row("watch-zero-duration", {"watch", helper, "--duration", "0s"}, 2, "EINVAL");
+    row("watch-negative-duration", {"watch", helper, "--duration", "-3s"}, 2, "EINVAL");
+    row("watch-missing-duration", {"watch", helper, "--duration"}, 2, "EINVAL");
+    row("leaks-bad-for", {"leaks", "--for", "soon"}, 2, "EINVAL");
+    row("leaks-huge-for", {"leaks", "--for", "99999999999h"}, 2, "EINVAL");
+    row("leaks-interval-too-long", {"leaks", "--for", "2s", "--interval", "1s"}, 2, "EINVAL");
+    row("leaks-extra-argument", {"leaks", "123"}, 2, "EINVAL");
 }
 
 void TestCli::badInput()
@@ -786,7 +798,7 @@ void TestCli::help_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("usagePrefix");
-    for (const char* c : {"ps", "handles", "find", "holders", "snapshot", "counts", "summary", "diff"}) {
+    for (const char* c : {"ps", "handles", "find", "holders", "snapshot", "counts", "summary", "diff", "watch", "leaks"}) {
         const QString cmd = QString::fromLatin1(c);
         QTest::addRow("%s --help", c) << QStringList{cmd, QStringLiteral("--help")} << QStringLiteral("usage: handlescope-cli ") + cmd;
         QTest::addRow("%s -h", c) << QStringList{cmd, QStringLiteral("-h")} << QStringLiteral("usage: handlescope-cli ") + cmd;

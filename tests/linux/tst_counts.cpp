@@ -15,6 +15,7 @@
 
 #include <QTest>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -128,6 +129,32 @@ private slots:
             for (auto n : counts->perKind)
                 kinds += n;
             QCOMPARE(kinds, counts->total());
+        }
+    }
+
+    void perProcessScopeUsesProcfs()
+    {
+        // The leak sampler's count: on Linux 6.2+ (where /proc/PID/fd's size is its fd count)
+        // it skips the iterator, which walks every fd, for one fstat per process.
+        struct stat self {};
+        QVERIFY(::stat("/proc/self/fd", &self) == 0);
+        const auto counts = countHandles({}, CountScope::PerProcess);
+        QVERIFY2(counts, counts ? "" : counts.error().message().c_str());
+        const auto handles = listHandles(m_helper.pid(), Detail::Fast);
+        QVERIFY2(handles, handles ? "" : handles.error().message().c_str());
+        QCOMPARE(countOf(*counts, m_helper.pid()), static_cast<std::int64_t>(handles->size()));
+        QVERIFY(std::is_sorted(counts->perProcess.begin(), counts->perProcess.end()));
+        if (self.st_size == 0)
+            QSKIP("a kernel before 6.2: /proc/PID/fd has no size, so the iterator is kept");
+        QCOMPARE(counts->backend, std::string("procfs"));
+        QVERIFY(!counts->kindsCounted);
+        // A forced backend still wins.
+        if (m_iterError.isEmpty()) {
+            qputenv(kBackendVar, "bpf-iter");
+            const auto forced = countHandles({}, CountScope::PerProcess);
+            qunsetenv(kBackendVar);
+            QVERIFY(forced);
+            QCOMPARE(forced->backend, std::string("bpf-iter"));
         }
     }
 

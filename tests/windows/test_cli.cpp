@@ -145,3 +145,36 @@ TEST(Cli, DupAndCloseCommands)
     a.quit();
     DeleteFileA(path.c_str());
 }
+
+TEST(Cli, WatchAndLeaksRunOnWindows)
+{
+    // The sampler on Windows: counts from the process listing, kinds from the handle list.
+    Child child = Child::helper(L"idle");
+    const CliRun watch = runCli(L"watch " + std::to_wstring(child.pid()) + L" --interval 200ms --duration 400ms --json");
+    ASSERT_EQ(watch.exitCode, 0) << watch.out;
+    int lines = 0;
+    std::size_t at0 = 0;
+    while ((at0 = watch.out.find('{', at0)) != std::string::npos) {
+        const auto end = watch.out.find('\n', at0);
+        const auto line = parseJson(watch.out.substr(at0, end - at0));
+        ASSERT_TRUE(line) << watch.out;
+        EXPECT_EQ(at(*line, "schema").text, "handlescope/1");
+        EXPECT_EQ(static_cast<std::int64_t>(at(*line, "pid").number), child.pid());
+        EXPECT_GT(at(*line, "handles").number, 0);
+        EXPECT_EQ(at(*line, "per_type").type, Json::Type::Object);
+        ++lines;
+        at0 = end;
+    }
+    EXPECT_EQ(lines, 3) << watch.out; // ticks at 0, 200 and 400 ms
+
+    const CliRun leaks = runCli(L"leaks --for 600ms --interval 200ms --json");
+    ASSERT_EQ(leaks.exitCode, 0) << leaks.out;
+    const auto begin = leaks.out.find('{');
+    ASSERT_NE(begin, std::string::npos) << leaks.out;
+    const auto json = parseJson(leaks.out.substr(begin, leaks.out.find_last_of('}') - begin + 1));
+    ASSERT_TRUE(json) << leaks.out;
+    EXPECT_EQ(at(*json, "window_ms").number, 600);
+    EXPECT_GE(at(*json, "samples").number, 4);
+    EXPECT_EQ(at(*json, "suspects").type, Json::Type::Array);
+    child.quit();
+}

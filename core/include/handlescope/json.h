@@ -39,6 +39,8 @@ public:
     void value(std::int64_t v);
     void value(std::uint64_t v);
     void value(bool v);
+    /// Shortest text that reads back as the same double; null for NaN and infinities.
+    void value(double v);
     void null();
     template <class T>
     void field(std::string_view k, const T& v)

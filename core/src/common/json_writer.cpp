@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace hs::json {
 
@@ -214,6 +215,21 @@ void Writer::value(std::uint64_t v)
         if (m_needComma)
             *q++ = ',';
         return static_cast<std::size_t>(std::to_chars(q, p + 24, v).ptr - p);
+    });
+    m_needComma = true;
+}
+
+void Writer::value(double v)
+{
+    if (!std::isfinite(v)) { // JSON has no NaN or infinity
+        null();
+        return;
+    }
+    put(32, [&](char* p) {
+        char* q = p;
+        if (m_needComma)
+            *q++ = ',';
+        return static_cast<std::size_t>(std::to_chars(q, p + 32, v).ptr - p);
     });
     m_needComma = true;
 }

@@ -8,6 +8,8 @@
 #include "errno_linux.h"
 #include "proc_walk.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <mutex>
 
@@ -43,11 +45,22 @@ Result<HandleCounts> countHandlesProcfs(const CancelToken& cancel)
     return counts;
 }
 
+bool fdDirSizeIsCount()
+{
+    // Our own table is never empty (stdin... and the directory being looked at), so a size
+    // of 0 means a kernel before 6.2, where the /proc backend lists every fd.
+    static const bool isCount = [] {
+        struct stat st {};
+        return ::stat("/proc/self/fd", &st) == 0 && st.st_size > 0;
+    }();
+    return isCount;
+}
+
 } // namespace hs::linux_
 
 namespace hs {
 
-Result<HandleCounts> countHandles(const CancelToken& cancel)
+Result<HandleCounts> countHandles(const CancelToken& cancel, CountScope scope)
 {
     auto forced = linux_::forcedBackend();
     if (!forced)
@@ -56,6 +69,8 @@ Result<HandleCounts> countHandles(const CancelToken& cancel)
         return linux_::countHandlesProcfs(cancel);
     if (*forced == linux_::ForcedBackend::BpfIter)
         return linux_::countHandlesBpf(cancel);
+    if (scope == CountScope::PerProcess && linux_::fdDirSizeIsCount())
+        return linux_::countHandlesProcfs(cancel);
     auto counts = linux_::countHandlesBpf(cancel);
     if (counts || isCancelled(counts.error()))
         return counts;

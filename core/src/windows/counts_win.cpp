@@ -6,7 +6,7 @@
 
 namespace hs {
 
-Result<HandleCounts> countHandles(const CancelToken& cancel)
+Result<HandleCounts> countHandles(const CancelToken& cancel, CountScope /*scope: no kinds here either way*/)
 {
     const auto start = std::chrono::steady_clock::now();
     auto processes = listProcesses(cancel);
