@@ -7,6 +7,9 @@
 #include "handlescope/json.h"
 #include "handlescope/summary.h"
 
+#include <algorithm>
+#include <cerrno>
+
 
 namespace hs::cli {
 
@@ -119,28 +122,37 @@ int runSummary(const std::vector<std::string>& words)
         if (!top)
             return report(top.error(), ExitUsage);
         std::optional<Pid> pid;
-        Snapshot snapshot;
         std::string processName;
         if (!args.positional.empty()) {
             auto parsed = parsePid(args.positional[0]);
             if (!parsed)
                 return report(parsed.error(), ExitUsage);
             pid = *parsed;
-            auto info = processInfo(*pid);
+            auto info = processInfo(*pid); // its name, and a clear error for a pid that is not there
             if (!info)
                 return report(info.error());
-            auto handles = listHandles(*pid, Detail::Fast);
-            if (!handles)
-                return report(handles.error());
             processName = info->name;
-            snapshot.processes.push_back({std::move(*info), std::move(*handles)});
-        } else {
-            auto taken = takeSnapshot(Detail::Fast);
-            if (!taken)
-                return report(taken.error());
-            snapshot = std::move(*taken);
         }
-        const HandleSummary summary = summarize(snapshot, pid, *top);
+        // Through the snapshot backend even for one process: with the BPF iterator a socket
+        // is described from the socket itself (an unbound one too, which no /proc table
+        // lists), as in `snapshot` and `diff`.
+        auto snapshot = takeSnapshot(Detail::Fast);
+        if (!snapshot)
+            return report(snapshot.error());
+        if (pid) {
+            const auto& ps = snapshot->processes;
+            auto it = std::ranges::find_if(ps, [&](const ProcessHandles& p) { return p.process.pid == *pid; });
+            if (it == ps.end())
+                return report(Error{.operation = "summary",
+                                    .pid = *pid,
+                                    .osCode = ESRCH,
+                                    .osName = "ESRCH",
+                                    .osText = "No such process",
+                                    .hint = "pid " + std::to_string(*pid) + " exited while the machine was read"});
+            if (it->process.accessError)
+                return report(*it->process.accessError);
+        }
+        const HandleSummary summary = summarize(*snapshot, pid, *top);
         if (*format == Format::Json) {
             json::Writer w(stdout);
             writeSummaryDocument(w, summary, pid);

@@ -80,6 +80,9 @@ private slots:
         auto unix = socketTo(3, 5, "", "");
         unix.socket = std::make_shared<const hs::SocketInfo>(hs::SocketInfo{"unix", "stream", "", "/run/user/1000/bus", "CONNECTED", 6});
         QTest::newRow("unix client") << unix << "unix stream -> /run/user/*/bus";
+        auto untabled = socketTo(3, 5, "", "");
+        untabled.socket = std::make_shared<const hs::SocketInfo>(hs::SocketInfo{"unknown", "unknown", "", "", "", 0});
+        QTest::newRow("socket in no table") << untabled << "socket (endpoint unknown)";
         hs::HandleInfo pipe;
         pipe.kind = HandleKind::Fifo;
         pipe.name = "pipe:[4242]";

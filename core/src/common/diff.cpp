@@ -50,6 +50,8 @@ std::string starPort(std::string_view address)
 
 std::string socketPattern(const SocketInfo& s)
 {
+    if (s.family == "unknown") // not in the /proc socket tables (an unbound socket, say)
+        return "socket (endpoint unknown)";
     if (s.family == "inet" || s.family == "inet6") {
         if (!s.remoteAddress.empty()) // its own port is an ephemeral one: the far end says what it is
             return s.protocol + " -> " + s.remoteAddress;

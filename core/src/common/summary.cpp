@@ -60,6 +60,8 @@ std::string directoryOf(const std::string& path)
 
 std::string endpointOf(const SocketInfo& s)
 {
+    if (s.family == "unknown") // not in the /proc socket tables (an unbound socket, say)
+        return "socket (endpoint unknown)";
     if (!s.remoteAddress.empty())
         return s.family + " " + s.protocol + " -> " + s.remoteAddress;
     if (!s.localAddress.empty())
