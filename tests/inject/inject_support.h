@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -22,6 +23,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <thread>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -56,6 +58,45 @@ inline std::string waitUntraced(pid_t pid, std::chrono::milliseconds limit = 500
         state = tracedState(pid);
         if (state.empty() || Clock::now() >= until)
             return state;
+        std::this_thread::sleep_for(1ms);
+    }
+}
+
+/// Waits for the injector processes that were reparented to us (a test that makes itself a
+/// child subreaper: PR_SET_CHILD_SUBREAPER) to exit: a CLI killed with its process group
+/// leaves its injector running (it has a session of its own), and the injector finishes the
+/// session it is in, which may attach to the target more than once, before it exits. Only
+/// then is the target in its final state. "" or which ones are still there.
+inline std::string waitOrphanedInjectors(std::chrono::milliseconds limit = 10000ms)
+{
+    const auto until = Clock::now() + limit;
+    const pid_t self = ::getpid();
+    for (;;) {
+        std::string left;
+        for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+            const std::string name = entry.path().filename();
+            if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos)
+                continue;
+            std::ifstream stat(entry.path() / "stat");
+            std::string line;
+            std::getline(stat, line);
+            const auto open = line.find('(');
+            const auto close = line.rfind(')');
+            if (open == std::string::npos || close == std::string::npos || line.substr(open + 1, close - open - 1) != "hs-injector")
+                continue;
+            char state = 0;
+            int ppid = 0;
+            if (std::sscanf(line.c_str() + close + 1, " %c %d", &state, &ppid) != 2 || ppid != self)
+                continue;
+            const pid_t pid = std::stoi(name);
+            if (state == 'Z') {
+                ::waitpid(pid, nullptr, 0); // exited: reap it
+                continue;
+            }
+            left += " " + name;
+        }
+        if (left.empty() || Clock::now() >= until)
+            return left.empty() ? std::string() : "injectors still running:" + left;
         std::this_thread::sleep_for(1ms);
     }
 }
@@ -254,6 +295,8 @@ struct SourceAndTarget {
     /// plus copies of the source fd; `context` names the run in the message.
     std::string check(const std::string& context, const std::string& word)
     {
+        if (const auto left = waitOrphanedInjectors(); !left.empty())
+            return context + ": 10 s later " + left;
         if (const auto traced = waitUntraced(target.pid()); !traced.empty())
             return context + ": 5 s later the target is still traced: " + traced;
         if (const auto echo = echoCheck(target, word); !echo.empty())

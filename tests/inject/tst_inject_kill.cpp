@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sys/prctl.h>
 #include <random>
 
 using namespace inject_test;
@@ -38,7 +39,13 @@ class TestInjectKill : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { INJECT_REQUIRE_ROOT(); }
+    void initTestCase()
+    {
+        INJECT_REQUIRE_ROOT();
+        // The injectors of CLIs killed with their process group are reparented to us, so
+        // that each check waits for them to finish (waitOrphanedInjectors).
+        QVERIFY(::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0);
+    }
 
     // 1,000 CLIs each killed 0-5 ms after its start, methods auto and push alternating.
     void killRounds_data()
