@@ -16,6 +16,8 @@
 #include <string>
 #include <string_view>
 
+#include <unistd.h>
+
 namespace hs::linux_ {
 
 /// libbpf's warnings as debug lines of our log (libbpf prefixes its own lines).
@@ -34,9 +36,14 @@ inline int forwardLibbpfLog(libbpf_print_level level, const char* format, va_lis
 
 inline Error bpfLoadError(const char* operation, int err)
 {
-    std::string hint = (err == EPERM || err == EACCES)
+    // The verifier refuses a program with EACCES too: for root that, not a privilege, is why.
+    const bool privileged = ::geteuid() == 0;
+    std::string hint = err == EPERM || (err == EACCES && !privileged)
         ? "loading BPF needs root or CAP_BPF and CAP_PERFMON; HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead"
-        : "the kernel needs BTF (/sys/kernel/btf/vmlinux) and BPF iterators (5.8+); "
+        : err == EACCES
+        ? "the kernel's verifier refused the program (its log is in the debug log); "
+          "HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead"
+        : "the kernel needs BTF (/sys/kernel/btf/vmlinux), BPF iterators and bpf_loop (5.17+); "
           "HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead";
     return errnoError(operation, err, -1, -1, std::move(hint));
 }
