@@ -61,6 +61,9 @@ private:
     /// Appends at most `most` bytes, written by write(char* at) which returns how many.
     template <class Write>
     void put(std::size_t most, Write&& write);
+    template <class Number>
+    void number(Number v); ///< a separator and the number, in one put
+
     std::FILE* m_out = nullptr;
     std::string m_buf;
     bool m_needComma = false;

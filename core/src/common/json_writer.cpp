@@ -197,27 +197,22 @@ void Writer::value(std::string_view s)
     afterAppend();
 }
 
-void Writer::value(std::int64_t v)
+template <class Number>
+void Writer::number(Number v)
 {
-    put(24, [&](char* p) {
+    constexpr std::size_t kRoom = 32; // a comma and the longest int64, uint64 or shortest double
+    put(kRoom, [&](char* p) {
         char* q = p;
         if (m_needComma)
             *q++ = ',';
-        return static_cast<std::size_t>(std::to_chars(q, p + 24, v).ptr - p);
+        return static_cast<std::size_t>(std::to_chars(q, p + kRoom, v).ptr - p);
     });
     m_needComma = true;
 }
 
-void Writer::value(std::uint64_t v)
-{
-    put(24, [&](char* p) {
-        char* q = p;
-        if (m_needComma)
-            *q++ = ',';
-        return static_cast<std::size_t>(std::to_chars(q, p + 24, v).ptr - p);
-    });
-    m_needComma = true;
-}
+void Writer::value(std::int64_t v) { number(v); }
+
+void Writer::value(std::uint64_t v) { number(v); }
 
 void Writer::value(double v)
 {
@@ -225,13 +220,7 @@ void Writer::value(double v)
         null();
         return;
     }
-    put(32, [&](char* p) {
-        char* q = p;
-        if (m_needComma)
-            *q++ = ',';
-        return static_cast<std::size_t>(std::to_chars(q, p + 32, v).ptr - p);
-    });
-    m_needComma = true;
+    number(v);
 }
 
 void Writer::value(bool v)
