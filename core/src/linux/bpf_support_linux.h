@@ -14,6 +14,8 @@
 #include <cstdarg>
 #include <cstdio>
 #include <string>
+#include <optional>
+#include <mutex>
 #include <string_view>
 
 #include <unistd.h>
@@ -47,5 +49,36 @@ inline Error bpfLoadError(const char* operation, int err)
           "HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead";
     return errnoError(operation, err, -1, -1, std::move(hint));
 }
+
+/// A BPF program's skeleton, loaded on first use and kept for the life of the process.
+/// The first failure is kept too and returned again without another try (a load costs
+/// tens of milliseconds, and what failed once fails again).
+template <class Skel>
+class KeptSkeleton {
+public:
+    /// `load` returns Result<Skel*>: opens, loads and whatever else the program needs.
+    template <class Load>
+    Result<Skel*> get(Load&& load)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_skel)
+            return m_skel;
+        if (m_failure)
+            return fail(*m_failure);
+        libbpf_set_print(forwardLibbpfLog);
+        auto loaded = load();
+        if (!loaded) {
+            m_failure = loaded.error();
+            return fail(*m_failure);
+        }
+        m_skel = *loaded;
+        return m_skel;
+    }
+
+private:
+    std::mutex m_mutex;
+    Skel* m_skel = nullptr;
+    std::optional<Error> m_failure;
+};
 
 } // namespace hs::linux_

@@ -53,9 +53,9 @@ constexpr std::array<HandleKind, HS_SLOT_COUNT> kSlotKinds = [] {
 }();
 
 /// The program, loaded and attached on first use and kept for the life of the process.
-/// One count at a time: the per-kind counts and the f_op cache live in the program's globals.
-class CountIterator {
-public:
+/// One count at a time (`runMutex`): the per-kind counts and the f_op cache live in the
+/// program's globals.
+struct CountIterator {
     static CountIterator& instance()
     {
         static CountIterator it;
@@ -63,38 +63,26 @@ public:
     }
     std::mutex runMutex;
 
-    /// The loaded skeleton, or why there is none (the first failure, kept).
     Result<hs_fd_counts*> skeleton()
     {
-        std::lock_guard lock(m_loadMutex);
-        if (m_skel)
-            return m_skel;
-        if (m_failure)
-            return fail(*m_failure);
-        libbpf_set_print(forwardLibbpfLog);
-        hs_fd_counts* skel = hs_fd_counts__open_and_load();
-        if (!skel) {
-            m_failure = bpfLoadError("load BPF count iterator", errno);
-            return fail(*m_failure);
-        }
-        if (int err = hs_fd_counts__attach(skel); err != 0) {
-            hs_fd_counts__destroy(skel);
-            m_failure = bpfLoadError("attach BPF count iterator", -err);
-            return fail(*m_failure);
-        }
-        if (!skel->bss) { // globals not mapped into user space (kernels before 5.5)
-            hs_fd_counts__destroy(skel);
-            m_failure = bpfLoadError("map BPF count iterator globals", ENOTSUP);
-            return fail(*m_failure);
-        }
-        m_skel = skel;
-        return m_skel;
+        return m_kept.get([]() -> Result<hs_fd_counts*> {
+            hs_fd_counts* skel = hs_fd_counts__open_and_load();
+            if (!skel)
+                return fail(bpfLoadError("load BPF count iterator", errno));
+            if (int err = hs_fd_counts__attach(skel); err != 0) {
+                hs_fd_counts__destroy(skel);
+                return fail(bpfLoadError("attach BPF count iterator", -err));
+            }
+            if (!skel->bss) { // globals not mapped into user space (kernels before 5.5)
+                hs_fd_counts__destroy(skel);
+                return fail(bpfLoadError("map BPF count iterator globals", ENOTSUP));
+            }
+            return skel;
+        });
     }
 
 private:
-    std::mutex m_loadMutex;
-    hs_fd_counts* m_skel = nullptr;
-    std::optional<Error> m_failure;
+    KeptSkeleton<hs_fd_counts> m_kept;
 };
 
 /// Runs the iterator to its end, adding its per-table records to `out` (unsorted; a

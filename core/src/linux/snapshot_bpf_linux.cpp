@@ -46,8 +46,7 @@ namespace {
 /// The program, loaded on first use and kept for the life of the process (about 20 ms to
 /// load). One snapshot at a time (`snapshotMutex`): its reading threads register in the
 /// program's reader_tids, which gives each its own scratch space.
-class Iterator {
-public:
+struct Iterator {
     static Iterator& instance()
     {
         static Iterator it;
@@ -55,33 +54,22 @@ public:
     }
     std::mutex snapshotMutex;
 
-    /// The loaded program, or why there is none (the first failure, kept).
     Result<hs_task_file*> skeleton()
     {
-        std::lock_guard lock(m_loadMutex);
-        if (m_skel)
-            return m_skel;
-        if (m_failure)
-            return fail(*m_failure);
-        libbpf_set_print(forwardLibbpfLog);
-        hs_task_file* skel = hs_task_file__open_and_load();
-        if (!skel) {
-            m_failure = bpfLoadError("load BPF snapshot iterator", errno);
-            return fail(*m_failure);
-        }
-        if (!skel->bss) { // globals not mapped into user space (kernels before 5.5)
-            hs_task_file__destroy(skel);
-            m_failure = bpfLoadError("map BPF snapshot iterator globals", ENOTSUP);
-            return fail(*m_failure);
-        }
-        m_skel = skel;
-        return m_skel;
+        return m_kept.get([]() -> Result<hs_task_file*> {
+            hs_task_file* skel = hs_task_file__open_and_load();
+            if (!skel)
+                return fail(bpfLoadError("load BPF snapshot iterator", errno));
+            if (!skel->bss) { // globals not mapped into user space (kernels before 5.5)
+                hs_task_file__destroy(skel);
+                return fail(bpfLoadError("map BPF snapshot iterator globals", ENOTSUP));
+            }
+            return skel;
+        });
     }
 
 private:
-    std::mutex m_loadMutex;
-    hs_task_file* m_skel = nullptr;
-    std::optional<Error> m_failure;
+    KeptSkeleton<hs_task_file> m_kept;
 };
 
 /// The calling thread registered as reader `index` of the program for its lifetime.
