@@ -62,7 +62,7 @@ function(hs_add_bpf_skeleton name source)
         OUTPUT ${_skel}
         COMMAND ${CMAKE_COMMAND} -E make_directory ${_dir}
         COMMAND ${HS_BPF_CLANG} -target bpf -O2 -g -Wall -Werror -D__TARGET_ARCH_x86
-                -I${HS_BPF_GEN_DIR} -I${_src_dir} ${HS_LIBBPF_CFLAGS} -MD -MF ${_obj}.d -c ${_src} -o ${_obj}
+                -I${HS_BPF_GEN_DIR} -I${_src_dir} ${HS_LIBBPF_CFLAGS} -MD -MF ${_obj}.d -MT ${_skel} -c ${_src} -o ${_obj}
         # The linker pass drops the DWARF; the skeleton embeds the smaller object.
         COMMAND ${HS_BPFTOOL} gen object ${_linked} ${_obj}
         COMMAND ${HS_BPFTOOL} gen skeleton ${_linked} name ${name} > ${_skel}
