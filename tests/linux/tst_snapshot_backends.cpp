@@ -420,7 +420,98 @@ private slots:
         }
     }
 
+    // Process details come from a task iterator in the bpf-iter backend: the same as
+    // /proc's for every process whose details did not change between two /proc reads, and
+    // for children made to be awkward: an argument area longer than the iterator copies,
+    // and arguments with spaces, tabs and non-UTF-8 bytes.
+    void processDetailsAgree()
+    {
+        if (!m_iterError.isEmpty())
+            QSKIP(qPrintable(QStringLiteral("the bpf-iter backend cannot load here: ") + m_iterError));
+        hstest::Child longArgs, oddArgs;
+        // sh waits for sleep (a command follows it), so its own argv stays as given.
+        const std::string filler(6000, 'x');
+        QCOMPARE(longArgs.start({.argv = {"/bin/sh", "-c", "sleep 600; : " + filler}}), std::string());
+        QCOMPARE(oddArgs.start({.argv = {"/bin/sh", "-c", "sleep 600; :", "a b", "tab\there", "\xff\xfe"}}), std::string());
+        QTest::qWait(200); // both have exec'd sh
+
+        QStringList differences;
+        for (int attempt = 1; attempt <= 5; ++attempt) {
+            auto first = snapshotThrough("procfs");
+            QVERIFY2(first.has_value(), first ? "" : first.error().message().c_str());
+            auto iter = snapshotThrough("bpf-iter");
+            QVERIFY2(iter.has_value(), iter ? "" : iter.error().message().c_str());
+            auto second = snapshotThrough("procfs");
+            QVERIFY2(second.has_value(), second ? "" : second.error().message().c_str());
+            differences.clear();
+            std::size_t compared = 0;
+            for (const ProcessHandles& p1 : first->processes) {
+                const ProcessHandles* p2 = second->findProcess(p1.process.pid);
+                const ProcessHandles* b = iter->findProcess(p1.process.pid);
+                if (!sameProcess(&p1, p2))
+                    continue; // exited, or its pid reused, between the reads
+                if (!sameProcess(&p1, b)) {
+                    differences << QStringLiteral("pid %1 (%2): %3 by the iterator")
+                                       .arg(p1.process.pid)
+                                       .arg(QString::fromStdString(p1.process.name),
+                                           b ? QStringLiteral("another start time") : QStringLiteral("not seen"));
+                    continue;
+                }
+                ++compared;
+                for (const Field& f : processFields(p1.process, b->process))
+                    if (f.procfs != f.iter && processFields(p1.process, p2->process, f.name).procfs
+                            == processFields(p1.process, p2->process, f.name).iter)
+                        differences << QStringLiteral("pid %1 (%2) %3: procfs '%4', bpf-iter '%5'")
+                                           .arg(p1.process.pid)
+                                           .arg(QString::fromStdString(p1.process.name), QString::fromStdString(f.name),
+                                               QString::fromStdString(f.procfs), QString::fromStdString(f.iter));
+            }
+            qDebug("compared the details of %zu processes", compared);
+            QVERIFY(compared > 1);
+            for (const hstest::Child* child : { &longArgs, &oddArgs }) {
+                const ProcessHandles* p = first->findProcess(child->pid());
+                const ProcessHandles* b = iter->findProcess(child->pid());
+                QVERIFY2(p && b, "a child is missing from a snapshot");
+                QVERIFY(p->process.commandLine.starts_with("/bin/sh -c sleep 600; :"));
+                for (const Field& f : processFields(p->process, b->process))
+                    QVERIFY2(f.procfs == f.iter, qPrintable(QStringLiteral("child %1, %2: procfs '%3', bpf-iter '%4'")
+                                                                .arg(child->pid())
+                                                                .arg(QString::fromStdString(f.name),
+                                                                    QString::fromStdString(f.procfs),
+                                                                    QString::fromStdString(f.iter))));
+            }
+            QVERIFY(first->findProcess(longArgs.pid())->process.commandLine.size() > 6000);
+            if (differences.isEmpty())
+                break;
+            qDebug("try %d: %lld details differ", attempt, static_cast<long long>(differences.size()));
+        }
+        QVERIFY2(differences.isEmpty(), qPrintable(differences.mid(0, 20).join(QLatin1Char('\n'))));
+    }
+
 private:
+    /// The process details both backends fill, as text; `only` picks one field by name.
+    static std::vector<Field> processFields(const ProcessInfo& p, const ProcessInfo& b)
+    {
+        return {
+            { "name", p.name, b.name },
+            { "executable", p.executable, b.executable },
+            { "commandLine", p.commandLine, b.commandLine },
+            { "user", p.user, b.user },
+            { "uid", std::to_string(p.uid), std::to_string(b.uid) },
+            { "parentPid", std::to_string(p.parentPid), std::to_string(b.parentPid) },
+            { "session", std::to_string(p.session), std::to_string(b.session) },
+            { "startTime", std::to_string(p.startTime), std::to_string(b.startTime) },
+            { "state", text(toString(p.state)), text(toString(b.state)) },
+        };
+    }
+    static Field processFields(const ProcessInfo& p, const ProcessInfo& b, const std::string& only)
+    {
+        for (Field& f : processFields(p, b))
+            if (f.name == only)
+                return f;
+        return {};
+    }
+
     /// How many fds the kernel says `pid` holds (st_size of /proc/PID/fd), -1 if unknown.
     static long long fdCount(Pid pid)
     {

@@ -2,7 +2,7 @@
 // The whole machine's fds from BPF task_file iterators (bpf/task_file.bpf.c), one per
 // process, read by one thread per core: the kernel writes a record per fd (identity, mode,
 // offset, flags, d_path text, inet endpoints), so there is no readlink, stat or fdinfo per
-// fd. Process details still come from /proc.
+// fd. Process details come from one task iterator (task_info_linux.h), the exe link from /proc.
 #include "snapshot_bpf_linux.h"
 
 #include "handlescope/log.h"
@@ -10,9 +10,11 @@
 #include "bpf_support_linux.h"
 #include "errno_linux.h"
 #include "identity_linux.h"
+#include "proc_parse.h"
 #include "proc_walk.h"
 #include "sock_diag_linux.h"
 #include "task_file_record_linux.h"
+#include "task_info_linux.h"
 
 #include "hs_task_file.skel.h"
 #include "task_file_record.h"
@@ -194,6 +196,20 @@ bool readThroughProc(ProcWalker& walker, Detail detail, const CancelToken& cance
     return true;
 }
 
+/// What the process iterator leaves to /proc: the exe link, and a command line it could not
+/// copy whole.
+void completeIterated(ProcessInfo& info, bool commandLineComplete)
+{
+    if (info.state == ProcessState::KernelThread)
+        return;
+    const std::string dir = std::to_string(info.pid);
+    std::string text;
+    if (readLinkAt(procRootFd(), (dir + "/exe").c_str(), text) == 0)
+        info.executable = std::move(text);
+    if (!commandLineComplete && readFileAt(procRootFd(), (dir + "/cmdline").c_str(), text) == 0)
+        info.commandLine = parseCmdline(text);
+}
+
 std::uint64_t ownNetns()
 {
     struct stat st {};
@@ -240,15 +256,34 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
     std::jthread socketLoader([&sockets] { sockets.prefetchOwn(); });
     const std::uint64_t netns = ownNetns();
 
+    // Every process's details from one more iterator, where it loads: /proc then gives
+    // only the exe link, not ten system calls a process. The processes it has no record
+    // for (this machine's PID 1; kernel threads, whose full names only /proc prints)
+    // are read from /proc.
+    auto iterated = readIteratedProcesses();
+    if (!iterated) {
+        log::get("core.linux")->debug("process details from /proc: {}", iterated.error().message());
+        iterated.emplace();
+    }
+    const auto details = [&](Pid pid) -> IteratedProcess* {
+        auto it = std::ranges::lower_bound(*iterated, pid, {}, [](const IteratedProcess& p) { return p.info.pid; });
+        return it != iterated->end() && it->info.pid == pid && !it->nameFromProc ? &*it : nullptr;
+    };
+
     // One process: false if it is gone (exited since /proc was listed).
     const auto readOne = [&](ProcWalker& walker, std::vector<char>& buf, Pid pid, ProcessHandles& p) {
-        auto dir = walker.openProcess(pid);
-        if (!dir)
-            return false;
-        auto info = walker.readProcess(dir->get(), pid, false);
-        if (!info)
-            return false;
-        p.process = std::move(*info);
+        if (IteratedProcess* seen = details(pid)) {
+            p.process = std::move(seen->info); // each pid is read by one reader, once
+            completeIterated(p.process, seen->commandLineComplete);
+        } else {
+            auto dir = walker.openProcess(pid);
+            if (!dir)
+                return false;
+            auto info = walker.readProcess(dir->get(), pid, false);
+            if (!info)
+                return false;
+            p.process = std::move(*info);
+        }
         if (noHandlesReason(p.process)) { // zombie or kernel thread: no fds, not an error
             p.process.handleCount = 0;
             return true;
