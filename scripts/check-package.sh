@@ -102,6 +102,19 @@ awk -v pid=$$ '$1 == pid { found = 1 } END { exit !found }' <<<"$ps_out" ||
 [ "$("$cli" --version)" = "handlescope-cli $version" ] || fail "$cli --version is not $version"
 ok "$cli ps lists this shell ($$); --version $version"
 
+# The packaged app opens its window (offscreen) and is still running 4 s later: timeout's
+# 124. Anything else is a crash, a missing plugin or library, or a refusal to start.
+runtime=$(mktemp -d "$scratch/runtime-XXXXXX")
+chmod 0700 "$runtime"
+app_status=0
+XDG_RUNTIME_DIR=$runtime HANDLESCOPE_LOG_DIR=$scratch/logs QT_QPA_PLATFORM=offscreen \
+    timeout 4 "$root/bin/handlescope" >"$scratch/app.log" 2>&1 || app_status=$?
+if [ "$app_status" -ne 124 ]; then
+    cat "$scratch/app.log" >&2
+    fail "the packaged handlescope exited with $app_status within 4 s (its output above)"
+fi
+ok "the packaged handlescope runs (offscreen, stopped after 4 s)"
+
 # --- The desktop entry, the AppStream metadata, the polkit action.
 dfv=$(desktop-file-validate "$root/share/applications/io.github.handlescope.desktop" 2>&1) ||
     fail "desktop-file-validate: $dfv"
