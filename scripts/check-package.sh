@@ -34,6 +34,7 @@ if [ ${#debs[@]} -ne 1 ] || [ ! -f "${debs[0]}" ]; then
 fi
 deb=${debs[0]}
 version=$(sed -n 's/^project(HandleScope VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+[ -n "$version" ] || fail "no 'project(HandleScope VERSION x.y.z' in CMakeLists.txt"
 ok "built $deb"
 
 scratch=$(mktemp -d /tmp/hs-package-XXXXXX)
