@@ -22,6 +22,10 @@ packages=(
     # Windows cross build and tests under Wine
     g++-mingw-w64-x86-64 mingw-w64-tools wine wine64 googletest
     clang libclang-rt-14-dev  # fuzzing (scripts/fuzz.sh): clang 14 and its libFuzzer runtime
+    # the Debian package (scripts/check-package.sh): dpkg-shlibdeps for Depends, lintian, the
+    # desktop entry and AppStream checkers, xmllint for the polkit action, rsvg-convert for the
+    # PNG icons, man (groff) for the manual pages' warnings, file and binutils (readelf)
+    dpkg-dev lintian desktop-file-utils appstream libxml2-utils librsvg2-bin man-db file binutils
 )
 
 missing=()

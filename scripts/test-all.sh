@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's second command: install what is missing, build, and run every test:
-# Linux (Debug with -Werror, the parsers under libFuzzer, then ASan+UBSan) and Windows (mingw-w64 cross build under Wine).
+# Linux (Debug with -Werror, the Debian package, the parsers under libFuzzer, then ASan+UBSan) and Windows (mingw-w64 cross build under Wine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -19,6 +19,11 @@ echo "=== Linux: build and test (dev preset)"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j"$jobs"
 ctest --preset dev -j"$jobs"
+
+if [ "${HANDLESCOPE_SKIP_PACKAGE:-0}" != 1 ]; then
+    echo "=== Linux: build the Debian package from the release preset and check it (lintian, the desktop files, a run)"
+    bash scripts/check-package.sh
+fi
 
 if [ "${HANDLESCOPE_SKIP_FUZZ:-0}" != 1 ]; then
     echo "=== Linux: fuzz the /proc, sock_diag and command-line parsers (clang + libFuzzer, 2 minutes)"
