@@ -5,6 +5,7 @@
 #include "models/roles.h"
 #include "reader/reader.h"
 #include "util/qtstd.h"
+#include "util/vocabulary.h"
 
 #include "handlescope/find.h"
 
@@ -45,7 +46,7 @@ FindDialog::FindDialog(Reader* reader, QWidget* parent)
     m_type->setObjectName(QStringLiteral("findType"));
     m_type->addItem(tr("Any type"), -1);
     for (int k = 0; k < hs::HandleKindCount; ++k)
-        m_type->addItem(qs(hs::displayName(static_cast<hs::HandleKind>(k))), k);
+        m_type->addItem(kindName(static_cast<hs::HandleKind>(k)), k);
 
     m_sorted->setSourceModel(m_hits);
     m_sorted->setSortRole(SortRole);

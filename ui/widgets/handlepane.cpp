@@ -4,6 +4,7 @@
 #include "models/handlemodel.h"
 #include "models/handleproxymodel.h"
 #include "util/qtstd.h"
+#include "util/vocabulary.h"
 #include "widgets/tableviews.h"
 
 #include <QCheckBox>
@@ -103,11 +104,11 @@ void HandlePane::updateTypeCounts()
     m_type->clear();
     m_type->addItem(tr("All types (%1)").arg(total), -1);
     for (auto [kind, n] : counts)
-        m_type->addItem(tr("%1 (%2)").arg(qs(hs::displayName(kind))).arg(n), static_cast<int>(kind));
+        m_type->addItem(tr("%1 (%2)").arg(kindName(kind)).arg(n), static_cast<int>(kind));
     int index = m_type->findData(wanted);
     if (index < 0 && wanted >= 0) {
         // Keep the chosen type selectable even when this process has none of it.
-        m_type->addItem(tr("%1 (0)").arg(qs(hs::displayName(static_cast<hs::HandleKind>(wanted)))), wanted);
+        m_type->addItem(tr("%1 (0)").arg(kindName(static_cast<hs::HandleKind>(wanted))), wanted);
         index = m_type->count() - 1;
     }
     m_type->setCurrentIndex(std::max(index, 0));
