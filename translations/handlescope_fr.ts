@@ -37,7 +37,7 @@
     <message>
         <location line="+1"/>
         <source>OS type name</source>
-        <translation>Nom du type (système)</translation>
+        <translation>Type système</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -88,7 +88,7 @@
     <message>
         <location line="+2"/>
         <source>Protected from close</source>
-        <translation>Protégé contre la fermeture</translation>
+        <translation>Fermeture interdite</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -466,7 +466,7 @@
     <message>
         <location filename="../ui/widgets/handlepane.cpp" line="+29"/>
         <source>Hide unnamed</source>
-        <translation>Masquer les anonymes</translation>
+        <translation>Masquer sans nom</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -499,7 +499,7 @@
         <translation>Garder ensemble les handles d’un même type</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>All types (%1)</source>
         <translation>Tous les types (%1)</translation>
     </message>
@@ -619,39 +619,39 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>Copy the selected lines</source>
         <translation>Copier les lignes sélectionnées</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Save…</source>
         <translation>Enregistrer…</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>Save the shown lines to a file</source>
         <translation>Enregistrer dans un fichier les lignes affichées</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>Remove every line from the panel (the log file keeps them)</source>
         <translation>Retirer toutes les lignes du panneau (le fichier journal les garde)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <location line="+6"/>
         <source>Save log</source>
         <translation>Enregistrer le journal</translation>
@@ -1005,7 +1005,7 @@ Pour en voir plus&#xa0;: %4</translation>
     <message>
         <location filename="../ui/widgets/processpane.cpp" line="+24"/>
         <source>Filter processes (name, PID, user, command line)</source>
-        <translation>Filtrer les processus (nom, PID, utilisateur, ligne de commande)</translation>
+        <translation>Filtrer (nom, PID, utilisateur, commande)</translation>
     </message>
     <message>
         <location line="+2"/>

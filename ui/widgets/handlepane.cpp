@@ -49,12 +49,15 @@ HandlePane::HandlePane(HandleModel* model, QWidget* parent)
     m_view->setModel(m_proxy);
     setupTableView(m_view);
     m_view->sortByColumn(HandleModel::ValueColumn, Qt::AscendingOrder);
-    m_view->setColumnWidth(HandleModel::ValueColumn, 56);
-    m_view->setColumnWidth(HandleModel::HexColumn, 56);
-    m_view->setColumnWidth(HandleModel::TypeColumn, 100);
-    m_view->setColumnWidth(HandleModel::NameColumn, 300);
-    m_view->setColumnWidth(HandleModel::AccessColumn, 56);
-    m_view->setColumnWidth(HandleModel::InheritableColumn, 72);
+    fitColumn(m_view, HandleModel::ValueColumn, 56);
+    fitColumn(m_view, HandleModel::HexColumn, 56);
+    QStringList kinds; // the Type column shows these for most handles
+    for (int k = 0; k < hs::HandleKindCount; ++k)
+        kinds << kindName(static_cast<hs::HandleKind>(k));
+    fitColumn(m_view, HandleModel::TypeColumn, 100, kinds);
+    fitColumn(m_view, HandleModel::NameColumn, 300);
+    fitColumn(m_view, HandleModel::AccessColumn, 56);
+    fitColumn(m_view, HandleModel::InheritableColumn, 72);
 
     m_message->setObjectName(QStringLiteral("handleMessage"));
     m_message->setWordWrap(true);
