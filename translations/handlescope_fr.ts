@@ -148,12 +148,12 @@
     <message>
         <location line="+6"/>
         <location line="+16"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Other holders</source>
         <translation>Autres détenteurs</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>Every object of this kind shares one inode, so holders cannot be told apart.</source>
         <translation>Tous les objets de ce genre partagent un même inode&#xa0;: impossible de distinguer leurs détenteurs.</translation>
     </message>
@@ -187,10 +187,13 @@
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 handles refer to this object; %2 are listed (Find shows them all).</source>
-        <translation>%1 handles désignent cet objet&#xa0;; %2 sont listés (Rechercher les montre tous).</translation>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n handle(s) refer to this object; %1 are listed (Find shows them all).</source>
+        <translation>
+            <numerusform>%n handle désigne cet objet&#xa0;; %1 sont listés (Rechercher les montre tous).</numerusform>
+            <numerusform>%n handles désignent cet objet&#xa0;; %1 sont listés (Rechercher les montre tous).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -389,15 +392,21 @@
         <source>Search failed: %1</source>
         <translation>Échec de la recherche&#xa0;: %1</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Searched %1 handles of %2 processes, read at %3.</source>
-        <translation>%1 handles de %2 processus parcourus, lus à %3.</translation>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Searched %n handle(s) of %1 processes, read at %2.</source>
+        <translation>
+            <numerusform>%n handle de %1 processus parcouru, lu à %2.</numerusform>
+            <numerusform>%n handles de %1 processus parcourus, lus à %2.</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 handles found; showing the first %2. Narrow the search.</source>
-        <translation>%1 handles trouvés&#xa0;; seuls les %2 premiers sont affichés. Affinez la recherche.</translation>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n handle(s) found; showing the first %1. Narrow the search.</source>
+        <translation>
+            <numerusform>%n handle trouvé&#xa0;; seuls les %1 premiers sont affichés. Affinez la recherche.</numerusform>
+            <numerusform>%n handles trouvés&#xa0;; seuls les %1 premiers sont affichés. Affinez la recherche.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>

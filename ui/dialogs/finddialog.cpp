@@ -128,13 +128,13 @@ void FindDialog::showResult(const std::shared_ptr<const FindRead>& found)
     }
     const int shown = static_cast<int>(result.hits.size());
     m_hits->setHits(found);
-    const QString searchedText = tr("Searched %1 handles of %2 processes, read at %3.")
-                                     .arg(result.handles)
-                                     .arg(result.processes)
-                                     .arg(result.machineReadAt.toString(QStringLiteral("HH:mm:ss")));
+    const QString searchedText =
+        tr("Searched %n handle(s) of %1 processes, read at %2.", nullptr, static_cast<int>(result.handles))
+            .arg(result.processes)
+            .arg(result.machineReadAt.toString(QStringLiteral("HH:mm:ss")));
     if (result.matches > static_cast<std::size_t>(shown))
-        m_status->setText(tr("%1 handles found; showing the first %2. Narrow the search.")
-                              .arg(result.matches)
+        m_status->setText(tr("%n handle(s) found; showing the first %1. Narrow the search.", nullptr,
+                             static_cast<int>(result.matches))
                               .arg(shown) +
                           QLatin1Char(' ') + searchedText);
     else

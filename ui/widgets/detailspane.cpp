@@ -152,9 +152,10 @@ void DetailsPane::showHolders(const HolderList& list)
         item->setData(0, ValueRole, QVariant::fromValue<qint64>(hit->handle.value));
     }
     if (read.matches > read.holders.size())
-        addField(holders, QString(), tr("%1 handles refer to this object; %2 are listed (Find shows them all).")
-                                         .arg(read.matches)
-                                         .arg(read.holders.size()));
+        addField(holders, QString(),
+                 tr("%n handle(s) refer to this object; %1 are listed (Find shows them all).", nullptr,
+                    static_cast<int>(read.matches))
+                     .arg(read.holders.size()));
     else if (!read.error)
         addField(holders, QString(), tr("Searched every process at %1.").arg(read.readAt.toString(QStringLiteral("HH:mm:ss"))));
     Q_EMIT holdersFound();

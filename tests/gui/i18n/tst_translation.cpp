@@ -167,6 +167,8 @@ private Q_SLOTS:
         QCOMPARE(kindName(hs::HandleKind::RegularFile), QStringLiteral("Fichier ordinaire"));
         QCOMPARE(stateText(hs::ProcessState::Sleeping), QStringLiteral("en sommeil"));
         QCOMPARE(handleWord(), QStringLiteral("descripteur"));
+        QCOMPARE(MainWindow::tr("%n handle(s)", nullptr, 1), QStringLiteral("1 handle"));
+        QCOMPARE(MainWindow::tr("%n handle(s)", nullptr, 2), QStringLiteral("2 handles"));
     }
 
     // --- run under LANG=C ---
@@ -189,6 +191,9 @@ private Q_SLOTS:
         QCOMPARE(m_window->processModel()->headerData(ProcessModel::UserColumn, Qt::Horizontal).toString(),
                  QStringLiteral("User"));
         QCOMPARE(kindName(hs::HandleKind::RegularFile), QStringLiteral("Regular file"));
+        // The English catalogue gives %n its plural forms.
+        QCOMPARE(MainWindow::tr("%n process(es)", nullptr, 1), QStringLiteral("1 process"));
+        QCOMPARE(MainWindow::tr("%n process(es)", nullptr, 2), QStringLiteral("2 processes"));
         QCOMPARE(handleWord(), QString::fromStdString(hs::platformInfo().handleWord));
     }
 
