@@ -16,12 +16,12 @@ namespace hs::ui {
 /// the catalogue does not know shows in English (tst_translation checks none is missing).
 QString translatedCoreWord(std::string_view english);
 
-QString kindName(hs::HandleKind kind); ///< "Regular file" -> "Fichier ordinaire"
-QString typeText(const hs::HandleInfo& handle); ///< hs::describeType, translated
-QString stateText(hs::ProcessState state); ///< "running" -> "en cours"
+QString kindName(hs::HandleKind kind);            ///< "Regular file" -> "Fichier ordinaire"
+QString typeText(const hs::HandleInfo& handle);   ///< hs::describeType, translated
+QString stateText(hs::ProcessState state);        ///< "sleeping" -> "en sommeil"
 QString inheritableText(const hs::HandleInfo& h); ///< hs::describeInheritable, translated
-QString handleWord(); ///< "fd" -> "descripteur"
-QString privilegeHint(); ///< hs::PlatformInfo::privilegeHint, translated
+QString handleWord();                             ///< "fd" -> "descripteur"
+QString privilegeHint();                          ///< hs::PlatformInfo::privilegeHint, translated
 
 /// The catalogue context of these words, for tests that look them up in a translator.
 inline constexpr const char* VocabularyContext = "hs::ui::Vocabulary";

@@ -7,6 +7,8 @@
 #include "dialogs/duplicatedialog.h"
 #include "dup/risk.h"
 #include "i18n/translations.h"
+#include "models/handlemodel.h"
+#include "models/handleproxymodel.h"
 #include "models/processmodel.h"
 #include "resources.h"
 #include "util/vocabulary.h"
@@ -16,6 +18,7 @@
 #include "handlescope/model.h"
 
 #include "synthetic.h"
+#include "tables.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -169,6 +172,27 @@ private Q_SLOTS:
         QCOMPARE(handleWord(), QStringLiteral("descripteur"));
         QCOMPARE(MainWindow::tr("%n handle(s)", nullptr, 1), QStringLiteral("1 handle"));
         QCOMPARE(MainWindow::tr("%n handle(s)", nullptr, 2), QStringLiteral("2 handles"));
+    }
+
+    // The handle filter finds a kind by its French name, and still by its English one.
+    void frenchHandleFilter()
+    {
+        QVERIFY(isFrench());
+        HandleModel model;
+        HandleProxyModel proxy;
+        proxy.setSourceModel(&model);
+        hs::test::showHandles(model, {1, 1},
+                              {hs::test::makeHandle(3, 1), hs::test::makeHandle(4, 2, hs::HandleKind::Fifo, "pipe:[2]"),
+                               hs::test::makeHandle(5, 3, hs::HandleKind::Directory, "/srv")});
+        QCOMPARE(proxy.index(2, HandleModel::TypeColumn).data().toString(), QStringLiteral("Répertoire"));
+        proxy.setTextFilter(QStringLiteral("répertoire"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, HandleModel::ValueColumn).data().toString(), QStringLiteral("5"));
+        proxy.setTextFilter(QStringLiteral("Directory"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setTextFilter(QStringLiteral("ordinaire"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, HandleModel::ValueColumn).data().toString(), QStringLiteral("3"));
     }
 
     // --- run under LANG=C ---
