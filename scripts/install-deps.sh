@@ -8,6 +8,8 @@ packages=(
     cmake ninja-build g++ pkg-config
     # Qt 6 (Charts' CMake config needs libqt6opengl6-dev too)
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools
+    # Qt's own translations (standard buttons and dialogs) beside the app's French one
+    qt6-translations-l10n
     # the BPF snapshot iterator (bpf/): clang (listed below) compiles it, bpftool makes vmlinux.h
     # and the skeleton, libbpf loads it
     libbpf-dev bpftool

@@ -47,23 +47,38 @@ start_helper source SOURCE_PID
 start_helper target TARGET_PID
 echo "source helper pid $SOURCE_PID (fd 10 = its data file), target helper pid $TARGET_PID"
 
-mkdir -p "$WORK/xdg" "$WORK/stages" "$OUT"
+mkdir -p "$WORK/xdg" "$OUT"
 chmod 700 "$WORK/xdg"
 export XDG_RUNTIME_DIR=$WORK/xdg XDG_CONFIG_HOME=$WORK/config HANDLESCOPE_LOG_DIR=$WORK/logs
-DISPLAY=":$N" HANDLESCOPE_DEMO="$WORK/stages" HANDLESCOPE_DEMO_SOURCE="$SOURCE_PID:10" \
-    HANDLESCOPE_DEMO_TARGET="$TARGET_PID" "$APP" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-PIDS+=($APP_PID)
-
-for stage in main duplicate-dialog duplicate-success duplicate-failure log-panel; do
-    for _ in $(seq 600); do
-        [[ -e $WORK/stages/$stage.ready ]] && break
-        kill -0 "$APP_PID" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$WORK/app.log" >&2; exit 1; }
-        sleep 0.1
+# Runs the demo app with the environment given as arguments (VAR=value...) and grabs the
+# screen at each stage in STAGES, writing $OUT/<stage><SUFFIX>.png; the app is stopped
+# after the last one.
+shoot() { # $1 = file name suffix, $2... = environment for the app
+    local suffix=$1 stages_dir=$WORK/stages$1 log=$WORK/app$1.log
+    shift
+    mkdir -p "$stages_dir"
+    env "$@" DISPLAY=":$N" HANDLESCOPE_DEMO="$stages_dir" HANDLESCOPE_DEMO_SOURCE="$SOURCE_PID:10" \
+        HANDLESCOPE_DEMO_TARGET="$TARGET_PID" "$APP" >"$log" 2>&1 &
+    local app_pid=$!
+    PIDS+=($app_pid)
+    for stage in "${STAGES[@]}"; do
+        for _ in $(seq 600); do
+            [[ -e $stages_dir/$stage.ready ]] && break
+            kill -0 "$app_pid" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$log" >&2; exit 1; }
+            sleep 0.1
+        done
+        [[ -e $stages_dir/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$log" >&2; exit 1; }
+        DISPLAY=":$N" import -window root "$OUT/$stage$suffix.png"
+        echo "wrote $OUT/$stage$suffix.png"
+        touch "$stages_dir/$stage.done"
     done
-    [[ -e $WORK/stages/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$WORK/app.log" >&2; exit 1; }
-    DISPLAY=":$N" import -window root "$OUT/$stage.png"
-    echo "wrote $OUT/$stage.png"
-    touch "$WORK/stages/$stage.done"
-done
-wait "$APP_PID" || true
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" || true
+}
+
+# LANG=C: the English window whatever the caller's locale (the app follows it).
+STAGES=(main duplicate-dialog duplicate-success duplicate-failure log-panel)
+shoot "" LANG=C LC_ALL= LC_MESSAGES= LANGUAGE=
+# The main window in French: the same app under a French locale (docs/gui.md, Languages).
+STAGES=(main)
+shoot -fr LANG=fr_FR.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE=

@@ -2,6 +2,7 @@
 // handlescope: the desktop app.
 #include "demodriver.h"
 
+#include "i18n/translations.h"
 #include "log/qtmessagebridge.h"
 #include "resources.h"
 #include "widgets/mainwindow.h"
@@ -36,6 +37,8 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("io.github.handlescope"));
     hs::ui::initResources();
     hs::ui::installQtMessageBridge();
+    // Before any window: widgets take their texts when they are made.
+    hs::ui::installTranslations();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/handlescope/handlescope.svg")));
 
     hs::ui::MainWindow window;

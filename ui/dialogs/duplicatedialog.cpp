@@ -4,6 +4,7 @@
 #include "util/colors.h"
 #include "util/platform.h"
 #include "util/qtstd.h"
+#include "util/vocabulary.h"
 #include "window/windowcontroller.h"
 
 #include "handlescope/describe.h"
@@ -78,7 +79,7 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
 {
     setObjectName(QStringLiteral("duplicateDialog"));
     setWindowTitle(tr("Duplicate handle"));
-    const QString word = qs(platform().handleWord);
+    const QString word = handleWord();
 
     auto* sourceLabel = new QLabel(
         tr("<b>Source:</b> %1 (pid %2), %3 %4 — %5 <i>%6</i>")
@@ -86,7 +87,7 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
             .arg(source.pid)
             .arg(word)
             .arg(handle.value)
-            .arg(qs(hs::describeType(handle)).toHtmlEscaped(), qs(hs::describeName(handle)).toHtmlEscaped()),
+            .arg(typeText(handle).toHtmlEscaped(), qs(hs::describeName(handle)).toHtmlEscaped()),
         this);
     sourceLabel->setObjectName(QStringLiteral("sourceLabel"));
     sourceLabel->setWordWrap(true);

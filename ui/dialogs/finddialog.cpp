@@ -5,6 +5,7 @@
 #include "models/roles.h"
 #include "reader/reader.h"
 #include "util/qtstd.h"
+#include "util/vocabulary.h"
 
 #include "handlescope/find.h"
 
@@ -45,7 +46,7 @@ FindDialog::FindDialog(Reader* reader, QWidget* parent)
     m_type->setObjectName(QStringLiteral("findType"));
     m_type->addItem(tr("Any type"), -1);
     for (int k = 0; k < hs::HandleKindCount; ++k)
-        m_type->addItem(qs(hs::displayName(static_cast<hs::HandleKind>(k))), k);
+        m_type->addItem(kindName(static_cast<hs::HandleKind>(k)), k);
 
     m_sorted->setSourceModel(m_hits);
     m_sorted->setSortRole(SortRole);
@@ -127,13 +128,13 @@ void FindDialog::showResult(const std::shared_ptr<const FindRead>& found)
     }
     const int shown = static_cast<int>(result.hits.size());
     m_hits->setHits(found);
-    const QString searchedText = tr("Searched %1 handles of %2 processes, read at %3.")
-                                     .arg(result.handles)
-                                     .arg(result.processes)
-                                     .arg(result.machineReadAt.toString(QStringLiteral("HH:mm:ss")));
+    const QString searchedText =
+        tr("Searched %n handle(s) of %1 processes, read at %2.", nullptr, static_cast<int>(result.handles))
+            .arg(result.processes)
+            .arg(result.machineReadAt.toString(QStringLiteral("HH:mm:ss")));
     if (result.matches > static_cast<std::size_t>(shown))
-        m_status->setText(tr("%1 handles found; showing the first %2. Narrow the search.")
-                              .arg(result.matches)
+        m_status->setText(tr("%n handle(s) found; showing the first %1. Narrow the search.", nullptr,
+                             static_cast<int>(result.matches))
                               .arg(shown) +
                           QLatin1Char(' ') + searchedText);
     else

@@ -10,15 +10,10 @@
 
 namespace hs::ui {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("hs::ui::Risk", text); }
-} // namespace
-
 bool isDisplayServer(const hs::ProcessInfo& process)
 {
-    static constexpr std::array<std::string_view, 12> names{
-        "Xorg", "X", "Xwayland", "Xvfb", "gnome-shell", "kwin_wayland", "kwin_x11", "sway", "weston",
-        "csrss.exe", "dwm.exe", "winlogon.exe"};
+    static constexpr std::array<std::string_view, 12> names { "Xorg", "X", "Xwayland", "Xvfb", "gnome-shell",
+        "kwin_wayland", "kwin_x11", "sway", "weston", "csrss.exe", "dwm.exe", "winlogon.exe" };
     for (auto n : names)
         if (process.name == n)
             return true;
@@ -29,15 +24,18 @@ QStringList duplicateRisks(const hs::ProcessInfo& target, const RiskContext& con
 {
     QStringList risks;
     if (context.closeSource)
-        risks << tr("The handle will be closed in the source process. The program may fail when it next uses it.");
+        risks << QCoreApplication::translate("hs::ui::Risk",
+            "The handle will be closed in the source process. The program may fail when it next uses it.");
     if (target.pid == context.selfPid)
-        risks << tr("The target is HandleScope itself.");
+        risks << QCoreApplication::translate("hs::ui::Risk", "The target is HandleScope itself.");
     if (target.pid == 1)
-        risks << tr("The target is the init process (PID 1).");
+        risks << QCoreApplication::translate("hs::ui::Risk", "The target is the init process (PID 1).");
     if (context.selfUid >= 0 && target.uid >= 0 && target.uid != context.selfUid)
-        risks << tr("The target belongs to another user (%1).").arg(qs(target.user));
+        risks << QCoreApplication::translate("hs::ui::Risk", "The target belongs to another user (%1).")
+                     .arg(qs(target.user));
     if (isDisplayServer(target))
-        risks << tr("The target is the display server (%1).").arg(qs(target.name));
+        risks << QCoreApplication::translate("hs::ui::Risk", "The target is the display server (%1).")
+                     .arg(qs(target.name));
     return risks;
 }
 

@@ -4,6 +4,7 @@
 #include "models/roles.h"
 #include "util/colors.h"
 #include "util/qtstd.h"
+#include "util/vocabulary.h"
 
 #include "handlescope/describe.h"
 
@@ -48,13 +49,13 @@ QVariant HandleModel::display(const hs::HandleInfo& h, int column) const
     case HexColumn:
         return QStringLiteral("0x") + QString::number(h.value, 16).toUpper();
     case TypeColumn:
-        return qs(hs::describeType(h));
+        return typeText(h);
     case NameColumn:
         return qs(hs::describeName(h));
     case AccessColumn:
         return qs(hs::describeAccess(h));
     case InheritableColumn:
-        return qs(hs::describeInheritable(h));
+        return inheritableText(h);
     case OffsetColumn:
         return h.offset ? QString::number(*h.offset) : QString();
     case ObjectColumn:

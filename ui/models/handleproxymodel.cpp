@@ -3,6 +3,7 @@
 
 #include "models/handlemodel.h"
 #include "models/roles.h"
+#include "util/vocabulary.h"
 
 #include "handlescope/describe.h"
 
@@ -53,6 +54,13 @@ void HandleProxyModel::setTextFilter(const QString& text)
     if (folded == m_text)
         return;
     m_text = std::move(folded);
+    m_kindsNamed.reset();
+    const QString needle = text.trimmed();
+    for (int k = 0; k < hs::HandleKindCount; ++k) {
+        const auto kind = static_cast<hs::HandleKind>(k);
+        m_kindsNamed[static_cast<std::size_t>(k)] = containsFolded(hs::displayName(kind), m_text)
+            || kindName(kind).contains(needle, Qt::CaseInsensitive);
+    }
     invalidateFilter();
 }
 
@@ -95,7 +103,7 @@ bool HandleProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& source
         return true;
     return containsFolded(h.name, m_text) || containsFolded(h.typeName, m_text)
         || (h.socket && containsFolded(hs::describeName(h), m_text))
-        || containsFolded(hs::displayName(h.kind), m_text) || std::to_string(h.value) == m_text;
+        || m_kindsNamed[static_cast<std::size_t>(h.kind)] || std::to_string(h.value) == m_text;
 }
 
 bool HandleProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const

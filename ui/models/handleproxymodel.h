@@ -5,6 +5,7 @@
 
 #include <QSortFilterProxyModel>
 
+#include <bitset>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,6 +43,9 @@ private:
     HandleModel* m_handles = nullptr;
     std::optional<hs::HandleKind> m_kind;
     std::string m_text; ///< lower-case UTF-8
+    /// The kinds whose name, in English or in the window's language, contains the text:
+    /// worked out once per text, not once per row.
+    std::bitset<hs::HandleKindCount> m_kindsNamed;
     bool m_hideUnnamed = false;
     bool m_group = false;
 };

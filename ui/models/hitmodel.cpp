@@ -3,6 +3,7 @@
 
 #include "models/roles.h"
 #include "util/qtstd.h"
+#include "util/vocabulary.h"
 
 #include "handlescope/describe.h"
 
@@ -42,7 +43,7 @@ QVariant HitModel::data(const QModelIndex& index, int role) const
         case HandleColumn:
             return QVariant::fromValue<qint64>(h.handle.value);
         case TypeColumn:
-            return qs(hs::describeType(h.handle));
+            return typeText(h.handle);
         case NameColumn:
             return qs(hs::describeName(h.handle));
         default:

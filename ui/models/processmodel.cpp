@@ -4,6 +4,7 @@
 #include "models/roles.h"
 #include "util/colors.h"
 #include "util/qtstd.h"
+#include "util/vocabulary.h"
 
 #include <QApplication>
 #include <QPalette>
@@ -56,7 +57,7 @@ QVariant ProcessModel::display(const ProcessEntry& row, int column) const
             return QString();
         return row.delta > 0 ? QStringLiteral("+%1").arg(row.delta) : QString::number(row.delta);
     case StateColumn:
-        return qs(hs::toString(p.state));
+        return stateText(p.state);
     }
     return {};
 }

@@ -6,6 +6,7 @@
 
 #include "handlescope/describe.h"
 #include "util/qtstd.h"
+#include "util/vocabulary.h"
 
 #include <QHeaderView>
 #include <QTreeWidget>
@@ -76,13 +77,13 @@ void DetailsPane::showHandle(const hs::ProcessInfo& process, const hs::HandleInf
     m_tree->clear();
     auto* fields = section(tr("Handle %1 of %2 (pid %3)").arg(h.value).arg(qs(process.name)).arg(process.pid));
     addField(fields, tr("Value"), tr("%1 (0x%2)").arg(h.value).arg(QString::number(h.value, 16).toUpper()));
-    addField(fields, tr("Type"), qs(hs::describeType(h)));
+    addField(fields, tr("Type"), typeText(h));
     addField(fields, tr("OS type name"), qs(h.typeName));
     addField(fields, tr("Name"), qs(hs::describeName(h)));
     addField(fields, tr("Access"), qs(hs::describeAccess(h)));
     if (h.grantedAccess != 0)
         addField(fields, tr("Granted access"), QStringLiteral("0x%1").arg(h.grantedAccess, 8, 16, QLatin1Char('0')));
-    addField(fields, tr("Inheritable"), h.inheritable ? qs(hs::describeInheritable(h)) : tr("unknown"));
+    addField(fields, tr("Inheritable"), h.inheritable ? inheritableText(h) : tr("unknown"));
     if (h.offset)
         addField(fields, tr("Offset"), QString::number(*h.offset));
     if (h.openFlags)
@@ -145,15 +146,16 @@ void DetailsPane::showHolders(const HolderList& list)
         addField(holders, QString(), tr("No other handle refers to this object."));
     for (const FoundHandle* hit : others) {
         auto* item = new QTreeWidgetItem(holders, {tr("%1 (pid %2)").arg(qs(hit->processName)).arg(hit->process.pid),
-                                                    tr("%1 %2").arg(qs(platform().handleWord)).arg(hit->handle.value)});
+                                                    tr("%1 %2").arg(handleWord()).arg(hit->handle.value)});
         item->setToolTip(1, qs(hs::describeName(hit->handle)));
         item->setData(0, PidRole, QVariant::fromValue<qint64>(hit->process.pid));
         item->setData(0, ValueRole, QVariant::fromValue<qint64>(hit->handle.value));
     }
     if (read.matches > read.holders.size())
-        addField(holders, QString(), tr("%1 handles refer to this object; %2 are listed (Find shows them all).")
-                                         .arg(read.matches)
-                                         .arg(read.holders.size()));
+        addField(holders, QString(),
+                 tr("%n handle(s) refer to this object; %1 are listed (Find shows them all).", nullptr,
+                    static_cast<int>(read.matches))
+                     .arg(read.holders.size()));
     else if (!read.error)
         addField(holders, QString(), tr("Searched every process at %1.").arg(read.readAt.toString(QStringLiteral("HH:mm:ss"))));
     Q_EMIT holdersFound();

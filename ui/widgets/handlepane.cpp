@@ -4,6 +4,7 @@
 #include "models/handlemodel.h"
 #include "models/handleproxymodel.h"
 #include "util/qtstd.h"
+#include "util/vocabulary.h"
 #include "widgets/tableviews.h"
 
 #include <QCheckBox>
@@ -48,12 +49,15 @@ HandlePane::HandlePane(HandleModel* model, QWidget* parent)
     m_view->setModel(m_proxy);
     setupTableView(m_view);
     m_view->sortByColumn(HandleModel::ValueColumn, Qt::AscendingOrder);
-    m_view->setColumnWidth(HandleModel::ValueColumn, 56);
-    m_view->setColumnWidth(HandleModel::HexColumn, 56);
-    m_view->setColumnWidth(HandleModel::TypeColumn, 100);
-    m_view->setColumnWidth(HandleModel::NameColumn, 300);
-    m_view->setColumnWidth(HandleModel::AccessColumn, 56);
-    m_view->setColumnWidth(HandleModel::InheritableColumn, 72);
+    fitColumn(m_view, HandleModel::ValueColumn, 56);
+    fitColumn(m_view, HandleModel::HexColumn, 56);
+    QStringList kinds; // the Type column shows these for most handles
+    for (int k = 0; k < hs::HandleKindCount; ++k)
+        kinds << kindName(static_cast<hs::HandleKind>(k));
+    fitColumn(m_view, HandleModel::TypeColumn, 100, kinds);
+    fitColumn(m_view, HandleModel::NameColumn, 300);
+    fitColumn(m_view, HandleModel::AccessColumn, 56);
+    fitColumn(m_view, HandleModel::InheritableColumn, 72);
 
     m_message->setObjectName(QStringLiteral("handleMessage"));
     m_message->setWordWrap(true);
@@ -103,11 +107,11 @@ void HandlePane::updateTypeCounts()
     m_type->clear();
     m_type->addItem(tr("All types (%1)").arg(total), -1);
     for (auto [kind, n] : counts)
-        m_type->addItem(tr("%1 (%2)").arg(qs(hs::displayName(kind))).arg(n), static_cast<int>(kind));
+        m_type->addItem(tr("%1 (%2)").arg(kindName(kind)).arg(n), static_cast<int>(kind));
     int index = m_type->findData(wanted);
     if (index < 0 && wanted >= 0) {
         // Keep the chosen type selectable even when this process has none of it.
-        m_type->addItem(tr("%1 (0)").arg(qs(hs::displayName(static_cast<hs::HandleKind>(wanted)))), wanted);
+        m_type->addItem(tr("%1 (0)").arg(kindName(static_cast<hs::HandleKind>(wanted))), wanted);
         index = m_type->count() - 1;
     }
     m_type->setCurrentIndex(std::max(index, 0));

@@ -63,9 +63,12 @@ LogPanel::LogPanel(LogModel* model, QWidget* parent)
     setupTableView(m_view);
     m_view->setSortingEnabled(false); // time order is the order
     m_proxy->sort(-1);                // undo the sort setupTableView started: oldest first
-    m_view->setColumnWidth(LogModel::TimeColumn, 96);
-    m_view->setColumnWidth(LogModel::LevelColumn, 70);
-    m_view->setColumnWidth(LogModel::LoggerColumn, 90);
+    fitColumn(m_view, LogModel::TimeColumn, 96);
+    QStringList levels;
+    for (int level = spdlog::level::trace; level < spdlog::level::off; ++level)
+        levels << LogModel::levelName(level);
+    fitColumn(m_view, LogModel::LevelColumn, 70, levels);
+    fitColumn(m_view, LogModel::LoggerColumn, 90);
     auto* copyAction = new QAction(tr("Copy"), m_view);
     copyAction->setShortcut(QKeySequence::Copy);
     copyAction->setShortcutContext(Qt::WidgetShortcut);

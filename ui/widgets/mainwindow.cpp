@@ -11,6 +11,7 @@
 #include "util/platform.h"
 #include "util/qtstd.h"
 #include "util/tableexport.h"
+#include "util/vocabulary.h"
 #include "widgets/detailspane.h"
 #include "widgets/handlepane.h"
 #include "widgets/logpanel.h"
@@ -72,7 +73,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     setWindowTitle(tr("HandleScope"));
     setWindowIcon(QIcon(QStringLiteral(":/handlescope/handlescope.svg")));
     m_sink = QtLogSink::attach(m_log);
-    processModel()->setPrivilegeHint(qs(platform().privilegeHint));
+    processModel()->setPrivilegeHint(privilegeHint());
 
     m_rightSplit->addWidget(m_handlePane);
     m_rightSplit->addWidget(m_details);
@@ -150,7 +151,7 @@ void MainWindow::connectController()
         if (outcome.result)
             statusBar()->showMessage(tr("Duplicated into pid %1 as %2 %3")
                                          .arg(outcome.target)
-                                         .arg(qs(platform().handleWord))
+                                         .arg(handleWord())
                                          .arg(outcome.result->newHandle),
                                      10000);
     });
@@ -383,11 +384,11 @@ void MainWindow::closeSelectedHandle()
     if (!p || !h)
         return;
     const std::string name = hs::describeName(*h);
-    const QString object = qs(name.empty() ? hs::describeType(*h) : name);
+    const QString object = name.empty() ? typeText(*h) : qs(name);
     const auto answer = QMessageBox::warning(
         this, tr("Close handle"),
         tr("Close %1 %2 (%3) inside %4 (pid %5)?\n\nThe program does not expect this and may fail or lose data.")
-            .arg(qs(platform().handleWord))
+            .arg(handleWord())
             .arg(h->value)
             .arg(object, qs(p->name))
             .arg(p->pid),

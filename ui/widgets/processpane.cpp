@@ -33,11 +33,11 @@ ProcessPane::ProcessPane(ProcessModel* model, QWidget* parent)
     setupTableView(m_view);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->sortByColumn(ProcessModel::PidColumn, Qt::AscendingOrder);
-    m_view->setColumnWidth(ProcessModel::NameColumn, 170);
-    m_view->setColumnWidth(ProcessModel::PidColumn, 64);
-    m_view->setColumnWidth(ProcessModel::UserColumn, 80);
-    m_view->setColumnWidth(ProcessModel::HandlesColumn, 64);
-    m_view->setColumnWidth(ProcessModel::DeltaColumn, 56);
+    fitColumn(m_view, ProcessModel::NameColumn, 170);
+    fitColumn(m_view, ProcessModel::PidColumn, 64);
+    fitColumn(m_view, ProcessModel::UserColumn, 80);
+    fitColumn(m_view, ProcessModel::HandlesColumn, 64);
+    fitColumn(m_view, ProcessModel::DeltaColumn, 56);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ProcessPane::currentProcessChanged);
 

@@ -3,7 +3,10 @@
 
 #include <QFontMetrics>
 #include <QHeaderView>
+#include <QStyle>
 #include <QTableView>
+
+#include <algorithm>
 
 namespace hs::ui {
 
@@ -25,6 +28,21 @@ void setupTableView(QTableView* view)
     horizontal->setSectionsMovable(true);
     horizontal->setStretchLastSection(true);
     horizontal->setHighlightSections(false);
+}
+
+void fitColumn(QTableView* view, int column, int minimum, const QStringList& samples)
+{
+    const QHeaderView* header = view->horizontalHeader();
+    const QStyle* style = view->style();
+    // The header draws its text between two margins, beside the sort arrow.
+    const int headerExtra = 2 * style->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header)
+        + style->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + 8;
+    const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
+    int width = std::max(minimum, header->fontMetrics().horizontalAdvance(title) + headerExtra);
+    const int cellExtra = 2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1) + 4;
+    for (const QString& sample : samples)
+        width = std::max(width, view->fontMetrics().horizontalAdvance(sample) + cellExtra);
+    view->setColumnWidth(column, width);
 }
 
 } // namespace hs::ui

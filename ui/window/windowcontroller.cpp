@@ -5,6 +5,7 @@
 #include "models/processmodel.h"
 #include "util/platform.h"
 #include "util/qtstd.h"
+#include "util/vocabulary.h"
 
 #include "handlescope/inspect.h"
 #include "handlescope/log.h"
@@ -128,7 +129,7 @@ void WindowController::setFocus(std::optional<hs::ProcessKey> focus)
         Q_EMIT handlesMessage(tr("HandleScope may not read the handles of %1 (pid %2):\n%3\n\nTo see more: %4")
                                   .arg(qs(process->name))
                                   .arg(process->pid)
-                                  .arg(qs(process->accessError->message()), qs(platform().privilegeHint)));
+                                  .arg(qs(process->accessError->message()), privilegeHint()));
         return;
     }
     Q_EMIT handlesMessage(tr("Reading the handles of %1 (pid %2)…").arg(qs(process->name)).arg(process->pid));

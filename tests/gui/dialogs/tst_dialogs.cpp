@@ -6,6 +6,7 @@
 #include "dialogs/duplicatedialog.h"
 #include "dialogs/finddialog.h"
 #include "dup/risk.h"
+#include "i18n/translations.h"
 #include "window/windowcontroller.h"
 #include "models/hitmodel.h"
 #include "reader/reader.h"
@@ -37,6 +38,9 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
+        // English whatever the caller's locale: the texts below are checked as the English
+        // window shows them, plural forms included ("40 handles").
+        installTranslations(QLocale(QLocale::English));
     }
 
     void csvEscaping()
