@@ -429,11 +429,13 @@ private slots:
         if (!m_iterError.isEmpty())
             QSKIP(qPrintable(QStringLiteral("the bpf-iter backend cannot load here: ") + m_iterError));
         hstest::Child longArgs, oddArgs;
-        // sh waits for sleep (a command follows it), so its own argv stays as given.
+        // sh blocks reading its stdin (a pipe from us): no child of its own outlives the test.
         const std::string filler(6000, 'x');
-        QCOMPARE(longArgs.start({.argv = {"/bin/sh", "-c", "sleep 600; : " + filler}}), std::string());
-        QCOMPARE(oddArgs.start({.argv = {"/bin/sh", "-c", "sleep 600; :", "a b", "tab\there", "\xff\xfe"}}), std::string());
-        QTest::qWait(200); // both have exec'd sh
+        QCOMPARE(longArgs.start({.argv = {"/bin/sh", "-c", "read line # " + filler}, .pipeStdio = true}), std::string());
+        QCOMPARE(oddArgs.start({.argv = {"/bin/sh", "-c", "read line", "a b", "tab\there", "\xff\xfe"}, .pipeStdio = true}),
+            std::string());
+        QCOMPARE(longArgs.waitForExec("dash"), std::string());
+        QCOMPARE(oddArgs.waitForExec("dash"), std::string());
 
         QStringList differences;
         for (int attempt = 1; attempt <= 5; ++attempt) {
@@ -472,7 +474,7 @@ private slots:
                 const ProcessHandles* p = first->findProcess(child->pid());
                 const ProcessHandles* b = iter->findProcess(child->pid());
                 QVERIFY2(p && b, "a child is missing from a snapshot");
-                QVERIFY(p->process.commandLine.starts_with("/bin/sh -c sleep 600; :"));
+                QVERIFY(p->process.commandLine.starts_with("/bin/sh -c read line"));
                 for (const Field& f : processFields(p->process, b->process))
                     QVERIFY2(f.procfs == f.iter, qPrintable(QStringLiteral("child %1, %2: procfs '%3', bpf-iter '%4'")
                                                                 .arg(child->pid())

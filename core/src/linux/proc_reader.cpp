@@ -165,4 +165,19 @@ const std::string& userName(std::int64_t uid)
     return cache.emplace(uid, std::move(name)).first->second;
 }
 
+std::chrono::system_clock::time_point startedAt(std::uint64_t ticksSinceBoot)
+{
+    const BootClock& clock = bootClock();
+    // Milliseconds since the epoch; system_clock counts nanoseconds in 64 bits (to 2262).
+    constexpr std::uint64_t kMaxMs = std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                        std::chrono::system_clock::duration::max())
+                                                        .count());
+    const auto ticks = static_cast<std::uint64_t>(std::max<std::int64_t>(clock.ticksPerSecond, 1));
+    const std::uint64_t sinceBootMs = ticksSinceBoot / ticks * 1000 + ticksSinceBoot % ticks * 1000 / ticks;
+    const auto bootMs = static_cast<std::uint64_t>(std::max<std::int64_t>(clock.bootTimeSeconds, 0)) * 1000;
+    if (ticksSinceBoot / ticks > kMaxMs / 1000 || sinceBootMs > kMaxMs - bootMs)
+        return {};
+    return std::chrono::system_clock::time_point(std::chrono::milliseconds(bootMs + sinceBootMs));
+}
+
 } // namespace hs::linux_

@@ -5,6 +5,7 @@
 // held open (a held /proc/PID fd never crosses into a recycled pid), getdents64 into a
 // reused buffer, small files read with one read() into a reused string.
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -64,6 +65,10 @@ struct BootClock {
     std::int64_t ticksPerSecond = 100;
 };
 const BootClock& bootClock();
+
+/// The wall-clock time of a start time in clock ticks since boot; the epoch for a value
+/// past what system_clock holds (only damaged input has one).
+std::chrono::system_clock::time_point startedAt(std::uint64_t ticksSinceBoot);
 
 /// User name for a uid, cached; the number as text if it has no name.
 const std::string& userName(std::int64_t uid);

@@ -68,9 +68,7 @@ Result<ProcessInfo> ProcWalker::readProcess(int procPidFd, Pid pid, bool countHa
     p.session = stat->session;
     p.startTime = stat->startTime;
     p.state = stateFromStat(stat->state, stat->flags);
-    const auto& clock = bootClock();
-    p.started = std::chrono::system_clock::time_point(
-        std::chrono::milliseconds(clock.bootTimeSeconds * 1000 + static_cast<std::int64_t>(stat->startTime) * 1000 / clock.ticksPerSecond));
+    p.started = startedAt(stat->startTime);
 
     struct stat st {};
     if (::fstat(procPidFd, &st) == 0) {

@@ -224,10 +224,15 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
     if (cancel.cancelled())
         return fail(cancelledError("take snapshot"));
     auto& iterator = Iterator::instance();
+    std::lock_guard lock(iterator.snapshotMutex);
+    // Every process's details from one more iterator, where it loads: /proc then gives
+    // only the exe link, not ten system calls a process. It loads (a few ms, the first
+    // time) and runs on a thread while the fd program loads and /proc is listed.
+    std::optional<Result<std::vector<IteratedProcess>>> iterated;
+    std::jthread detailsReader([&iterated] { iterated = readIteratedProcesses(); });
     auto skel = iterator.skeleton();
     if (!skel)
         return fail(skel.error());
-    std::lock_guard lock(iterator.snapshotMutex);
     const int progFd = bpf_program__fd((*skel)->progs.dump_task_file);
 
     Snapshot header;
@@ -256,18 +261,18 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
     std::jthread socketLoader([&sockets] { sockets.prefetchOwn(); });
     const std::uint64_t netns = ownNetns();
 
-    // Every process's details from one more iterator, where it loads: /proc then gives
-    // only the exe link, not ten system calls a process. The processes it has no record
-    // for (this machine's PID 1; kernel threads, whose full names only /proc prints)
-    // are read from /proc.
-    auto iterated = readIteratedProcesses();
-    if (!iterated) {
-        log::get("core.linux")->debug("process details from /proc: {}", iterated.error().message());
-        iterated.emplace();
-    }
-    const auto details = [&](Pid pid) -> IteratedProcess* {
-        auto it = std::ranges::lower_bound(*iterated, pid, {}, [](const IteratedProcess& p) { return p.info.pid; });
-        return it != iterated->end() && it->info.pid == pid && !it->nameFromProc ? &*it : nullptr;
+    // The processes the details iterator has no record for (this machine's PID 1; kernel
+    // threads, whose full names only /proc prints), or all where it cannot load, are read
+    // from /proc.
+    detailsReader.join();
+    std::vector<IteratedProcess> iteratedProcesses;
+    if (*iterated)
+        iteratedProcesses = std::move(**iterated);
+    else
+        log::get("core.linux")->debug("process details from /proc: {}", iterated->error().message());
+    const auto details = [&iteratedProcesses](Pid pid) -> IteratedProcess* {
+        auto it = std::ranges::lower_bound(iteratedProcesses, pid, {}, [](const IteratedProcess& p) { return p.info.pid; });
+        return it != iteratedProcesses.end() && it->info.pid == pid && !it->nameFromProc ? &*it : nullptr;
     };
 
     // One process: false if it is gone (exited since /proc was listed).

@@ -70,8 +70,7 @@ Result<void> parseTaskRecords(std::string_view bytes, std::vector<IteratedProces
         info.user = userName(info.uid);
         info.state = stateFromStat(stateLetter(r.state, r.exit_state), r.flags);
         info.startTime = r.start_boottime / nsPerTick;
-        info.started = std::chrono::system_clock::time_point(std::chrono::milliseconds(
-            clock.bootTimeSeconds * 1000 + static_cast<std::int64_t>(info.startTime) * 1000 / clock.ticksPerSecond));
+        info.started = startedAt(info.startTime);
         p.nameFromProc = (r.flags & kPfKthread) != 0;
         p.commandLineComplete = r.args_error == 0 && r.args_total == r.args_len && (args.empty() || args.back() == '\0');
         if (p.commandLineComplete)
