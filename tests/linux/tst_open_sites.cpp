@@ -14,6 +14,7 @@
 
 #include <QTest>
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/eventfd.h>
@@ -255,6 +256,31 @@ private slots:
         QCOMPARE(report->lostRecords, 0);
         for (int fd : {pipeFds[0], pipeFds[1], pairFds[0], pairFds[1], event, memfd, copy, replaced})
             ::close(fd);
+    }
+
+    void libraryLoadedDuringTheTrace()
+    {
+        START_TRACER(tracer, ::getpid());
+        void* plugin = ::dlopen(HS_OPEN_SITES_PLUGIN, RTLD_NOW | RTLD_LOCAL);
+        QVERIFY2(plugin, ::dlerror());
+        auto* open = reinterpret_cast<int (*)()>(::dlsym(plugin, "hsPluginOpen"));
+        QVERIFY(open);
+        const int fd = open();
+        QVERIFY(fd >= 0);
+        QVERIFY(tracer->follow(100ms));
+        auto report = tracer->report();
+        QVERIFY2(report, report ? "" : report.error().message().c_str());
+        const std::string text = sitesText(*report);
+        const OpenSite* site = siteWith(*report, "hsPluginOpen");
+        QVERIFY2(site, text.c_str());
+        QCOMPARE(site->fds, std::vector<HandleValue>{fd});
+        QVERIFY2(stackHas(*site, "TestOpenSites::libraryLoadedDuringTheTrace"), text.c_str());
+        const auto frame = std::find_if(site->stack.begin(), site->stack.end(),
+                                        [](const StackFrame& f) { return f.function == "hsPluginOpen"; });
+        QCOMPARE(frame->module, std::string("libhs_open_sites_plugin.so"));
+        QVERIFY2(frame->file.ends_with("open_sites_plugin.cpp") && frame->line > 0, describeFrame(*frame).c_str());
+        ::close(fd);
+        ::dlclose(plugin);
     }
 
     void processExitsMidTrace()

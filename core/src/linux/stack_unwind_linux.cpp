@@ -7,7 +7,10 @@
 
 #include <cxxabi.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <optional>
 #include <cstdlib>
 #include <cstring>
 
@@ -20,7 +23,7 @@ struct StackUnwinder::State {
     std::vector<std::uint64_t>* frames = nullptr;
     std::size_t maxFrames = 0;
     std::unordered_map<std::uint64_t, StackFrame> symbols;
-    char* debuginfoPath = nullptr;
+    std::optional<std::chrono::steady_clock::time_point> lastRefresh;
 
     ~State()
     {
@@ -158,7 +161,7 @@ Result<std::unique_ptr<StackUnwinder>> StackUnwinder::create(Pid pid)
     return std::unique_ptr<StackUnwinder>(new StackUnwinder(std::move(state)));
 }
 
-std::vector<std::uint64_t> StackUnwinder::unwind(const CopiedStack& copy, std::size_t maxFrames)
+std::vector<std::uint64_t> StackUnwinder::walk(const CopiedStack& copy, std::size_t maxFrames)
 {
     std::vector<std::uint64_t> frames;
     m_state->current = &copy;
@@ -171,6 +174,31 @@ std::vector<std::uint64_t> StackUnwinder::unwind(const CopiedStack& copy, std::s
     m_state->current = nullptr;
     m_state->frames = nullptr;
     return frames;
+}
+
+std::vector<std::uint64_t> StackUnwinder::unwind(const CopiedStack& copy, std::size_t maxFrames)
+{
+    auto frames = walk(copy, maxFrames);
+    // A frame in code of no known module: a library loaded (dlopen) since the modules were
+    // read (libdwfl walks it by frame pointer, or stops there). Read them again (at most
+    // once a second) and walk again, with its CFI.
+    const auto unknown = [&](std::uint64_t pc) { return dwfl_addrmodule(m_state->dwfl, pc) == nullptr; };
+    if (std::any_of(frames.begin(), frames.end(), unknown) && refreshModules())
+        frames = walk(copy, maxFrames);
+    return frames;
+}
+
+bool StackUnwinder::refreshModules()
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (m_state->lastRefresh && now - *m_state->lastRefresh < std::chrono::seconds(1))
+        return false;
+    m_state->lastRefresh = now;
+    dwfl_report_begin_add(m_state->dwfl); // keeps the modules already known (one may be unloaded since)
+    const bool read = dwfl_linux_proc_report(m_state->dwfl, m_state->pid) == 0;
+    dwfl_report_end(m_state->dwfl, nullptr, nullptr);
+    m_state->symbols.clear(); // addresses that had no module may have one now
+    return read;
 }
 
 StackFrame StackUnwinder::symbolise(std::uint64_t address)

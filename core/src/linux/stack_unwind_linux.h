@@ -41,6 +41,9 @@ public:
     struct State; ///< libdwfl's session (in the .cpp, where its callbacks reach it)
 
 private:
+    std::vector<std::uint64_t> walk(const CopiedStack& copy, std::size_t maxFrames);
+    /// Reads the process's modules again: false if it cannot, or did less than a second ago.
+    bool refreshModules();
     explicit StackUnwinder(std::unique_ptr<State> state);
     std::unique_ptr<State> m_state;
 };
