@@ -4,13 +4,15 @@
 // times a second (0: as fast as it can) for --seconds; it is run untraced, then traced by
 // this process, and for each run prints the child's CPU time (user + system, getrusage of
 // the reaped child) and the opens it managed per second, and for the traced run the
-// tracer's own CPU (this process: ring buffer, unwinding). Needs root (BPF).
+// tracer's own CPU (this process: ring buffer, unwinding), the creating calls it saw and
+// the records the kernel's ring buffer had no room for. Needs root (BPF).
 
 #include "bench_args.h"
 
 #include "handlescope/open_sites.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -56,6 +58,7 @@ double selfCpu()
     char line[64];
     const int n = std::snprintf(line, sizeof line, "%.1f\n", static_cast<double>(opened) / elapsed);
     (void)!::write(reportFd, line, static_cast<std::size_t>(n));
+    (void)!::read(0, &go, 1); // stay until the parent has its report (it reads our fds)
     ::_exit(0);
 }
 
@@ -63,6 +66,8 @@ struct Run {
     double childCpu = 0;     ///< seconds
     double opensPerSecond = 0;
     double tracerCpu = 0;    ///< seconds, traced runs only
+    std::int64_t seen = 0;   ///< creating calls the tracer saw
+    std::int64_t lost = 0;   ///< records the ring buffer had no room for
 };
 
 bool runOnce(long rate, long runSeconds, bool traced, Run& out)
@@ -74,6 +79,8 @@ bool runOnce(long rate, long runSeconds, bool traced, Run& out)
     const pid_t child = ::fork();
     if (child == 0) {
         ::dup2(go[0], 0);
+        ::close(go[1]); // or our own copy would keep the pipe open: no EOF for the read at the end
+        ::close(report[0]);
         openAndClose(rate, runSeconds, report[1]);
     }
     ::close(go[0]);
@@ -91,17 +98,24 @@ bool runOnce(long rate, long runSeconds, bool traced, Run& out)
     }
     const double cpuBefore = selfCpu();
     (void)!::write(go[1], "g", 1);
-    if (tracer)
-        (void)tracer->follow(std::chrono::seconds(runSeconds + 5));
+    if (tracer) {
+        pollfd done{report[0], POLLIN, 0};
+        while (::poll(&done, 1, 0) == 0)
+            (void)tracer->follow(std::chrono::milliseconds(100));
+        if (auto r = tracer->report()) {
+            out.seen = r->openCalls;
+            out.lost = r->lostRecords;
+        }
+    }
     char line[64] = {};
     (void)!::read(report[0], line, sizeof line - 1);
+    ::close(go[1]); // the child exits
     int status = 0;
     rusage usage{};
     ::wait4(child, &status, 0, &usage);
     out.tracerCpu = selfCpu() - cpuBefore;
     out.childCpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
     out.opensPerSecond = std::atof(line);
-    ::close(go[1]);
     ::close(report[0]);
     return true;
 }
@@ -114,7 +128,7 @@ int main(int argc, char** argv)
                      "usage: handlescope-open-sites-overhead [--rate N] [--seconds S]\n"
                      "  A child opens and closes /dev/null N times a second (default 10000; 0: flat out)\n"
                      "  for S s (default 5), untraced and then traced, and prints per run:\n"
-                     "  run untraced|traced child_cpu_ms C opens_per_second R tracer_cpu_ms T\n");
+                     "  run untraced|traced child_cpu_ms C opens_per_second R tracer_cpu_ms T seen S lost L\n");
     long rate = 10000;
     long runSeconds = 5;
     while (const char* a = args.next()) {
@@ -130,9 +144,10 @@ int main(int argc, char** argv)
         Run run;
         if (!runOnce(rate, runSeconds, traced, run))
             return 1;
-        std::printf("run %s child_cpu_ms %.0f opens_per_second %.0f tracer_cpu_ms %.0f\n",
+        std::printf("run %s child_cpu_ms %.0f opens_per_second %.0f tracer_cpu_ms %.0f seen %lld lost %lld\n",
                     traced ? "traced" : "untraced", run.childCpu * 1000, run.opensPerSecond,
-                    traced ? run.tracerCpu * 1000 : 0.0);
+                    traced ? run.tracerCpu * 1000 : 0.0, static_cast<long long>(run.seen),
+                    static_cast<long long>(run.lost));
     }
     return 0;
 }

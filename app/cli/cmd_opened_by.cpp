@@ -116,14 +116,13 @@ int runOpenedBy(const std::vector<std::string>& words)
         auto tracer = OpenSiteTracer::start(*pid);
         if (!tracer)
             return report(tracer.error());
-        struct sigaction sa{};
-        sa.sa_handler = onInterrupt; // no SA_RESTART: the wait returns at once
-        ::sigaction(SIGINT, &sa, nullptr);
+        // The trace waits in short slices (and poll returns on a signal): it ends soon after.
+        std::signal(SIGINT, onInterrupt);
         if (!json)
             std::fprintf(stderr, "Following the fds pid %lld opens for %g s (Ctrl+C to stop early)...\n",
                          static_cast<long long>(*pid), std::chrono::duration<double>(*duration).count());
         auto followed = (*tracer)->follow(*duration, g_interrupted);
-        ::signal(SIGINT, SIG_DFL);
+        std::signal(SIGINT, SIG_DFL);
         if (!followed)
             return report(followed.error());
         auto result = (*tracer)->report();
