@@ -209,6 +209,11 @@ int on_sys_exit(struct bpf_raw_tracepoint_args* ctx)
         return 0;
     const struct pending_call call = *found;
     bpf_map_delete_elem(&pending, &tid);
+    // An entry left by a thread that never came back from its call (it was killed) must not
+    // make a reused thread id's next call an open.
+    struct pt_regs* user_regs = (struct pt_regs*)ctx->args[0];
+    if ((__u32)BPF_CORE_READ(user_regs, orig_ax) != call.syscall)
+        return 0;
     const long ret = (long)ctx->args[1];
     if (ret < 0)
         return 0;
