@@ -304,6 +304,21 @@ private slots:
         QVERIFY2(report.error().hint.find("exited") != std::string::npos, report.error().message().c_str());
     }
 
+    void withoutPrivilege_saysWhy()
+    {
+        // ctest runs this one as nobody too (tst_open_sites_nobody): no BPF rights.
+        if (::geteuid() == 0)
+            QSKIP("run as nobody by tst_open_sites_nobody");
+        const auto tracer = OpenSiteTracer::start(::getpid());
+        QVERIFY(!tracer);
+        if (tracer.error().osName == "ENOSYS")
+            QSKIP("this build has no BPF tracer");
+        QCOMPARE(tracer.error().osName, std::string("EPERM"));
+        QCOMPARE(tracer.error().pid, static_cast<std::int64_t>(::getpid()));
+        QVERIFY2(tracer.error().hint.find("needs root, or CAP_BPF and CAP_PERFMON") != std::string::npos,
+                 tracer.error().message().c_str());
+    }
+
     void missingProcess()
     {
         const auto tracer = OpenSiteTracer::start(4'000'000); // above pid_max's ceiling
