@@ -19,6 +19,7 @@ char LICENSE[] SEC("license") = "GPL";
 
 // x86-64 system call numbers (arch/x86/entry/syscalls/syscall_64.tbl).
 #define NR_open 2
+#define NR_mmap 9
 #define NR_close 3
 #define NR_pipe 22
 #define NR_dup 32
@@ -56,11 +57,15 @@ char LICENSE[] SEC("license") = "GPL";
 #define F_DUPFD 0
 #define F_DUPFD_CLOEXEC 1030
 #define CLOSE_RANGE_CLOEXEC 4
+#define PROT_EXEC 4
 
 const volatile __u32 target_tgid = 0;
 
 __u64 lost_events; ///< records the ring buffer had no room for
 __u64 lost_calls;  ///< calls not followed because the pending map was full
+/// Executable mappings made (dlopen maps a library so): user space reads the process's
+/// modules again when a stack leads into code it does not know and this has moved.
+__u64 exec_mappings;
 
 /// A creating call between its entry and its exit: what the exit needs of its arguments.
 struct pending_call {
@@ -152,6 +157,10 @@ int on_sys_enter(struct bpf_raw_tracepoint_args* ctx)
         if (BPF_CORE_READ(regs, dx) & CLOSE_RANGE_CLOEXEC)
             return 0; // only marks the fds close-on-exec
         send_closed(tid, nr, (__u32)BPF_CORE_READ(regs, di), (__u32)BPF_CORE_READ(regs, si));
+        return 0;
+    }
+    if (nr == NR_mmap && (BPF_CORE_READ(regs, dx) & PROT_EXEC)) {
+        __sync_fetch_and_add(&exec_mappings, 1);
         return 0;
     }
     if (!creates_fds(nr, regs))

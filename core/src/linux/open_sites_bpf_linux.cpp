@@ -85,6 +85,7 @@ private:
     std::map<HandleValue, TracedFd> m_traced;
     OpenSiteReport m_counts; ///< only the counters are kept up to date
     std::chrono::nanoseconds m_followed{};
+    std::uint64_t m_execMappingsSeen = 0; ///< exec_mappings when the modules were last read
     bool m_exited = false;
 };
 
@@ -141,6 +142,14 @@ void BpfOpenSiteTracer::opened(const hs_open_record& r)
     };
     std::copy(std::begin(r.regs), std::end(r.regs), copy.registers.begin());
     auto pcs = m_unwinder->unwind(copy);
+    // A stack into code no module covers, after the process mapped more code: a library it
+    // loaded since the modules were read. Read them again and walk again.
+    if (const std::uint64_t mapped = m_skel->bss->exec_mappings;
+        mapped != m_execMappingsSeen && m_unwinder->hasUnknownFrame(pcs)) {
+        m_execMappingsSeen = mapped;
+        if (m_unwinder->refreshModules())
+            pcs = m_unwinder->unwind(copy);
+    }
     if (pcs.size() <= 1)
         ++m_counts.unwindFailures;
     const std::size_t site = siteOf(std::move(pcs));

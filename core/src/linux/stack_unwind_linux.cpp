@@ -9,8 +9,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
-#include <optional>
 #include <cstdlib>
 #include <cstring>
 
@@ -23,7 +21,6 @@ struct StackUnwinder::State {
     std::vector<std::uint64_t>* frames = nullptr;
     std::size_t maxFrames = 0;
     std::unordered_map<std::uint64_t, StackFrame> symbols;
-    std::optional<std::chrono::steady_clock::time_point> lastRefresh;
 
     ~State()
     {
@@ -161,7 +158,7 @@ Result<std::unique_ptr<StackUnwinder>> StackUnwinder::create(Pid pid)
     return std::unique_ptr<StackUnwinder>(new StackUnwinder(std::move(state)));
 }
 
-std::vector<std::uint64_t> StackUnwinder::walk(const CopiedStack& copy, std::size_t maxFrames)
+std::vector<std::uint64_t> StackUnwinder::unwind(const CopiedStack& copy, std::size_t maxFrames)
 {
     std::vector<std::uint64_t> frames;
     m_state->current = &copy;
@@ -176,24 +173,14 @@ std::vector<std::uint64_t> StackUnwinder::walk(const CopiedStack& copy, std::siz
     return frames;
 }
 
-std::vector<std::uint64_t> StackUnwinder::unwind(const CopiedStack& copy, std::size_t maxFrames)
+bool StackUnwinder::hasUnknownFrame(std::span<const std::uint64_t> frames) const
 {
-    auto frames = walk(copy, maxFrames);
-    // A frame in code of no known module: a library loaded (dlopen) since the modules were
-    // read (libdwfl walks it by frame pointer, or stops there). Read them again (at most
-    // once a second) and walk again, with its CFI.
-    const auto unknown = [&](std::uint64_t pc) { return dwfl_addrmodule(m_state->dwfl, pc) == nullptr; };
-    if (std::any_of(frames.begin(), frames.end(), unknown) && refreshModules())
-        frames = walk(copy, maxFrames);
-    return frames;
+    return std::any_of(frames.begin(), frames.end(),
+                       [&](std::uint64_t pc) { return dwfl_addrmodule(m_state->dwfl, pc) == nullptr; });
 }
 
 bool StackUnwinder::refreshModules()
 {
-    const auto now = std::chrono::steady_clock::now();
-    if (m_state->lastRefresh && now - *m_state->lastRefresh < std::chrono::seconds(1))
-        return false;
-    m_state->lastRefresh = now;
     dwfl_report_begin_add(m_state->dwfl); // keeps the modules already known (one may be unloaded since)
     const bool read = dwfl_linux_proc_report(m_state->dwfl, m_state->pid) == 0;
     dwfl_report_end(m_state->dwfl, nullptr, nullptr);

@@ -35,15 +35,17 @@ public:
     /// The return addresses of the copied stack, innermost first; a caller's address is
     /// moved back into its call instruction. At most `maxFrames`.
     std::vector<std::uint64_t> unwind(const CopiedStack& copy, std::size_t maxFrames = 64);
+    /// Whether an address is in no module read so far: code loaded since (dlopen), or JIT.
+    [[nodiscard]] bool hasUnknownFrame(std::span<const std::uint64_t> frames) const;
+    /// Reads the process's modules again (they are kept: one unloaded since still names
+    /// its old addresses). False if the process can no longer be read.
+    bool refreshModules();
     /// Function, module and source line of an address (cached).
     StackFrame symbolise(std::uint64_t address);
 
     struct State; ///< libdwfl's session (in the .cpp, where its callbacks reach it)
 
 private:
-    std::vector<std::uint64_t> walk(const CopiedStack& copy, std::size_t maxFrames);
-    /// Reads the process's modules again: false if it cannot, or did less than a second ago.
-    bool refreshModules();
     explicit StackUnwinder(std::unique_ptr<State> state);
     std::unique_ptr<State> m_state;
 };
