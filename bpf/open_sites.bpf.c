@@ -64,7 +64,7 @@ const volatile __u32 target_tgid = 0;
 __u64 lost_events; ///< records the ring buffer had no room for
 __u64 lost_calls;  ///< calls not followed because the pending map was full
 /// Executable mappings made (dlopen maps a library so): user space reads the process's
-/// modules again when a stack leads into code it does not know and this has moved.
+/// modules again before the next stack when this has moved.
 __u64 exec_mappings;
 
 /// A creating call between its entry and its exit: what the exit needs of its arguments.

@@ -53,8 +53,12 @@ const OpenSite* siteWith(const OpenSiteReport& r, const std::string& function)
 std::string sitesText(const OpenSiteReport& r)
 {
     std::string out;
-    for (const auto& s : r.sites)
-        out += describeKinds(s) + " at " + describeSite(s, 6) + "\n";
+    for (const auto& s : r.sites) {
+        out += describeKinds(s) + " at";
+        for (std::size_t i = 0; i < s.stack.size() && i < 6; ++i)
+            out += (i == 0 ? " " : " <- ") + describeFrame(s.stack[i]);
+        out += "\n";
+    }
     return out + describeKinds(r.unknownOrigin) + " of unknown origin\n";
 }
 
@@ -272,6 +276,8 @@ private slots:
         QVERIFY2(report, report ? "" : report.error().message().c_str());
         const std::string text = sitesText(*report);
         const OpenSite* site = siteWith(*report, "hsPluginOpen");
+        if (!site)
+            std::fputs(text.c_str(), stderr); // all of it: a failure message is cut short
         QVERIFY2(site, text.c_str());
         QCOMPARE(site->fds, std::vector<HandleValue>{fd});
         QVERIFY2(stackHas(*site, "TestOpenSites::libraryLoadedDuringTheTrace"), text.c_str());

@@ -141,15 +141,13 @@ void BpfOpenSiteTracer::opened(const hs_open_record& r)
         .tid = r.event.tid,
     };
     std::copy(std::begin(r.regs), std::end(r.regs), copy.registers.begin());
-    auto pcs = m_unwinder->unwind(copy);
-    // A stack into code no module covers, after the process mapped more code: a library it
-    // loaded since the modules were read. Read them again and walk again.
-    if (const std::uint64_t mapped = m_skel->bss->exec_mappings;
-        mapped != m_execMappingsSeen && m_unwinder->hasUnknownFrame(pcs)) {
+    // The process mapped code since its modules were read (dlopen; one unloaded since may
+    // have left its range to the new one): read them again before walking through them.
+    if (const std::uint64_t mapped = m_skel->bss->exec_mappings; mapped != m_execMappingsSeen) {
         m_execMappingsSeen = mapped;
-        if (m_unwinder->refreshModules())
-            pcs = m_unwinder->unwind(copy);
+        m_unwinder->refreshModules();
     }
+    auto pcs = m_unwinder->unwind(copy);
     if (pcs.size() <= 1)
         ++m_counts.unwindFailures;
     const std::size_t site = siteOf(std::move(pcs));

@@ -173,15 +173,10 @@ std::vector<std::uint64_t> StackUnwinder::unwind(const CopiedStack& copy, std::s
     return frames;
 }
 
-bool StackUnwinder::hasUnknownFrame(std::span<const std::uint64_t> frames) const
-{
-    return std::any_of(frames.begin(), frames.end(),
-                       [&](std::uint64_t pc) { return dwfl_addrmodule(m_state->dwfl, pc) == nullptr; });
-}
-
 bool StackUnwinder::refreshModules()
 {
-    dwfl_report_begin_add(m_state->dwfl); // keeps the modules already known (one may be unloaded since)
+    // All of them, not only the new ones: an unloaded library's range may hold another now.
+    dwfl_report_begin(m_state->dwfl);
     const bool read = dwfl_linux_proc_report(m_state->dwfl, m_state->pid) == 0;
     dwfl_report_end(m_state->dwfl, nullptr, nullptr);
     m_state->symbols.clear(); // addresses that had no module may have one now

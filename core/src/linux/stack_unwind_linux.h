@@ -35,10 +35,8 @@ public:
     /// The return addresses of the copied stack, innermost first; a caller's address is
     /// moved back into its call instruction. At most `maxFrames`.
     std::vector<std::uint64_t> unwind(const CopiedStack& copy, std::size_t maxFrames = 64);
-    /// Whether an address is in no module read so far: code loaded since (dlopen), or JIT.
-    [[nodiscard]] bool hasUnknownFrame(std::span<const std::uint64_t> frames) const;
-    /// Reads the process's modules again (they are kept: one unloaded since still names
-    /// its old addresses). False if the process can no longer be read.
+    /// Reads the process's modules again, in place of those read before (addresses of a
+    /// library unloaded since are no longer named). False if the process cannot be read.
     bool refreshModules();
     /// Function, module and source line of an address (cached).
     StackFrame symbolise(std::uint64_t address);
