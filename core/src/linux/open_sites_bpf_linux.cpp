@@ -229,7 +229,9 @@ Result<std::unique_ptr<OpenSiteTracer>> OpenSiteTracer::start(Pid pid)
     if (pidfd < 0)
         return fail(linux_::errnoError("trace open sites", errno, pid, -1,
                                        errno == ESRCH ? "no process has this pid; it may have exited"
-                                                      : "pidfd_open needs Linux 5.3"));
+                                       : errno == EINVAL || errno == ENOENT
+                                           ? "the pid must be a process's, not one of its threads'"
+                                           : "pidfd_open needs Linux 5.3"));
     auto tracer = std::make_unique<BpfOpenSiteTracer>(pid, pidfd);
     if (::access(kKernelBtf, R_OK) != 0)
         return fail(linux_::errnoError("trace open sites", errno, pid, -1,
