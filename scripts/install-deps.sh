@@ -13,6 +13,8 @@ packages=(
     # the BPF snapshot iterator (bpf/): clang (listed below) compiles it, bpftool makes vmlinux.h
     # and the skeleton, libbpf loads it
     libbpf-dev bpftool
+    # the open-site tracer unwinds and symbolises the copied user stacks with elfutils' libdwfl
+    libdw-dev libelf-dev
     # logging
     libspdlog-dev
     # JSON reading (the snapshot reader's SAX parser), header-only

@@ -27,6 +27,7 @@ extern const Command kDupCommand;
 extern const Command kCloseCommand;
 extern const Command kWatchCommand;
 extern const Command kLeaksCommand;
+extern const Command kOpenedByCommand;
 
 } // namespace hs::cli
 

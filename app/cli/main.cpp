@@ -18,7 +18,7 @@ namespace {
 constexpr std::array kCommands{
     &kPsCommand,       &kHandlesCommand, &kFindCommand, &kHoldersCommand,
     &kSnapshotCommand, &kCountsCommand,  &kSummaryCommand, &kDiffCommand, &kWatchCommand,
-    &kLeaksCommand,    &kDupCommand,     &kCloseCommand,
+    &kLeaksCommand,    &kOpenedByCommand, &kDupCommand,   &kCloseCommand,
 };
 
 void printUsage(std::FILE* out)
