@@ -135,7 +135,7 @@ Result<HandleInfo> handleInfo(Pid pid, HandleValue handle)
     if (!table)
         return fail(table.error());
     for (const auto& raw : *table) {
-        if (raw.value != handle)
+        if (maskTagBits(raw.value) != maskTagBits(handle)) // tag bits name the same handle
             continue;
         IdentityGrouper grouper;
         DetailContext ctx{pid, process->get(), true, &grouper};

@@ -20,6 +20,7 @@ inline constexpr NTSTATUS kIoTimeout = static_cast<NTSTATUS>(0xC00000B5L);
 inline constexpr NTSTATUS kHandleNotClosable = static_cast<NTSTATUS>(0xC0000235L);
 inline constexpr NTSTATUS kInvalidHandle = static_cast<NTSTATUS>(0xC0000008L);
 inline constexpr NTSTATUS kNotImplemented = static_cast<NTSTATUS>(0xC0000002L);
+inline constexpr NTSTATUS kInvalidInfoClass = static_cast<NTSTATUS>(0xC0000003L);
 
 inline bool ok(NTSTATUS s) { return s >= 0; }
 

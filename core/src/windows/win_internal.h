@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -66,6 +67,9 @@ std::wstring toWide(std::string_view s);
 std::string hex(std::uint64_t v); ///< "0x1A4"
 inline HANDLE toHandle(HandleValue v) { return reinterpret_cast<HANDLE>(static_cast<std::intptr_t>(v)); }
 inline HandleValue fromHandle(HANDLE h) { return static_cast<HandleValue>(reinterpret_cast<std::intptr_t>(h)); }
+/// The low two bits of a handle value are tag bits the kernel ignores (0x1A4 and 0x1A7 are
+/// one handle): values are compared with them cleared.
+inline HandleValue maskTagBits(HandleValue v) { return v & ~HandleValue{3}; }
 
 // --- errors (errors_win.cpp)
 std::string win32ErrorName(DWORD code);
@@ -99,6 +103,31 @@ struct RawHandle {
 };
 /// The system handle table (SystemExtendedHandleInformation), optionally one pid only.
 Result<std::vector<RawHandle>> querySystemHandles(Pid onlyPid = -1);
+/// The row of (pid, handle) in the system table (tag bits ignored), if it is there.
+std::optional<RawHandle> findRow(Pid pid, HandleValue handle);
+
+// --- remote close (remote_close_win.cpp)
+/// A handle the user chose, pinned: its process (so a reused pid cannot stand in), its
+/// kernel object address when the table gives one, and an access-0 copy in the tool for
+/// NtCompareObjects when it does not (Wine; Windows 11 24H2 without SeDebugPrivilege).
+struct ChosenHandle {
+    Pid pid = -1;
+    HandleValue value = -1;   ///< tag bits cleared
+    std::uint64_t object = 0; ///< 0 when not given
+    UniqueHandle process;     ///< PROCESS_DUP_HANDLE | PROCESS_QUERY_LIMITED_INFORMATION
+    UniqueHandle reference;   ///< the chosen object, no access rights
+};
+/// Pins (pid, value) as it is now.
+Result<ChosenHandle> chooseHandle(Pid pid, HandleValue value);
+/// Closes the chosen handle if its value still names the chosen object, the process is not
+/// critical and the handle is not protected from close; success only once the table shows
+/// the handle gone. `steps` (optional) receives the calls made.
+Result<void> closeChosenHandle(const ChosenHandle& chosen, std::vector<std::string>* steps = nullptr);
+/// The refusal for a handle marked OBJ_PROTECT_CLOSE.
+Error protectedFromCloseError(const std::string& operation, Pid pid, HandleValue handle);
+/// Fails when `process` (PROCESS_QUERY_LIMITED_INFORMATION) is critical or cannot be
+/// checked; a system without the concept (Wine 8) counts as not critical.
+Result<void> refuseCriticalProcess(HANDLE process, Pid pid, HandleValue handle, const std::string& operation);
 
 // --- object types (object_types_win.cpp)
 /// The NT type name for an ObjectTypeIndex of the system handle table, calibrated against
