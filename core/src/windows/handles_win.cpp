@@ -114,7 +114,8 @@ Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, const Cancel
     if (!table)
         return fail(table.error());
     IdentityGrouper grouper;
-    DetailContext ctx{pid, process->get(), true, &grouper};
+    TimedOutObjects timedOut;
+    DetailContext ctx{pid, process->get(), true, &grouper, &timedOut};
     std::vector<HandleInfo> out;
     out.reserve(table->size());
     for (const auto& raw : *table) {
@@ -138,7 +139,7 @@ Result<HandleInfo> handleInfo(Pid pid, HandleValue handle)
         if (maskTagBits(raw.value) != maskTagBits(handle)) // tag bits name the same handle
             continue;
         IdentityGrouper grouper;
-        DetailContext ctx{pid, process->get(), true, &grouper};
+        DetailContext ctx{pid, process->get(), true, &grouper, nullptr};
         return describeHandle(raw, ctx);
     }
     return fail(win32Error("read handle", pid, handle, ERROR_INVALID_HANDLE));
@@ -161,6 +162,7 @@ Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
     // One grouper for the whole snapshot, so that ids derived by comparison (Wine) match
     // across processes and findHolders works.
     IdentityGrouper grouper;
+    TimedOutObjects timedOut; // one hung file object costs one timeout per snapshot, not one per handle
     auto it = table->begin();
     for (auto& p : *processes) {
         if (cancel.cancelled())
@@ -169,7 +171,7 @@ Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
         while (it != table->end() && it->pid < p.pid)
             ++it;
         UniqueHandle dup(OpenProcess(PROCESS_DUP_HANDLE, FALSE, static_cast<DWORD>(p.pid)));
-        DetailContext ctx{p.pid, dup.get(), true, &grouper};
+        DetailContext ctx{p.pid, dup.get(), true, &grouper, &timedOut};
         for (; it != table->end() && it->pid == p.pid; ++it) {
             if (!ph.handles.empty() && ph.handles.size() % kHandlesBetweenCancelChecks == 0 && cancel.cancelled())
                 return fail(cancelledError("take snapshot"));

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -137,6 +138,24 @@ std::string typeNameForIndex(std::uint16_t typeIndex);
 std::string queryTypeName(HANDLE h);
 HandleKind kindFromTypeName(std::string_view typeName);
 
+// --- file queries (file_query_win.cpp)
+/// What can be read about a File handle without risking a hang of the caller.
+struct FileFacts {
+    ULONG deviceType = 0; ///< FILE_DEVICE_*, 0 when unknown
+    HandleKind kind = HandleKind::Unknown;
+    std::string ntName;   ///< \Device\HarddiskVolume3\x; empty when not read
+    nt::NTSTATUS nameStatus = nt::kSuccess;
+    std::string skipped;  ///< why the name was not asked for (known to hang)
+    bool timedOut = false;
+    bool haveDiskIds = false;
+    std::uint32_t volumeSerial = 0;
+    std::uint64_t fileIndex = 0;
+};
+/// FileFsDeviceInformation, on the calling thread (never blocks); 0 when unknown.
+ULONG fileDeviceType(HANDLE file);
+/// Device type here; mode, name and disk ids on the worker, abandoned after `timeout`.
+FileFacts queryFileFacts(HANDLE file, std::chrono::milliseconds timeout);
+
 // --- names (object_names_win.cpp)
 struct NameResult {
     std::string name;
@@ -145,9 +164,11 @@ struct NameResult {
     Pid referencedPid = -1;
     std::vector<std::pair<std::string, std::string>> extras;
     ObjectId fileId;                   ///< disk files: volume serial + file index
+    bool timedOut = false;             ///< the File query was abandoned after the timeout
 };
 /// Names the object behind `copy`, a handle of this process. File handles are named on a
-/// worker thread that is abandoned (terminated) after `timeout`.
+/// worker thread that is abandoned (terminated) after `timeout`; handles known to hang
+/// (console, synchronous pipes) are not asked their name.
 NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::milliseconds timeout);
 /// "\??\C:\x", "\Device\HarddiskVolume3\x" -> "C:\x"; others unchanged.
 std::string dosPathFromNtPath(const std::string& ntPath);
@@ -186,11 +207,15 @@ bool isDerivedObjectId(const ObjectId& id);
 std::pair<Pid, HandleValue> derivedObjectSource(const ObjectId& id);
 
 // --- detail (handle_detail_win.cpp)
+/// File objects (kernel addresses) whose query timed out in this listing or snapshot: the
+/// other handles to them are not queried again (each would cost the whole timeout).
+using TimedOutObjects = std::unordered_set<std::uint64_t>;
 struct DetailContext {
     Pid pid = -1;
     HANDLE process = nullptr; ///< opened with PROCESS_DUP_HANDLE, or nullptr
     bool names = true;
     IdentityGrouper* grouper = nullptr;
+    TimedOutObjects* timedOut = nullptr; ///< shared by one listing or snapshot, or nullptr
 };
 HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx);
 
