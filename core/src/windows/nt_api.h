@@ -21,6 +21,8 @@ inline constexpr NTSTATUS kHandleNotClosable = static_cast<NTSTATUS>(0xC0000235L
 inline constexpr NTSTATUS kInvalidHandle = static_cast<NTSTATUS>(0xC0000008L);
 inline constexpr NTSTATUS kNotImplemented = static_cast<NTSTATUS>(0xC0000002L);
 inline constexpr NTSTATUS kInvalidInfoClass = static_cast<NTSTATUS>(0xC0000003L);
+/// A process that has begun to exit; Win32 calls report it as ERROR_ACCESS_DENIED.
+inline constexpr NTSTATUS kProcessIsTerminating = static_cast<NTSTATUS>(0xC000010AL);
 
 inline bool ok(NTSTATUS s) { return s >= 0; }
 
@@ -52,6 +54,11 @@ struct SystemHandleEntryEx {
     ULONG HandleAttributes;
     ULONG Reserved;
 };
+
+// The layouts here are the 64-bit ones, and a 32-bit tool on 64-bit Windows (WOW64) would
+// read the 64-bit kernel's tables through a truncating thunk: only a 64-bit build is right.
+static_assert(sizeof(void*) == 8, "the Windows backend is 64-bit only (x64 NT structure layouts)");
+static_assert(sizeof(SystemHandleEntryEx) == 40, "SYSTEM_HANDLE_TABLE_ENTRY_INFO_EX is 40 bytes on x64");
 
 struct SystemHandleInformationEx {
     ULONG_PTR NumberOfHandles;
