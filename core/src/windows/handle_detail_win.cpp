@@ -82,7 +82,7 @@ HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx)
                 logger()->trace("copy of {}:{} with access {} refused: {}", ctx.pid,
                                 hex(static_cast<std::uint64_t>(raw.value)), hex(access), win32ErrorName(err));
         }
-        NameResult n = nameObject(query ? query.get() : copy.get(), h.typeName, kFileNameTimeout);
+        NameResult n = nameObject(query ? query.get() : copy.get(), h.typeName, kFileNameTimeout, ctx.images);
         h.name = std::move(n.name);
         if (!n.error.empty())
             h.partialError = h.partialError.empty() ? n.error : h.partialError + "; " + n.error;

@@ -115,7 +115,8 @@ Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, const Cancel
         return fail(table.error());
     IdentityGrouper grouper;
     TimedOutObjects timedOut;
-    DetailContext ctx{pid, process->get(), true, &grouper, &timedOut};
+    ImageNames images;
+    DetailContext ctx{pid, process->get(), true, &grouper, &timedOut, &images};
     std::vector<HandleInfo> out;
     out.reserve(table->size());
     for (const auto& raw : *table) {
@@ -139,7 +140,7 @@ Result<HandleInfo> handleInfo(Pid pid, HandleValue handle)
         if (maskTagBits(raw.value) != maskTagBits(handle)) // tag bits name the same handle
             continue;
         IdentityGrouper grouper;
-        DetailContext ctx{pid, process->get(), true, &grouper, nullptr};
+        DetailContext ctx{pid, process->get(), true, &grouper, nullptr, nullptr};
         return describeHandle(raw, ctx);
     }
     return fail(win32Error("read handle", pid, handle, ERROR_INVALID_HANDLE));
@@ -163,6 +164,7 @@ Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
     // across processes and findHolders works.
     IdentityGrouper grouper;
     TimedOutObjects timedOut; // one hung file object costs one timeout per snapshot, not one per handle
+    ImageNames images;        // one Toolhelp snapshot names every Process/Thread handle
     auto it = table->begin();
     for (auto& p : *processes) {
         if (cancel.cancelled())
@@ -171,7 +173,7 @@ Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
         while (it != table->end() && it->pid < p.pid)
             ++it;
         UniqueHandle dup(OpenProcess(PROCESS_DUP_HANDLE, FALSE, static_cast<DWORD>(p.pid)));
-        DetailContext ctx{p.pid, dup.get(), true, &grouper, &timedOut};
+        DetailContext ctx{p.pid, dup.get(), true, &grouper, &timedOut, &images};
         for (; it != table->end() && it->pid == p.pid; ++it) {
             if (!ph.handles.empty() && ph.handles.size() % kHandlesBetweenCancelChecks == 0 && cancel.cancelled())
                 return fail(cancelledError("take snapshot"));

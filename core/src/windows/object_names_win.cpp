@@ -99,9 +99,9 @@ bool startsWithNoCase(std::string_view s, std::string_view prefix)
     return true;
 }
 
-std::string pidLabel(Pid pid)
+std::string pidLabel(Pid pid, ImageNames* images)
 {
-    const std::string image = processImageName(pid);
+    const std::string image = images ? images->of(pid) : processImageName(pid);
     return (image.empty() ? std::string("<exited>") : image) + " (" + std::to_string(pid) + ")";
 }
 
@@ -146,7 +146,8 @@ std::string registryPathFromNtPath(const std::string& ntPath)
     return ntPath;
 }
 
-NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::milliseconds timeout)
+NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::milliseconds timeout,
+                      ImageNames* images)
 {
     NameResult r;
     if (typeName == "File") {
@@ -182,7 +183,7 @@ NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::mil
             return r;
         }
         r.referencedPid = static_cast<Pid>(pid);
-        r.name = pidLabel(r.referencedPid);
+        r.name = pidLabel(r.referencedPid, images);
         return r;
     }
     if (typeName == "Thread") {
@@ -193,7 +194,7 @@ NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::mil
             return r;
         }
         r.referencedPid = pid ? static_cast<Pid>(pid) : -1;
-        r.name = (pid ? pidLabel(static_cast<Pid>(pid)) + " " : std::string()) + "thread " + std::to_string(tid);
+        r.name = (pid ? pidLabel(static_cast<Pid>(pid), images) + " " : std::string()) + "thread " + std::to_string(tid);
         r.extras.emplace_back("thread_id", std::to_string(tid));
         return r;
     }

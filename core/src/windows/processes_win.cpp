@@ -4,6 +4,7 @@
 #include "handlescope/inspect.h"
 #include "win_internal.h"
 
+#include <sddl.h>
 #include <spdlog/spdlog.h>
 #include <tlhelp32.h>
 
@@ -69,7 +70,13 @@ std::string commandLineOf(HANDLE process)
     return {};
 }
 
-std::string userOf(HANDLE process)
+std::string lookupAccount(PSID sid);
+
+/// Account names by SID text, for one listing: LookupAccountSid can wait for a domain
+/// controller, so each SID is looked up once per listProcesses, not once per process.
+using AccountNames = std::map<std::string, std::string>;
+
+std::string userOf(HANDLE process, AccountNames* accounts)
 {
     UniqueHandle token;
     if (!OpenProcessToken(process, TOKEN_QUERY, token.put()))
@@ -82,6 +89,21 @@ std::string userOf(HANDLE process)
     if (!GetTokenInformation(token.get(), TokenUser, buf.data(), len, &len))
         return {};
     PSID sid = reinterpret_cast<TOKEN_USER*>(buf.data())->User.Sid;
+    std::string key;
+    if (LPWSTR text = nullptr; accounts && ConvertSidToStringSidW(sid, &text)) {
+        key = toUtf8(text);
+        LocalFree(text);
+        if (auto it = accounts->find(key); it != accounts->end())
+            return it->second;
+    }
+    const std::string account = lookupAccount(sid);
+    if (!key.empty())
+        (*accounts)[key] = account;
+    return account;
+}
+
+std::string lookupAccount(PSID sid)
+{
     wchar_t name[256];
     wchar_t domain[256];
     DWORD nameLen = 256;
@@ -95,7 +117,7 @@ std::string userOf(HANDLE process)
     return out + toUtf8(name);
 }
 
-void fillDetails(ProcessInfo& p)
+void fillDetails(ProcessInfo& p, AccountNames* accounts)
 {
     DWORD session = 0;
     if (ProcessIdToSessionId(static_cast<DWORD>(p.pid), &session))
@@ -117,7 +139,7 @@ void fillDetails(ProcessInfo& p)
     if (QueryFullProcessImageNameW(h.get(), 0, path, &len))
         p.executable = toUtf8(std::wstring_view(path, len));
     p.commandLine = commandLineOf(h.get());
-    p.user = userOf(h.get());
+    p.user = userOf(h.get(), accounts);
     DWORD code = 0;
     p.state = (GetExitCodeProcess(h.get(), &code) && code != STILL_ACTIVE) ? ProcessState::Dead : ProcessState::Running;
     // Handles are named through a copy: that needs PROCESS_DUP_HANDLE.
@@ -153,6 +175,18 @@ std::string processImageName(Pid pid)
     return {};
 }
 
+std::string ImageNames::of(Pid pid)
+{
+    if (!m_loaded) {
+        m_loaded = true;
+        for (auto& e : toolhelpProcesses())
+            m_names.emplace_back(e.pid, std::move(e.name));
+        std::sort(m_names.begin(), m_names.end());
+    }
+    const auto it = std::lower_bound(m_names.begin(), m_names.end(), std::make_pair(pid, std::string()));
+    return it != m_names.end() && it->first == pid ? it->second : std::string();
+}
+
 } // namespace hs::win
 
 namespace hs {
@@ -167,6 +201,7 @@ Result<std::vector<ProcessInfo>> listProcesses(const CancelToken& cancel)
     if (entries.empty())
         return fail(win32Error("list processes (CreateToolhelp32Snapshot)", -1, -1, GetLastError()));
     const auto counts = handleCounts();
+    AccountNames accounts;
     std::vector<ProcessInfo> out;
     out.reserve(entries.size());
     for (const auto& e : entries) {
@@ -178,7 +213,7 @@ Result<std::vector<ProcessInfo>> listProcesses(const CancelToken& cancel)
         p.name = e.name;
         if (auto it = counts.find(e.pid); it != counts.end())
             p.handleCount = it->second;
-        fillDetails(p);
+        fillDetails(p, &accounts);
         out.push_back(std::move(p));
     }
     std::sort(out.begin(), out.end(), [](const ProcessInfo& a, const ProcessInfo& b) { return a.pid < b.pid; });
@@ -198,7 +233,7 @@ Result<ProcessInfo> processInfo(Pid pid)
         p.name = e.name;
         if (auto table = querySystemHandles(pid))
             p.handleCount = static_cast<std::int64_t>(table->size());
-        fillDetails(p);
+        fillDetails(p, nullptr);
         return p;
     }
     return fail(win32Error("find process", pid, -1, ERROR_INVALID_PARAMETER,

@@ -89,6 +89,17 @@ bool ensureDebugPrivilege();
 Result<UniqueHandle> openProcess(Pid pid, DWORD access, const std::string& operation);
 /// The image name ("notepad.exe") of a pid, empty if it is not running.
 std::string processImageName(Pid pid);
+/// Image names of every process from one Toolhelp snapshot, taken on first use: a listing
+/// or snapshot names all its Process and Thread handles from one snapshot instead of one
+/// per handle.
+class ImageNames {
+public:
+    std::string of(Pid pid);
+
+private:
+    bool m_loaded = false;
+    std::vector<std::pair<Pid, std::string>> m_names; ///< sorted by pid
+};
 /// When the process started (FILETIME as a number, the start time of a ProcessKey); 0 if
 /// unknown. `process` needs PROCESS_QUERY_LIMITED_INFORMATION.
 std::uint64_t processStartTime(HANDLE process);
@@ -169,7 +180,8 @@ struct NameResult {
 /// Names the object behind `copy`, a handle of this process. File handles are named on a
 /// worker thread that is abandoned (terminated) after `timeout`; handles known to hang
 /// (console, synchronous pipes) are not asked their name.
-NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::milliseconds timeout);
+NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::milliseconds timeout,
+                      ImageNames* images = nullptr);
 /// "\??\C:\x", "\Device\HarddiskVolume3\x" -> "C:\x"; others unchanged.
 std::string dosPathFromNtPath(const std::string& ntPath);
 /// "\REGISTRY\MACHINE\SOFTWARE" -> "HKEY_LOCAL_MACHINE\SOFTWARE".
@@ -216,6 +228,7 @@ struct DetailContext {
     bool names = true;
     IdentityGrouper* grouper = nullptr;
     TimedOutObjects* timedOut = nullptr; ///< shared by one listing or snapshot, or nullptr
+    ImageNames* images = nullptr;        ///< shared by one listing or snapshot, or nullptr
 };
 HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx);
 
