@@ -208,6 +208,8 @@ FileQueryWorker& worker()
     return *w;
 }
 
+} // namespace
+
 bool isDiskDevice(ULONG type)
 {
     switch (type) {
@@ -224,6 +226,7 @@ bool isDiskDevice(ULONG type)
     }
 }
 
+namespace {
 bool isCharDevice(ULONG type)
 {
     switch (type) {
@@ -242,8 +245,18 @@ bool isCharDevice(ULONG type)
         return false;
     }
 }
-
 } // namespace
+
+HandleKind fileKindOfDevice(ULONG deviceType)
+{
+    if (deviceType == FILE_DEVICE_NAMED_PIPE)
+        return HandleKind::Fifo;
+    if (isCharDevice(deviceType))
+        return HandleKind::CharDevice;
+    if (isDiskDevice(deviceType))
+        return HandleKind::RegularFile;
+    return HandleKind::Unknown;
+}
 
 ULONG fileDeviceType(HANDLE file)
 {
@@ -274,12 +287,7 @@ FileFacts queryFileFacts(HANDLE file, std::chrono::milliseconds timeout)
         return facts;
     }
     const FileRequest& r = *request;
-    if (facts.deviceType == FILE_DEVICE_NAMED_PIPE)
-        facts.kind = HandleKind::Fifo;
-    else if (isCharDevice(facts.deviceType))
-        facts.kind = HandleKind::CharDevice;
-    else if (isDiskDevice(facts.deviceType))
-        facts.kind = HandleKind::RegularFile;
+    facts.kind = fileKindOfDevice(facts.deviceType);
     if (r.wantMode && nt::ok(r.modeStatus) && (r.mode & (kFileSynchronousIoAlert | kFileSynchronousIoNonalert))) {
         facts.skipped = "name not queried: a synchronous pipe (its name query waits behind a pending read)";
     } else if (!nt::ok(r.nameStatus)) {

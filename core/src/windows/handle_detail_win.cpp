@@ -66,12 +66,24 @@ HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx)
     h.kind = kindFromTypeName(h.typeName);
 
     ObjectId fileId;
+    // Fast: a File object that is not on a disk (pipe, socket, device) is not asked its
+    // name: those are the queries that can hang and need the worker thread and its timeout.
+    // The device type, read here without blocking, still gives its kind.
+    bool skipName = false;
+    if (copy && ctx.names && ctx.detail == Detail::Fast && h.typeName == "File") {
+        const ULONG device = fileDeviceType(copy.get());
+        if (!isDiskDevice(device)) {
+            skipName = true;
+            if (const HandleKind k = fileKindOfDevice(device); k != HandleKind::Unknown)
+                h.kind = k;
+        }
+    }
     const bool siblingTimedOut = h.typeName == "File" && raw.object != 0 && ctx.timedOut &&
                                  ctx.timedOut->contains(raw.object);
     if (copy && ctx.names && siblingTimedOut) {
         h.partialError = "name not queried: a query on another handle to this file object timed out in this "
                          "listing";
-    } else if (copy && ctx.names) {
+    } else if (copy && ctx.names && !skipName) {
         // A second copy only for the type-specific query; without it the query runs on the
         // access-0 copy and says what it could not read.
         UniqueHandle query;
@@ -94,11 +106,14 @@ HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx)
         if (n.timedOut && raw.object != 0 && ctx.timedOut)
             ctx.timedOut->insert(raw.object);
     }
-    h.accessText = accessText(h.typeName, h.grantedAccess, h.kind);
-    h.access = accessMode(h.typeName, h.grantedAccess);
-
-    if (raw.object != 0)
-        h.extras.emplace_back("object", hex(raw.object));
+    if (ctx.detail == Detail::Full) {
+        h.accessText = accessText(h.typeName, h.grantedAccess, h.kind);
+        h.access = accessMode(h.typeName, h.grantedAccess);
+        if (raw.object != 0)
+            h.extras.emplace_back("object", hex(raw.object));
+    } else {
+        h.extras.clear(); // Fast carries no extras (as on Linux, where they come from fdinfo)
+    }
     if (fileId.valid())
         h.object = fileId; // same file, whichever process opened it
     else if (raw.object != 0)

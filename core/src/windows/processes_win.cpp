@@ -148,16 +148,40 @@ void fillDetails(ProcessInfo& p, AccountNames* accounts)
         p.accessError = win32Error("open process for PROCESS_DUP_HANDLE", p.pid, -1, GetLastError());
 }
 
-std::map<Pid, std::int64_t> handleCounts()
+} // namespace
+
+std::map<Pid, std::int64_t> processHandleCounts()
 {
+    // One entry per process with its HandleCount, instead of copying every handle of the
+    // machine to count them. Grown to the size the call returns (processes come and go
+    // between calls, so a little more).
     std::map<Pid, std::int64_t> counts;
-    if (auto table = querySystemHandles())
-        for (const auto& h : *table)
-            ++counts[h.pid];
+    const auto fn = nt::api().querySystemInformation;
+    if (!fn)
+        return counts;
+    std::vector<std::byte> buf(256u << 10);
+    nt::NTSTATUS status = nt::kInfoLengthMismatch;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        ULONG needed = 0;
+        status = fn(nt::kSystemProcessInformation, buf.data(), static_cast<ULONG>(buf.size()), &needed);
+        if (status != nt::kInfoLengthMismatch && status != nt::kBufferTooSmall)
+            break;
+        buf.resize(std::max<std::size_t>(needed, buf.size()) + (16u << 10));
+    }
+    if (!nt::ok(status)) {
+        logger()->debug("SystemProcessInformation: {}", ntStatusName(status));
+        return counts;
+    }
+    std::size_t offset = 0;
+    while (offset + sizeof(nt::SystemProcessInformation) <= buf.size()) {
+        const auto* e = reinterpret_cast<const nt::SystemProcessInformation*>(buf.data() + offset);
+        counts[static_cast<Pid>(reinterpret_cast<std::uintptr_t>(e->UniqueProcessId))] = e->HandleCount;
+        if (e->NextEntryOffset == 0)
+            break;
+        offset += e->NextEntryOffset;
+    }
     return counts;
 }
-
-} // namespace
 
 std::uint64_t processStartTime(HANDLE process)
 {
@@ -200,7 +224,7 @@ Result<std::vector<ProcessInfo>> listProcesses(const CancelToken& cancel)
     auto entries = toolhelpProcesses();
     if (entries.empty())
         return fail(win32Error("list processes (CreateToolhelp32Snapshot)", -1, -1, GetLastError()));
-    const auto counts = handleCounts();
+    const auto counts = processHandleCounts();
     AccountNames accounts;
     std::vector<ProcessInfo> out;
     out.reserve(entries.size());
@@ -231,8 +255,8 @@ Result<ProcessInfo> processInfo(Pid pid)
         p.pid = e.pid;
         p.parentPid = e.parent;
         p.name = e.name;
-        if (auto table = querySystemHandles(pid))
-            p.handleCount = static_cast<std::int64_t>(table->size());
+        if (const auto counts = processHandleCounts(); counts.contains(pid))
+            p.handleCount = counts.at(pid);
         fillDetails(p, nullptr);
         return p;
     }

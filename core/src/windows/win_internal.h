@@ -9,6 +9,7 @@
 #include <windows.h>
 
 #include <chrono>
+#include <map>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -115,6 +116,23 @@ struct RawHandle {
 };
 /// The system handle table (SystemExtendedHandleInformation), optionally one pid only.
 Result<std::vector<RawHandle>> querySystemHandles(Pid onlyPid = -1);
+/// Where one process' handle rows came from.
+enum class HandleSource { ProcessClass, SystemTable };
+std::string_view handleSourceName(HandleSource s);
+struct ProcessHandleRows {
+    std::vector<RawHandle> rows; ///< sorted by value
+    HandleSource source = HandleSource::SystemTable;
+};
+/// One process' handles from NtQueryInformationProcess(ProcessHandleInformation) (Windows
+/// 8+; rows without object addresses), else the system table filtered by pid. A class the
+/// system does not have (STATUS_INVALID_INFO_CLASS, STATUS_NOT_IMPLEMENTED) is remembered
+/// for the life of the process.
+Result<ProcessHandleRows> queryProcessHandles(Pid pid);
+/// Whether ProcessHandleInformation was found missing (then it is not asked again).
+bool processHandleClassMissing();
+/// Handle counts of every process from NtQuerySystemInformation(SystemProcessInformation)
+/// (SYSTEM_PROCESS_INFORMATION.HandleCount): no walk over the handle table.
+std::map<Pid, std::int64_t> processHandleCounts();
 /// The row of (pid, handle) in the system table (tag bits ignored), if it is there.
 std::optional<RawHandle> findRow(Pid pid, HandleValue handle);
 
@@ -164,6 +182,10 @@ struct FileFacts {
 };
 /// FileFsDeviceInformation, on the calling thread (never blocks); 0 when unknown.
 ULONG fileDeviceType(HANDLE file);
+/// Disk-like devices (files and directories on a volume, local or remote).
+bool isDiskDevice(ULONG deviceType);
+/// The kind a device type alone tells (Fifo for pipes, CharDevice, RegularFile for disks).
+HandleKind fileKindOfDevice(ULONG deviceType);
 /// Device type here; mode, name and disk ids on the worker, abandoned after `timeout`.
 FileFacts queryFileFacts(HANDLE file, std::chrono::milliseconds timeout);
 
@@ -229,6 +251,10 @@ struct DetailContext {
     IdentityGrouper* grouper = nullptr;
     TimedOutObjects* timedOut = nullptr; ///< shared by one listing or snapshot, or nullptr
     ImageNames* images = nullptr;        ///< shared by one listing or snapshot, or nullptr
+    /// Fast: no access texts, no extras, and File objects other than disk files are not
+    /// asked their name (no worker thread, no timeout); their kind comes from the device
+    /// type. Disk files are still named, so paths keep their identity (find holders).
+    Detail detail = Detail::Full;
 };
 HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx);
 
