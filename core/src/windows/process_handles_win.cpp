@@ -58,6 +58,8 @@ Result<std::vector<RawHandle>> readProcessClass(HANDLE process, Pid pid, nt::NTS
         r.value = fromHandle(e.HandleValue);
         r.object = 0; // this class gives none
         r.grantedAccess = e.GrantedAccess;
+        // The same type index as the system table's ObjectTypeIndex, so the calibration of
+        // object_types_win applies unchanged (argued: both are the kernel's type index).
         r.typeIndex = static_cast<std::uint16_t>(e.ObjectTypeIndex);
         r.attributes = e.HandleAttributes;
         out.push_back(r);
