@@ -54,6 +54,35 @@ Result<HandleValue> requiredHandle(const Args& args)
     return parseHandle(*text);
 }
 
+std::string hexText(std::int64_t v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%llX", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+bool onWindows() { return platformInfo().name == "Windows"; }
+
+/// What `close` would do, in this platform's calls.
+std::string closePlan(Pid pid, HandleValue handle)
+{
+    const auto p = std::to_string(pid);
+    if (onWindows()) {
+        const auto h = hexText(handle);
+        return "  hProcess = OpenProcess(PROCESS_DUP_HANDLE | PROCESS_QUERY_LIMITED_INFORMATION, FALSE, " + p + ")\n"
+               "  pin handle " + h + ": its object address from the system handle table, and a copy with no\n"
+               "    access rights for NtCompareObjects where Windows gives no address\n"
+               "  refuse if process " + p + " is critical (ProcessBreakOnTermination) or the handle is protected\n"
+               "    from close; refuse if " + h + " no longer names the pinned object\n"
+               "  DuplicateHandle(hProcess, " + h + ", NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE)\n"
+               "    (if refused, as under Wine: moved into this tool with DUPLICATE_CLOSE_SOURCE and closed here)\n"
+               "  success only when the handle table no longer shows the pinned object at " + h + "\n";
+    }
+    const auto fd = std::to_string(handle);
+    return "  stop every thread of " + p + ", check fd " + fd + " still is the same open file (kcmp), inject close(" +
+           fd + "), restore and detach\n";
+}
+
 int runDup(const std::vector<std::string>& words)
 {
     const OptionSpec spec{.flags = {"--inherit", "--close-source", "--yes", "--json"},
@@ -96,11 +125,12 @@ int runDup(const std::vector<std::string>& words)
         const Pid self = currentProcessId();
         const bool changesOthers = *target != self || (options.closeSource && *source != self);
         if (changesOthers && !args.has("--yes")) {
+            const std::string closes = " and closes " + platformInfo().handleWord + " " +
+                                       (onWindows() ? hexText(*handle) : std::to_string(*handle)) + " in process " +
+                                       std::to_string(*source) + " once the copy exists";
             std::fprintf(stderr, "handlescope-cli: dup changes process %lld%s; this would be done:\n",
                          static_cast<long long>(*target),
-                         options.closeSource && *source != *target
-                             ? (" and closes fd " + std::to_string(*handle) + " in process " + std::to_string(*source)).c_str()
-                             : "");
+                         options.closeSource && *source != *target ? closes.c_str() : "");
             for (const auto& line : describeDuplicate(*source, *handle, *target, options))
                 std::fprintf(stderr, "  %s\n", line.c_str());
             std::fprintf(stderr, "handlescope-cli: refusing without --yes\n");
@@ -151,13 +181,9 @@ int runClose(const std::vector<std::string>& words)
         if (!timeout)
             return report(timeout.error(), ExitUsage);
         if (*pid != currentProcessId() && !args.has("--yes")) {
-            std::fprintf(stderr,
-                         "handlescope-cli: close changes process %lld; this would be done:\n"
-                         "  stop every thread of %lld, check fd %lld still is the same open file (kcmp), inject "
-                         "close(%lld), restore and detach\n"
-                         "handlescope-cli: refusing without --yes\n",
-                         static_cast<long long>(*pid), static_cast<long long>(*pid), static_cast<long long>(*handle),
-                         static_cast<long long>(*handle));
+            std::fprintf(stderr, "handlescope-cli: close changes process %lld; this would be done:\n%s"
+                                 "handlescope-cli: refusing without --yes\n",
+                         static_cast<long long>(*pid), closePlan(*pid, *handle).c_str());
             return static_cast<int>(ExitUsage);
         }
         const auto t0 = std::chrono::steady_clock::now();
@@ -174,7 +200,8 @@ int runClose(const std::vector<std::string>& words)
             w.field("duration_us", static_cast<std::int64_t>(us.count()));
             json::endDocument(w);
         } else {
-            std::printf("closed fd %lld in process %lld\n", static_cast<long long>(*handle), static_cast<long long>(*pid));
+            std::printf("closed %s %lld in process %lld\n", platformInfo().handleWord.c_str(),
+                        static_cast<long long>(*handle), static_cast<long long>(*pid));
         }
         return static_cast<int>(ExitOk);
     });
@@ -191,8 +218,11 @@ const Command kDupCommand{
     "offset and state) and prints the new handle value. Linux: pidfd_getfd, injected into the\n"
     "target with ptrace (pull), or sent to it over a UNIX socket (push, for a target that may\n"
     "not read the source). Needs root or CAP_SYS_PTRACE for other users' processes.\n"
+    "Windows: DuplicateHandle; with --close-source the copy is made first and the source is\n"
+    "closed by a second call, so a failed copy leaves the source open.\n"
     "  --inherit       the new fd survives exec (no FD_CLOEXEC) / bInheritHandle\n"
-    "  --close-source  close FD in the source afterwards (only if it is still the same file)\n"
+    "  --close-source  close FD in the source once the copy exists, only if it still names the\n"
+    "                  same object; if that close is refused the copy stays and a warning says why\n"
     "  --method        auto (pull, push when pull is refused), pull or push\n"
     "  --timeout MS    give up if the target cannot be stopped in time (default 3000)\n"
     "  --access MASK   Windows only: the copy gets these rights (hex), not the same access\n"
@@ -207,7 +237,10 @@ const Command kCloseCommand{
     "usage: handlescope-cli close --pid PID --handle FD [--timeout MS] [--yes] [--json]\n\n"
     "Closes FD inside process PID. Linux: every thread is stopped, the fd is checked to still\n"
     "be the open file it was when the command started (never a reused number), close() is\n"
-    "injected, registers are restored. Without --yes it prints what it would do (exit 2).\n"
+    "injected, registers are restored. Windows: the handle is checked to still name the object\n"
+    "it named when the command started (object address, else NtCompareObjects), handles of\n"
+    "critical processes and protected handles are refused, then DuplicateHandle with\n"
+    "DUPLICATE_CLOSE_SOURCE closes it. Without --yes it prints what it would do (exit 2).\n"
     "Example: handlescope-cli close --pid 1234 --handle 7 --yes\n",
     runClose};
 

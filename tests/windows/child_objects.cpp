@@ -4,7 +4,8 @@
 //   hs_child idle          prints "ready" (a duplicate target)
 //   hs_child probe 0xH     (grandchild) SetEvent(H); exit code 0, else GetLastError()
 // Then it answers one line per command read from stdin:
-//   set H | wait H | write H TEXT | check H | protect H | spawn H | quit
+//   set H | wait H | write H TEXT | check H | protect H | spawn H | reuse H | quit
+// reuse H closes H and creates events until one gets the value H again: "ok" or "err ...".
 #include <windows.h>
 
 #include <cstdio>
@@ -74,6 +75,8 @@ bool createObjects(const char* filePath)
         report("key", reinterpret_cast<HANDLE>(key));
 
     report("process", OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION | SYNCHRONIZE, FALSE, pid));
+    // SYNCHRONIZE only: naming must not need the rights the owner holds.
+    report("process_sync", OpenProcess(SYNCHRONIZE, FALSE, pid));
     report("thread", OpenThread(THREAD_QUERY_LIMITED_INFORMATION | SYNCHRONIZE, FALSE, GetCurrentThreadId()));
     return true;
 }
@@ -140,6 +143,18 @@ void answer(const char* line)
         okOrErr(SetHandleInformation(h, HANDLE_FLAG_PROTECT_FROM_CLOSE, HANDLE_FLAG_PROTECT_FROM_CLOSE));
     } else if (c == "unprotect") {
         okOrErr(SetHandleInformation(h, HANDLE_FLAG_PROTECT_FROM_CLOSE, 0));
+    } else if (c == "reuse") {
+        // Windows and Wine hand out a freed slot again at once; a few tries cover both.
+        if (!CloseHandle(h)) {
+            std::printf("err %lu\n", GetLastError());
+        } else {
+            bool got = false;
+            for (int i = 0; i < 64 && !got; ++i) {
+                HANDLE e = CreateEventW(nullptr, TRUE, FALSE, nullptr);
+                got = e == h;
+            }
+            std::printf(got ? "ok\n" : "err reuse\n");
+        }
     } else if (c == "spawn") {
         std::printf("exit %d\n", spawnProbe(h));
     } else {

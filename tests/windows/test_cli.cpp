@@ -146,6 +146,39 @@ TEST(Cli, DupAndCloseCommands)
     DeleteFileA(path.c_str());
 }
 
+TEST(Cli, DupAndClosePrintTheWindowsPlan)
+{
+    auto path = tempFilePath("hs_cliplan");
+    Child a = Child::helper(L"objects \"" + wide(path) + L"\"");
+    Child b = Child::helper(L"idle");
+    char hexEvent[32];
+    std::snprintf(hexEvent, sizeof hexEvent, "0x%llX", static_cast<unsigned long long>(a.value("event")));
+    const std::wstring event = std::to_wstring(a.value("event"));
+
+    const CliRun close = runCli(L"close --pid " + std::to_wstring(a.pid()) + L" --handle " + event);
+    EXPECT_EQ(close.exitCode, 2) << close.out;
+    EXPECT_NE(close.out.find(std::string("DuplicateHandle(hProcess, ") + hexEvent +
+                             ", NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE)"),
+              std::string::npos)
+        << close.out;
+    EXPECT_NE(close.out.find("NtCompareObjects"), std::string::npos) << close.out;
+    EXPECT_NE(close.out.find("critical (ProcessBreakOnTermination)"), std::string::npos) << close.out;
+    EXPECT_EQ(close.out.find("kcmp"), std::string::npos) << "the Linux plan: " << close.out;
+
+    const CliRun dup = runCli(L"dup --from " + std::to_wstring(a.pid()) + L" --handle " + event + L" --to " +
+                              std::to_wstring(b.pid()) + L" --close-source");
+    EXPECT_EQ(dup.exitCode, 2) << dup.out;
+    EXPECT_NE(dup.out.find(std::string("DuplicateHandle(hSrc, ") + hexEvent + ", hTgt, &h, 0, FALSE, DUPLICATE_SAME_ACCESS)"),
+              std::string::npos)
+        << dup.out;
+    EXPECT_NE(dup.out.find(std::string("only once the copy exists")), std::string::npos) << dup.out;
+    EXPECT_EQ(dup.out.find("fd "), std::string::npos) << dup.out;
+    // Nothing was done without --yes.
+    EXPECT_EQ(a.command(std::string("check ") + hexEvent).rfind("ok", 0), 0u);
+    a.quit();
+    DeleteFileA(path.c_str());
+}
+
 TEST(Cli, WatchAndLeaksRunOnWindows)
 {
     // The sampler on Windows: counts from the process listing, kinds from the handle list.

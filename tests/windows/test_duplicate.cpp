@@ -188,5 +188,9 @@ TEST(DescribeDuplicate, ShowsTheExactCall)
     o.inheritable = true;
     o.closeSource = true;
     lines = hs::describeDuplicate(100, 0x1A4, 200, o);
-    EXPECT_EQ(lines[2], "DuplicateHandle(hSrc, 0x1A4, hTgt, &h, 0x100000, TRUE, DUPLICATE_CLOSE_SOURCE)");
+    ASSERT_EQ(lines.size(), 6u);
+    // Never one call with DUPLICATE_CLOSE_SOURCE: it closes the source even when the copy fails.
+    EXPECT_EQ(lines[2], "DuplicateHandle(hSrc, 0x1A4, hTgt, &h, 0x100000, TRUE, 0)");
+    EXPECT_EQ(lines[3], "only once the copy exists, and only if 0x1A4 still names the same object and process 100 "
+                        "is not critical: DuplicateHandle(hSrc, 0x1A4, NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE)");
 }

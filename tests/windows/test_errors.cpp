@@ -4,6 +4,7 @@
 
 #include "handlescope/duplicate.h"
 #include "handlescope/inspect.h"
+#include "windows/win_internal.h"
 
 #include <gtest/gtest.h>
 
@@ -143,4 +144,18 @@ TEST(Errors, ProtectedHandleIsNotClosed)
     EXPECT_EQ(a.command("check " + hexValue(mutex)), "err " + std::to_string(ERROR_INVALID_HANDLE));
     a.quit();
     DeleteFileA(path.c_str());
+}
+
+TEST(Errors, TerminatingProcessStatusIsNamedAndExplained)
+{
+    const hs::Error e = hs::win::ntError("duplicate handle", 42, 0x10, hs::win::nt::kProcessIsTerminating);
+    EXPECT_EQ(e.osName, "STATUS_PROCESS_IS_TERMINATING");
+    EXPECT_EQ(e.osCode, 0xC000010AL);
+    EXPECT_FALSE(e.osText.empty());
+    EXPECT_NE(e.hint.find("exiting"), std::string::npos) << e.hint;
+    // Win32 callers see it as access denied (the NT-to-Win32 status table), which is why
+    // an exited target answers DuplicateHandle with error 5: the hint says so.
+    ASSERT_NE(hs::win::nt::api().statusToDosError, nullptr);
+    EXPECT_EQ(hs::win::nt::api().statusToDosError(hs::win::nt::kProcessIsTerminating),
+              static_cast<ULONG>(ERROR_ACCESS_DENIED));
 }

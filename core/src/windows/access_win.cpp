@@ -88,6 +88,26 @@ constexpr Right kWindowStation[] = {
 constexpr Right kIoCompletion[] = {{0x0001, "IO_COMPLETION_QUERY_STATE"}, {0x0002, "IO_COMPLETION_MODIFY_STATE"}};
 constexpr Right kAlpcPort[] = {{0x0001, "PORT_CONNECT"}};
 constexpr Right kSymbolicLink[] = {{0x0001, "SYMBOLIC_LINK_QUERY"}};
+// The types below are undocumented NT object types; their rights are those of the public
+// NT headers (phnt) and of System Informer's access tables. The ETW rights are the
+// documented WMIGUID_*/TRACELOG_* values (EventAccessControl on Microsoft Learn).
+constexpr Right kWorkerFactory[] = {
+    {0x0001, "WORKER_FACTORY_RELEASE_WORKER"}, {0x0002, "WORKER_FACTORY_WAIT"},
+    {0x0004, "WORKER_FACTORY_SET_INFORMATION"}, {0x0008, "WORKER_FACTORY_QUERY_INFORMATION"},
+    {0x0010, "WORKER_FACTORY_READY_WORKER"}, {0x0020, "WORKER_FACTORY_SHUTDOWN"},
+};
+constexpr Right kWaitCompletionPacket[] = {{0x0001, "WAIT_COMPLETION_PACKET_MODIFY_STATE"}};
+constexpr Right kEtwRegistration[] = {
+    {0x0001, "WMIGUID_QUERY"}, {0x0002, "WMIGUID_SET"}, {0x0004, "WMIGUID_NOTIFICATION"},
+    {0x0008, "WMIGUID_READ_DESCRIPTION"}, {0x0010, "WMIGUID_EXECUTE"}, {0x0020, "TRACELOG_CREATE_REALTIME"},
+    {0x0040, "TRACELOG_CREATE_ONDISK"}, {0x0080, "TRACELOG_GUID_ENABLE"}, {0x0100, "TRACELOG_ACCESS_KERNEL_LOGGER"},
+    {0x0200, "TRACELOG_LOG_EVENT"}, {0x0400, "TRACELOG_ACCESS_REALTIME"}, {0x0800, "TRACELOG_REGISTER_GUIDS"},
+    {0x1000, "TRACELOG_JOIN_GROUP"},
+};
+constexpr Right kDebugObject[] = {
+    {0x0001, "DEBUG_READ_EVENT"}, {0x0002, "DEBUG_PROCESS_ASSIGN"}, {0x0004, "DEBUG_SET_INFORMATION"},
+    {0x0008, "DEBUG_QUERY_INFORMATION"},
+};
 
 constexpr TypeRights kTypes[] = {
     {"File", 0x1F01FF, "FILE_ALL_ACCESS", kFile},
@@ -108,6 +128,11 @@ constexpr TypeRights kTypes[] = {
     {"IoCompletion", 0x1F0003, "IO_COMPLETION_ALL_ACCESS", kIoCompletion},
     {"ALPC Port", 0x1F0001, "PORT_ALL_ACCESS", kAlpcPort},
     {"SymbolicLink", 0xF0001, "SYMBOLIC_LINK_ALL_ACCESS", kSymbolicLink},
+    {"TpWorkerFactory", 0xF003F, "WORKER_FACTORY_ALL_ACCESS", kWorkerFactory},
+    {"IRTimer", 0x1F0003, "TIMER_ALL_ACCESS", kTimer}, // an idle-resilient timer: a timer's rights
+    {"WaitCompletionPacket", 0xF0001, "WAIT_COMPLETION_PACKET_ALL_ACCESS", kWaitCompletionPacket},
+    {"EtwRegistration", 0x121FFF, "WMIGUID_ALL_ACCESS", kEtwRegistration},
+    {"DebugObject", 0x1F000F, "DEBUG_ALL_ACCESS", kDebugObject},
 };
 
 constexpr Right kStandard[] = {

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
-// DuplicateHandle between processes and remote close. Both processes are opened with
-// PROCESS_DUP_HANDLE only. Handles marked OBJ_PROTECT_CLOSE are refused for any action that
-// would close them (Wine returns TRUE and silently keeps them; Windows raises
-// STATUS_HANDLE_NOT_CLOSABLE under strict handle checks).
+// DuplicateHandle between processes and remote close. Handles marked OBJ_PROTECT_CLOSE are
+// refused for any action that would close them (Wine returns TRUE and silently keeps them;
+// Windows raises STATUS_HANDLE_NOT_CLOSABLE under strict handle checks).
+// A copy that also closes the source is two calls, never one DUPLICATE_CLOSE_SOURCE copy:
+// the DuplicateHandle documentation says the source is closed even when the call fails
+// (an exited target, an access mask the object refuses), and the user would lose the
+// handle for nothing. So the copy is made first, and the source is closed afterwards by
+// closeChosenHandle, which checks again that the value still names the same object.
 #include "handlescope/duplicate.h"
 #include "handlescope/inspect.h"
 #include "win_internal.h"
@@ -19,10 +23,13 @@ std::string pidText(Pid pid) { return std::to_string(pid); }
 
 std::string optionsText(const DuplicateOptions& o)
 {
-    std::string flags = o.desiredAccess ? std::string() : std::string("DUPLICATE_SAME_ACCESS");
-    if (o.closeSource)
-        flags += flags.empty() ? "DUPLICATE_CLOSE_SOURCE" : " | DUPLICATE_CLOSE_SOURCE";
-    return flags.empty() ? std::string("0") : flags;
+    return o.desiredAccess ? std::string("0") : std::string("DUPLICATE_SAME_ACCESS");
+}
+
+std::string closeSourceCallText(HandleValue handle)
+{
+    return "DuplicateHandle(hSrc, " + hex(static_cast<std::uint64_t>(handle)) +
+           ", NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE)";
 }
 
 std::string duplicateCallText(HandleValue handle, const DuplicateOptions& o)
@@ -36,29 +43,10 @@ std::string duplicateCallText(HandleValue handle, const DuplicateOptions& o)
 /// a table: DuplicateHandle would turn them into a handle to the source process itself.
 std::optional<Error> checkValue(const std::string& operation, Pid pid, HandleValue handle)
 {
-    if (handle <= 0 || handle > 0xFFFFFFFFLL)
+    if (maskTagBits(handle) <= 0 || handle > 0xFFFFFFFFLL)
         return win32Error(operation, pid, handle, ERROR_INVALID_HANDLE,
                           "not a handle value of a handle table (pseudo handles and 0 are refused)");
     return std::nullopt;
-}
-
-/// The row of (pid, handle) in the system table, if it is there.
-std::optional<RawHandle> findRow(Pid pid, HandleValue handle)
-{
-    auto table = querySystemHandles(pid);
-    if (!table)
-        return std::nullopt;
-    for (const auto& r : *table)
-        if (r.value == handle)
-            return r;
-    return std::nullopt;
-}
-
-Error protectedError(const std::string& operation, Pid pid, HandleValue handle)
-{
-    return ntError(operation, pid, handle, nt::kHandleNotClosable,
-                   "the handle is protected from close (OBJ_PROTECT_CLOSE): its owner must clear "
-                   "HANDLE_FLAG_PROTECT_FROM_CLOSE first; a copy without closing the source still works");
 }
 
 } // namespace
@@ -71,29 +59,49 @@ using namespace hs::win;
 
 std::vector<std::string> describeDuplicate(Pid source, HandleValue handle, Pid target, const DuplicateOptions& options)
 {
+    const HandleValue value = maskTagBits(handle);
     std::vector<std::string> lines;
     lines.push_back("hSrc = OpenProcess(PROCESS_DUP_HANDLE, FALSE, " + pidText(source) + ")");
     if (target != source)
         lines.push_back("hTgt = OpenProcess(PROCESS_DUP_HANDLE, FALSE, " + pidText(target) + ")");
     else
         lines.push_back("hTgt = hSrc");
-    lines.push_back(duplicateCallText(handle, options));
+    lines.push_back(duplicateCallText(value, options));
+    if (options.closeSource)
+        lines.push_back("only once the copy exists, and only if " + hex(static_cast<std::uint64_t>(value)) +
+                        " still names the same object and process " + pidText(source) +
+                        " is not critical: " + closeSourceCallText(value));
     if (target != source)
         lines.push_back("CloseHandle(hTgt)");
     lines.push_back("CloseHandle(hSrc)");
     return lines;
 }
 
-Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid target, const DuplicateOptions& options)
+Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handleIn, Pid target, const DuplicateOptions& options)
 {
     const auto begin = std::chrono::steady_clock::now();
     const std::string op = "duplicate handle";
+    const HandleValue handle = maskTagBits(handleIn);
     logger()->debug("duplicateHandle {}:{} -> {} ({})", source, hex(static_cast<std::uint64_t>(handle)), target,
                     duplicateCallText(handle, options));
-    if (auto bad = checkValue(op, source, handle))
+    if (auto bad = checkValue(op, source, handleIn))
         return fail(*bad);
     DuplicateResult result;
     result.method = "DuplicateHandle";
+
+    // With close-source, the handle is pinned and every reason to refuse the close is
+    // checked before the copy is made: a refusal then changes nothing anywhere.
+    std::optional<ChosenHandle> chosen;
+    if (options.closeSource) {
+        auto c = chooseHandle(source, handle);
+        if (!c)
+            return fail(c.error());
+        if (auto critical = refuseCriticalProcess(c->process.get(), source, handle, op); !critical)
+            return fail(critical.error());
+        if (auto row = findRow(source, handle); row && (row->attributes & nt::kObjProtectClose))
+            return fail(protectedFromCloseError(op, source, handle));
+        chosen = std::move(*c);
+    }
 
     auto src = openProcess(source, PROCESS_DUP_HANDLE, "open source process");
     if (!src)
@@ -109,13 +117,7 @@ Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid targ
         tgt = tgtOwned.get();
         result.steps.push_back("hTgt = OpenProcess(PROCESS_DUP_HANDLE, FALSE, " + pidText(target) + ")");
     }
-    if (options.closeSource) {
-        if (auto row = findRow(source, handle); row && (row->attributes & nt::kObjProtectClose))
-            return fail(protectedError(op, source, handle));
-    }
-    DWORD flags = options.desiredAccess ? 0 : DUPLICATE_SAME_ACCESS;
-    if (options.closeSource)
-        flags |= DUPLICATE_CLOSE_SOURCE;
+    const DWORD flags = options.desiredAccess ? 0 : DUPLICATE_SAME_ACCESS; // never CLOSE_SOURCE here
     HANDLE out = nullptr;
     if (!DuplicateHandle(src->get(), toHandle(handle), tgt, &out, options.desiredAccess.value_or(0),
                          options.inheritable ? TRUE : FALSE, flags)) {
@@ -125,6 +127,8 @@ Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid targ
             hint = "the handle is not open in process " + pidText(source) + " (or that process has exited)";
         else if (err == ERROR_ACCESS_DENIED)
             hint = "the target process may have exited, or the requested access is not allowed for this object";
+        if (options.closeSource)
+            hint += hint.empty() ? "the source handle was left open" : "; the source handle was left open";
         Error e = win32Error(op, source, handle, err, std::move(hint));
         logger()->info("DuplicateHandle {}:{} -> {} failed: {}", source, hex(static_cast<std::uint64_t>(handle)),
                        target, e.message());
@@ -132,6 +136,15 @@ Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid targ
     }
     result.newHandle = fromHandle(out);
     result.steps.push_back(duplicateCallText(handle, options) + " -> " + hex(static_cast<std::uint64_t>(result.newHandle)));
+    if (chosen) {
+        // The copy exists: only now may the source go. A refusal here leaves both handles
+        // open, which the caller hears as a warning next to the new handle.
+        if (auto closed = closeChosenHandle(*chosen, &result.steps); !closed) {
+            result.warnings.push_back("the copy " + hex(static_cast<std::uint64_t>(result.newHandle)) +
+                                      " was made but the source handle was not closed: " + closed.error().message());
+            logger()->warn("{}", result.warnings.back());
+        }
+    }
     if (target != source)
         result.steps.push_back("CloseHandle(hTgt)");
     result.steps.push_back("CloseHandle(hSrc)");
@@ -150,39 +163,12 @@ Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::millise
     logger()->debug("closeRemoteHandle {}:{}", pid, hex(static_cast<std::uint64_t>(handle)));
     if (auto bad = checkValue(op, pid, handle))
         return fail(*bad);
-    auto process = openProcess(pid, PROCESS_DUP_HANDLE, "open process");
-    if (!process)
-        return fail(process.error());
-    const auto row = findRow(pid, handle);
-    if (row && (row->attributes & nt::kObjProtectClose))
-        return fail(protectedError(op, pid, handle));
-
-    // The documented way: no target, DUPLICATE_CLOSE_SOURCE.
-    if (DuplicateHandle(process->get(), toHandle(handle), nullptr, nullptr, 0, FALSE, DUPLICATE_CLOSE_SOURCE)) {
-        logger()->info("closed handle {} of pid {}", hex(static_cast<std::uint64_t>(handle)), pid);
-        return {};
-    }
-    const DWORD first = GetLastError();
-    // Some versions report an error although the handle is gone: believe the table.
-    if (row && !findRow(pid, handle)) {
-        logger()->info("closed handle {} of pid {} (DuplicateHandle said {})", hex(static_cast<std::uint64_t>(handle)),
-                       pid, win32ErrorName(first));
-        return {};
-    }
-    // Wine 8 refuses a NULL target: move the handle into the tool and close it here.
-    logger()->debug("close with NULL target failed ({}); moving the handle into the tool", win32ErrorName(first));
-    HANDLE copy = nullptr;
-    if (!DuplicateHandle(process->get(), toHandle(handle), GetCurrentProcess(), &copy, 0, FALSE,
-                         DUPLICATE_CLOSE_SOURCE | DUPLICATE_SAME_ACCESS)) {
-        const DWORD err = GetLastError();
-        Error e = win32Error(op, pid, handle, err,
-                             err == ERROR_INVALID_HANDLE ? "the handle is not open in that process" : std::string());
-        logger()->info("close handle {} of pid {} failed: {}", hex(static_cast<std::uint64_t>(handle)), pid, e.message());
-        return fail(std::move(e));
-    }
-    CloseHandle(copy);
-    logger()->info("closed handle {} of pid {} (moved into the tool and closed)", hex(static_cast<std::uint64_t>(handle)), pid);
-    return {};
+    // The public call has no earlier moment than now to pin the object (as on Linux, where
+    // the fd is pinned when the call starts); callers that chose earlier use chooseHandle.
+    auto chosen = chooseHandle(pid, handle);
+    if (!chosen)
+        return fail(chosen.error());
+    return closeChosenHandle(*chosen);
 }
 
 } // namespace hs

@@ -150,6 +150,9 @@ Error ntError(std::string operation, Pid pid, HandleValue handle, nt::NTSTATUS s
     }
     if (e.osText.empty() && nt::api().statusToDosError)
         e.osText = formatMessage(FORMAT_MESSAGE_FROM_SYSTEM, nullptr, nt::api().statusToDosError(status));
+    if (hint.empty() && status == nt::kProcessIsTerminating)
+        hint = "the process is exiting: it keeps no handles that can still be read or changed; refresh the "
+               "process list";
     e.hint = std::move(hint);
     return e;
 }

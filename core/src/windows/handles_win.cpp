@@ -110,11 +110,26 @@ Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail, const Cancel
     auto process = openForListing(pid, "read handles");
     if (!process)
         return fail(process.error());
-    auto table = querySystemHandles(pid);
-    if (!table)
-        return fail(table.error());
+    // Full keeps the system table: its object addresses give identity, the "object" extra
+    // and the memory of timed-out file objects. Fast needs none of them and reads only this
+    // process' rows (ProcessHandleInformation) where Windows has the class.
+    std::vector<RawHandle> rows;
+    if (detail == Detail::Fast) {
+        auto own = queryProcessHandles(pid);
+        if (!own)
+            return fail(own.error());
+        rows = std::move(own->rows);
+    } else {
+        auto table = querySystemHandles(pid);
+        if (!table)
+            return fail(table.error());
+        rows = std::move(*table);
+    }
+    const std::vector<RawHandle>* table = &rows;
     IdentityGrouper grouper;
-    DetailContext ctx{pid, process->get(), true, &grouper};
+    TimedOutObjects timedOut;
+    ImageNames images;
+    DetailContext ctx{pid, process->get(), true, &grouper, &timedOut, &images, detail};
     std::vector<HandleInfo> out;
     out.reserve(table->size());
     for (const auto& raw : *table) {
@@ -135,10 +150,10 @@ Result<HandleInfo> handleInfo(Pid pid, HandleValue handle)
     if (!table)
         return fail(table.error());
     for (const auto& raw : *table) {
-        if (raw.value != handle)
+        if (maskTagBits(raw.value) != maskTagBits(handle)) // tag bits name the same handle
             continue;
         IdentityGrouper grouper;
-        DetailContext ctx{pid, process->get(), true, &grouper};
+        DetailContext ctx{pid, process->get(), true, &grouper, nullptr, nullptr};
         return describeHandle(raw, ctx);
     }
     return fail(win32Error("read handle", pid, handle, ERROR_INVALID_HANDLE));
@@ -161,6 +176,8 @@ Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
     // One grouper for the whole snapshot, so that ids derived by comparison (Wine) match
     // across processes and findHolders works.
     IdentityGrouper grouper;
+    TimedOutObjects timedOut; // one hung file object costs one timeout per snapshot, not one per handle
+    ImageNames images;        // one Toolhelp snapshot names every Process/Thread handle
     auto it = table->begin();
     for (auto& p : *processes) {
         if (cancel.cancelled())
@@ -169,7 +186,7 @@ Result<Snapshot> takeSnapshot(Detail detail, const CancelToken& cancel)
         while (it != table->end() && it->pid < p.pid)
             ++it;
         UniqueHandle dup(OpenProcess(PROCESS_DUP_HANDLE, FALSE, static_cast<DWORD>(p.pid)));
-        DetailContext ctx{p.pid, dup.get(), true, &grouper};
+        DetailContext ctx{p.pid, dup.get(), true, &grouper, &timedOut, &images, detail};
         for (; it != table->end() && it->pid == p.pid; ++it) {
             if (!ph.handles.empty() && ph.handles.size() % kHandlesBetweenCancelChecks == 0 && cancel.cancelled())
                 return fail(cancelledError("take snapshot"));

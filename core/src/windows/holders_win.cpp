@@ -133,7 +133,7 @@ Result<std::vector<Holder>> findHolders(const ObjectId& object, const CancelToke
         HANDLE process = opener.dupAccess(raw.pid);
         if (kind == IdentityKind::Derived && !sameAsSource(raw, process))
             continue;
-        DetailContext ctx{raw.pid, process, true, nullptr};
+        DetailContext ctx{raw.pid, process, true, nullptr, nullptr, nullptr};
         HandleInfo h = describeHandle(raw, ctx);
         if (kind == IdentityKind::DiskFile && h.object != object)
             continue;

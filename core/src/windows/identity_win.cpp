@@ -16,7 +16,12 @@
 namespace hs::win {
 
 namespace {
-constexpr std::size_t kMaxGroups = 8192; // copies kept open at most per listing
+// Copies kept open at most per listing. Each keeps a foreign object alive until the
+// listing ends, so there are few, and never of File objects: a kept copy of a pipe end
+// would hold back its reader's end of file, one of a file would delay its owner's
+// delete-on-close. Disk files get their identity from the file id instead; other File
+// objects (pipes, devices) and the objects past the cap get an id per handle.
+constexpr std::size_t kMaxGroups = 512;
 }
 
 ObjectId derivedObjectId(Pid pid, HandleValue value)
@@ -44,7 +49,7 @@ IdentityGrouper::~IdentityGrouper() = default;
 ObjectId IdentityGrouper::assign(Pid pid, HandleValue value, const std::string& typeName, UniqueHandle copy)
 {
     const auto compare = nt::api().compareObjects;
-    if (!copy || !compare)
+    if (!copy || !compare || typeName == "File")
         return derivedObjectId(pid, value);
     for (const auto& g : m_groups) {
         if (g.typeName != typeName)

@@ -5,6 +5,7 @@
 
 #include <windows.h>
 
+#include <cstddef>
 #include <cstdint>
 
 namespace hs::win::nt {
@@ -20,6 +21,9 @@ inline constexpr NTSTATUS kIoTimeout = static_cast<NTSTATUS>(0xC00000B5L);
 inline constexpr NTSTATUS kHandleNotClosable = static_cast<NTSTATUS>(0xC0000235L);
 inline constexpr NTSTATUS kInvalidHandle = static_cast<NTSTATUS>(0xC0000008L);
 inline constexpr NTSTATUS kNotImplemented = static_cast<NTSTATUS>(0xC0000002L);
+inline constexpr NTSTATUS kInvalidInfoClass = static_cast<NTSTATUS>(0xC0000003L);
+/// A process that has begun to exit; Win32 calls report it as ERROR_ACCESS_DENIED.
+inline constexpr NTSTATUS kProcessIsTerminating = static_cast<NTSTATUS>(0xC000010AL);
 
 inline bool ok(NTSTATUS s) { return s >= 0; }
 
@@ -30,6 +34,8 @@ inline constexpr ULONG kObjectNameInformation = 1;
 inline constexpr ULONG kObjectTypeInformation = 2;
 inline constexpr ULONG kObjectTypesInformation = 3;
 inline constexpr ULONG kProcessCommandLineInformation = 60;
+inline constexpr ULONG kProcessHandleInformation = 51; // Windows 8+
+inline constexpr ULONG kSystemProcessInformation = 5;
 
 // Handle attributes (HandleAttributes of the system table, OBJECT_BASIC_INFORMATION).
 inline constexpr ULONG kObjProtectClose = 0x1;
@@ -52,11 +58,51 @@ struct SystemHandleEntryEx {
     ULONG Reserved;
 };
 
+// The layouts here are the 64-bit ones, and a 32-bit tool on 64-bit Windows (WOW64) would
+// read the 64-bit kernel's tables through a truncating thunk: only a 64-bit build is right.
+static_assert(sizeof(void*) == 8, "the Windows backend is 64-bit only (x64 NT structure layouts)");
+static_assert(sizeof(SystemHandleEntryEx) == 40, "SYSTEM_HANDLE_TABLE_ENTRY_INFO_EX is 40 bytes on x64");
+
 struct SystemHandleInformationEx {
     ULONG_PTR NumberOfHandles;
     ULONG_PTR Reserved;
     SystemHandleEntryEx Handles[1];
 };
+
+// PROCESS_HANDLE_SNAPSHOT_INFORMATION (NtQueryInformationProcess class 51): one process'
+// handles, without object addresses. Layout of the public NT headers (phnt), x64.
+struct ProcessHandleEntry {
+    HANDLE HandleValue;
+    ULONG_PTR HandleCount;
+    ULONG_PTR PointerCount;
+    ULONG GrantedAccess;
+    ULONG ObjectTypeIndex;
+    ULONG HandleAttributes;
+    ULONG Reserved;
+};
+static_assert(sizeof(ProcessHandleEntry) == 40, "PROCESS_HANDLE_TABLE_ENTRY_INFO is 40 bytes on x64");
+
+struct ProcessHandleSnapshot {
+    ULONG_PTR NumberOfHandles;
+    ULONG_PTR Reserved;
+    ProcessHandleEntry Handles[1];
+};
+
+// SYSTEM_PROCESS_INFORMATION as Microsoft Learn documents it (winternl.h, under
+// NtQuerySystemInformation): only the fields read here are named.
+struct SystemProcessInformation {
+    ULONG NextEntryOffset;
+    ULONG NumberOfThreads;
+    BYTE Reserved1[48];
+    UnicodeString ImageName;
+    LONG BasePriority;
+    HANDLE UniqueProcessId;
+    PVOID Reserved2;
+    ULONG HandleCount;
+    ULONG SessionId;
+};
+static_assert(offsetof(SystemProcessInformation, UniqueProcessId) == 80, "SYSTEM_PROCESS_INFORMATION x64 layout");
+static_assert(offsetof(SystemProcessInformation, HandleCount) == 96, "SYSTEM_PROCESS_INFORMATION x64 layout");
 
 struct ObjectTypeInformation {
     UnicodeString TypeName;

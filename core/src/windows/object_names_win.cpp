@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Object names, read from a copy of the handle duplicated into the tool. NtQueryObject on a
-// File handle can hang (a synchronous pipe with a pending read), so File handles are named
-// on a reusable worker thread; after the timeout the worker is terminated and replaced, and
-// the row keeps everything but the name (partialError = STATUS_IO_TIMEOUT).
+// File handle can hang (a synchronous pipe with a pending read), so File handles go through
+// queryFileFacts (file_query_win.cpp); after its timeout the row keeps everything but the
+// name (partialError = STATUS_IO_TIMEOUT).
 #include "win_internal.h"
 
 #include <sddl.h>
@@ -38,94 +38,6 @@ nt::NTSTATUS queryObjectName(HANDLE h, std::wstring& out)
     const auto* us = reinterpret_cast<const nt::UnicodeString*>(buf.data());
     out = us->Buffer ? std::wstring(us->Buffer, us->Length / sizeof(wchar_t)) : std::wstring();
     return s;
-}
-
-// --- File handles on a worker thread ------------------------------------------------------
-
-struct FileRequest {
-    HANDLE handle = nullptr;
-    // results
-    nt::NTSTATUS status = 0;
-    std::wstring name;
-    DWORD fileType = FILE_TYPE_UNKNOWN;
-    bool haveInfo = false;
-    BY_HANDLE_FILE_INFORMATION info{};
-};
-
-void runFileRequest(FileRequest& r)
-{
-    r.fileType = GetFileType(r.handle);
-    r.status = queryObjectName(r.handle, r.name);
-    if (r.fileType == FILE_TYPE_DISK)
-        r.haveInfo = GetFileInformationByHandle(r.handle, &r.info) != FALSE;
-}
-
-class FileNameWorker {
-public:
-    /// Runs the request on the worker; false on timeout (the worker is then terminated and
-    /// the request leaked on purpose: the dead thread may have been writing to it).
-    bool run(FileRequest*& request, std::chrono::milliseconds timeout)
-    {
-        std::lock_guard lock(m_mutex);
-        if (!m_thread && !start())
-            return runInline(*request);
-        m_request = request;
-        SetEvent(m_go.get());
-        const DWORD w = WaitForSingleObject(m_done.get(), static_cast<DWORD>(timeout.count()));
-        if (w == WAIT_OBJECT_0)
-            return true;
-        logger()->debug("NtQueryObject on a File handle timed out after {} ms; terminating the worker",
-                        timeout.count());
-        TerminateThread(m_thread.get(), 1);
-        WaitForSingleObject(m_thread.get(), 1000);
-        m_thread.reset();
-        m_go.reset();
-        m_done.reset();
-        request = nullptr; // leaked
-        return false;
-    }
-
-private:
-    static bool runInline(FileRequest& r)
-    {
-        runFileRequest(r);
-        return true;
-    }
-
-    bool start()
-    {
-        m_go = UniqueHandle(CreateEventW(nullptr, FALSE, FALSE, nullptr));
-        m_done = UniqueHandle(CreateEventW(nullptr, FALSE, FALSE, nullptr));
-        if (!m_go || !m_done)
-            return false;
-        m_thread = UniqueHandle(CreateThread(nullptr, 64u << 10, &FileNameWorker::threadMain, this, 0, nullptr));
-        return static_cast<bool>(m_thread);
-    }
-
-    static DWORD WINAPI threadMain(LPVOID param)
-    {
-        auto* self = static_cast<FileNameWorker*>(param);
-        const HANDLE go = self->m_go.get();
-        const HANDLE done = self->m_done.get();
-        for (;;) {
-            if (WaitForSingleObject(go, INFINITE) != WAIT_OBJECT_0)
-                return 0;
-            runFileRequest(*self->m_request);
-            SetEvent(done);
-        }
-    }
-
-    std::mutex m_mutex;
-    UniqueHandle m_thread;
-    UniqueHandle m_go;
-    UniqueHandle m_done;
-    FileRequest* m_request = nullptr;
-};
-
-FileNameWorker& fileWorker()
-{
-    static auto* worker = new FileNameWorker(); // never destroyed: may own a stuck thread
-    return *worker;
 }
 
 // --- path mapping -------------------------------------------------------------------------
@@ -187,9 +99,9 @@ bool startsWithNoCase(std::string_view s, std::string_view prefix)
     return true;
 }
 
-std::string pidLabel(Pid pid)
+std::string pidLabel(Pid pid, ImageNames* images)
 {
-    const std::string image = processImageName(pid);
+    const std::string image = images ? images->of(pid) : processImageName(pid);
     return (image.empty() ? std::string("<exited>") : image) + " (" + std::to_string(pid) + ")";
 }
 
@@ -213,58 +125,55 @@ std::string dosPathFromNtPath(const std::string& ntPath)
 
 std::string registryPathFromNtPath(const std::string& ntPath)
 {
-    const std::string user = "\\REGISTRY\\USER\\" + currentUserSid();
-    if (!currentUserSid().empty() && startsWithNoCase(ntPath, user) &&
-        (ntPath.size() == user.size() || ntPath[user.size()] == '\\'))
-        return "HKEY_CURRENT_USER" + ntPath.substr(user.size());
-    if (startsWithNoCase(ntPath, "\\REGISTRY\\MACHINE"))
-        return "HKEY_LOCAL_MACHINE" + ntPath.substr(17);
-    if (startsWithNoCase(ntPath, "\\REGISTRY\\USER"))
-        return "HKEY_USERS" + ntPath.substr(14);
+    // Longest prefixes first; each must end at a path boundary ("\REGISTRY\MACHINEX" is no
+    // HKLM key). HKEY_CLASSES_ROOT shows the machine's SOFTWARE\Classes merged with the
+    // user's classes hive; that hive is loaded as \REGISTRY\USER\<SID>_Classes and is
+    // HKEY_CURRENT_USER\Software\Classes to the user.
+    const std::string sid = currentUserSid();
+    const std::pair<std::string, std::string> prefixes[] = {
+        {"\\REGISTRY\\MACHINE\\SOFTWARE\\Classes", "HKEY_CLASSES_ROOT"},
+        {sid.empty() ? std::string() : "\\REGISTRY\\USER\\" + sid + "_Classes", "HKEY_CURRENT_USER\\Software\\Classes"},
+        {sid.empty() ? std::string() : "\\REGISTRY\\USER\\" + sid, "HKEY_CURRENT_USER"},
+        {"\\REGISTRY\\MACHINE", "HKEY_LOCAL_MACHINE"},
+        {"\\REGISTRY\\USER", "HKEY_USERS"},
+    };
+    for (const auto& [prefix, root] : prefixes) {
+        if (prefix.empty() || !startsWithNoCase(ntPath, prefix))
+            continue;
+        if (ntPath.size() == prefix.size() || ntPath[prefix.size()] == '\\')
+            return root + ntPath.substr(prefix.size());
+    }
     return ntPath;
 }
 
-NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::milliseconds timeout)
+NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::milliseconds timeout,
+                      ImageNames* images)
 {
     NameResult r;
     if (typeName == "File") {
-        auto* request = new FileRequest();
-        request->handle = copy;
-        if (!fileWorker().run(request, timeout)) {
+        const FileFacts f = queryFileFacts(copy, timeout);
+        if (f.timedOut) {
+            r.timedOut = true;
             r.error = ntStatusName(nt::kIoTimeout) + ": the name query did not return within " +
                       std::to_string(timeout.count()) + " ms";
             return r;
         }
-        std::string name = toUtf8(request->name);
-        switch (request->fileType) {
-        case FILE_TYPE_PIPE:
-            r.refinedKind = startsWithNoCase(name, "\\Device\\Afd") ? HandleKind::Socket : HandleKind::Fifo;
-            break;
-        case FILE_TYPE_CHAR:
-            r.refinedKind = HandleKind::CharDevice;
-            break;
-        case FILE_TYPE_DISK:
-            r.refinedKind = HandleKind::RegularFile;
-            break;
-        default:
-            break;
+        r.refinedKind = f.kind;
+        if (f.kind == HandleKind::Fifo && startsWithNoCase(f.ntName, "\\Device\\Afd"))
+            r.refinedKind = HandleKind::Socket;
+        if (f.haveDiskIds) {
+            r.fileId = ObjectId{f.volumeSerial, f.fileIndex, false};
+            r.extras.emplace_back("volume_serial", hex(f.volumeSerial));
+            r.extras.emplace_back("file_index", hex(f.fileIndex));
         }
-        if (request->haveInfo) {
-            if (request->info.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)
-                r.refinedKind = HandleKind::Directory;
-            const std::uint64_t index =
-                (static_cast<std::uint64_t>(request->info.nFileIndexHigh) << 32) | request->info.nFileIndexLow;
-            r.fileId = ObjectId{request->info.dwVolumeSerialNumber, index, false};
-            r.extras.emplace_back("volume_serial", hex(request->info.dwVolumeSerialNumber));
-            r.extras.emplace_back("file_index", hex(index));
-        }
-        if (!nt::ok(request->status))
-            r.error = "name: " + ntStatusName(request->status);
+        if (!f.skipped.empty())
+            r.error = f.skipped;
+        else if (!nt::ok(f.nameStatus))
+            r.error = "name: " + ntStatusName(f.nameStatus);
         else
-            r.name = dosPathFromNtPath(name);
-        if (!name.empty() && r.name != name)
-            r.extras.emplace_back("nt_path", name);
-        delete request;
+            r.name = dosPathFromNtPath(f.ntName);
+        if (!f.ntName.empty() && r.name != f.ntName)
+            r.extras.emplace_back("nt_path", f.ntName);
         return r;
     }
     if (typeName == "Process") {
@@ -274,7 +183,7 @@ NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::mil
             return r;
         }
         r.referencedPid = static_cast<Pid>(pid);
-        r.name = pidLabel(r.referencedPid);
+        r.name = pidLabel(r.referencedPid, images);
         return r;
     }
     if (typeName == "Thread") {
@@ -285,7 +194,7 @@ NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::mil
             return r;
         }
         r.referencedPid = pid ? static_cast<Pid>(pid) : -1;
-        r.name = (pid ? pidLabel(static_cast<Pid>(pid)) + " " : std::string()) + "thread " + std::to_string(tid);
+        r.name = (pid ? pidLabel(static_cast<Pid>(pid), images) + " " : std::string()) + "thread " + std::to_string(tid);
         r.extras.emplace_back("thread_id", std::to_string(tid));
         return r;
     }

@@ -4,6 +4,7 @@
 #include "handlescope/inspect.h"
 #include "win_internal.h"
 
+#include <sddl.h>
 #include <spdlog/spdlog.h>
 #include <tlhelp32.h>
 
@@ -69,7 +70,13 @@ std::string commandLineOf(HANDLE process)
     return {};
 }
 
-std::string userOf(HANDLE process)
+std::string lookupAccount(PSID sid);
+
+/// Account names by SID text, for one listing: LookupAccountSid can wait for a domain
+/// controller, so each SID is looked up once per listProcesses, not once per process.
+using AccountNames = std::map<std::string, std::string>;
+
+std::string userOf(HANDLE process, AccountNames* accounts)
 {
     UniqueHandle token;
     if (!OpenProcessToken(process, TOKEN_QUERY, token.put()))
@@ -82,6 +89,21 @@ std::string userOf(HANDLE process)
     if (!GetTokenInformation(token.get(), TokenUser, buf.data(), len, &len))
         return {};
     PSID sid = reinterpret_cast<TOKEN_USER*>(buf.data())->User.Sid;
+    std::string key;
+    if (LPWSTR text = nullptr; accounts && ConvertSidToStringSidW(sid, &text)) {
+        key = toUtf8(text);
+        LocalFree(text);
+        if (auto it = accounts->find(key); it != accounts->end())
+            return it->second;
+    }
+    const std::string account = lookupAccount(sid);
+    if (!key.empty())
+        (*accounts)[key] = account;
+    return account;
+}
+
+std::string lookupAccount(PSID sid)
+{
     wchar_t name[256];
     wchar_t domain[256];
     DWORD nameLen = 256;
@@ -95,7 +117,7 @@ std::string userOf(HANDLE process)
     return out + toUtf8(name);
 }
 
-void fillDetails(ProcessInfo& p)
+void fillDetails(ProcessInfo& p, AccountNames* accounts)
 {
     DWORD session = 0;
     if (ProcessIdToSessionId(static_cast<DWORD>(p.pid), &session))
@@ -117,7 +139,7 @@ void fillDetails(ProcessInfo& p)
     if (QueryFullProcessImageNameW(h.get(), 0, path, &len))
         p.executable = toUtf8(std::wstring_view(path, len));
     p.commandLine = commandLineOf(h.get());
-    p.user = userOf(h.get());
+    p.user = userOf(h.get(), accounts);
     DWORD code = 0;
     p.state = (GetExitCodeProcess(h.get(), &code) && code != STILL_ACTIVE) ? ProcessState::Dead : ProcessState::Running;
     // Handles are named through a copy: that needs PROCESS_DUP_HANDLE.
@@ -126,16 +148,40 @@ void fillDetails(ProcessInfo& p)
         p.accessError = win32Error("open process for PROCESS_DUP_HANDLE", p.pid, -1, GetLastError());
 }
 
-std::map<Pid, std::int64_t> handleCounts()
+} // namespace
+
+std::map<Pid, std::int64_t> processHandleCounts()
 {
+    // One entry per process with its HandleCount, instead of copying every handle of the
+    // machine to count them. Grown to the size the call returns (processes come and go
+    // between calls, so a little more).
     std::map<Pid, std::int64_t> counts;
-    if (auto table = querySystemHandles())
-        for (const auto& h : *table)
-            ++counts[h.pid];
+    const auto fn = nt::api().querySystemInformation;
+    if (!fn)
+        return counts;
+    std::vector<std::byte> buf(256u << 10);
+    nt::NTSTATUS status = nt::kInfoLengthMismatch;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        ULONG needed = 0;
+        status = fn(nt::kSystemProcessInformation, buf.data(), static_cast<ULONG>(buf.size()), &needed);
+        if (status != nt::kInfoLengthMismatch && status != nt::kBufferTooSmall)
+            break;
+        buf.resize(std::max<std::size_t>(needed, buf.size()) + (16u << 10));
+    }
+    if (!nt::ok(status)) {
+        logger()->debug("SystemProcessInformation: {}", ntStatusName(status));
+        return counts;
+    }
+    std::size_t offset = 0;
+    while (offset + sizeof(nt::SystemProcessInformation) <= buf.size()) {
+        const auto* e = reinterpret_cast<const nt::SystemProcessInformation*>(buf.data() + offset);
+        counts[static_cast<Pid>(reinterpret_cast<std::uintptr_t>(e->UniqueProcessId))] = e->HandleCount;
+        if (e->NextEntryOffset == 0)
+            break;
+        offset += e->NextEntryOffset;
+    }
     return counts;
 }
-
-} // namespace
 
 std::uint64_t processStartTime(HANDLE process)
 {
@@ -153,6 +199,18 @@ std::string processImageName(Pid pid)
     return {};
 }
 
+std::string ImageNames::of(Pid pid)
+{
+    if (!m_loaded) {
+        m_loaded = true;
+        for (auto& e : toolhelpProcesses())
+            m_names.emplace_back(e.pid, std::move(e.name));
+        std::sort(m_names.begin(), m_names.end());
+    }
+    const auto it = std::lower_bound(m_names.begin(), m_names.end(), std::make_pair(pid, std::string()));
+    return it != m_names.end() && it->first == pid ? it->second : std::string();
+}
+
 } // namespace hs::win
 
 namespace hs {
@@ -166,7 +224,8 @@ Result<std::vector<ProcessInfo>> listProcesses(const CancelToken& cancel)
     auto entries = toolhelpProcesses();
     if (entries.empty())
         return fail(win32Error("list processes (CreateToolhelp32Snapshot)", -1, -1, GetLastError()));
-    const auto counts = handleCounts();
+    const auto counts = processHandleCounts();
+    AccountNames accounts;
     std::vector<ProcessInfo> out;
     out.reserve(entries.size());
     for (const auto& e : entries) {
@@ -178,7 +237,7 @@ Result<std::vector<ProcessInfo>> listProcesses(const CancelToken& cancel)
         p.name = e.name;
         if (auto it = counts.find(e.pid); it != counts.end())
             p.handleCount = it->second;
-        fillDetails(p);
+        fillDetails(p, &accounts);
         out.push_back(std::move(p));
     }
     std::sort(out.begin(), out.end(), [](const ProcessInfo& a, const ProcessInfo& b) { return a.pid < b.pid; });
@@ -196,9 +255,9 @@ Result<ProcessInfo> processInfo(Pid pid)
         p.pid = e.pid;
         p.parentPid = e.parent;
         p.name = e.name;
-        if (auto table = querySystemHandles(pid))
-            p.handleCount = static_cast<std::int64_t>(table->size());
-        fillDetails(p);
+        if (const auto counts = processHandleCounts(); counts.contains(pid))
+            p.handleCount = counts.at(pid);
+        fillDetails(p, nullptr);
         return p;
     }
     return fail(win32Error("find process", pid, -1, ERROR_INVALID_PARAMETER,

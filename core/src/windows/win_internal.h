@@ -9,10 +9,13 @@
 #include <windows.h>
 
 #include <chrono>
+#include <map>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -66,6 +69,9 @@ std::wstring toWide(std::string_view s);
 std::string hex(std::uint64_t v); ///< "0x1A4"
 inline HANDLE toHandle(HandleValue v) { return reinterpret_cast<HANDLE>(static_cast<std::intptr_t>(v)); }
 inline HandleValue fromHandle(HANDLE h) { return static_cast<HandleValue>(reinterpret_cast<std::intptr_t>(h)); }
+/// The low two bits of a handle value are tag bits the kernel ignores (0x1A4 and 0x1A7 are
+/// one handle): values are compared with them cleared.
+inline HandleValue maskTagBits(HandleValue v) { return v & ~HandleValue{3}; }
 
 // --- errors (errors_win.cpp)
 std::string win32ErrorName(DWORD code);
@@ -84,6 +90,17 @@ bool ensureDebugPrivilege();
 Result<UniqueHandle> openProcess(Pid pid, DWORD access, const std::string& operation);
 /// The image name ("notepad.exe") of a pid, empty if it is not running.
 std::string processImageName(Pid pid);
+/// Image names of every process from one Toolhelp snapshot, taken on first use: a listing
+/// or snapshot names all its Process and Thread handles from one snapshot instead of one
+/// per handle.
+class ImageNames {
+public:
+    std::string of(Pid pid);
+
+private:
+    bool m_loaded = false;
+    std::vector<std::pair<Pid, std::string>> m_names; ///< sorted by pid
+};
 /// When the process started (FILETIME as a number, the start time of a ProcessKey); 0 if
 /// unknown. `process` needs PROCESS_QUERY_LIMITED_INFORMATION.
 std::uint64_t processStartTime(HANDLE process);
@@ -99,6 +116,48 @@ struct RawHandle {
 };
 /// The system handle table (SystemExtendedHandleInformation), optionally one pid only.
 Result<std::vector<RawHandle>> querySystemHandles(Pid onlyPid = -1);
+/// Where one process' handle rows came from.
+enum class HandleSource { ProcessClass, SystemTable };
+std::string_view handleSourceName(HandleSource s);
+struct ProcessHandleRows {
+    std::vector<RawHandle> rows; ///< sorted by value
+    HandleSource source = HandleSource::SystemTable;
+};
+/// One process' handles from NtQueryInformationProcess(ProcessHandleInformation) (Windows
+/// 8+; rows without object addresses), else the system table filtered by pid. A class the
+/// system does not have (STATUS_INVALID_INFO_CLASS, STATUS_NOT_IMPLEMENTED) is remembered
+/// for the life of the process.
+Result<ProcessHandleRows> queryProcessHandles(Pid pid);
+/// Whether ProcessHandleInformation was found missing (then it is not asked again).
+bool processHandleClassMissing();
+/// Handle counts of every process from NtQuerySystemInformation(SystemProcessInformation)
+/// (SYSTEM_PROCESS_INFORMATION.HandleCount): no walk over the handle table.
+std::map<Pid, std::int64_t> processHandleCounts();
+/// The row of (pid, handle) in the system table (tag bits ignored), if it is there.
+std::optional<RawHandle> findRow(Pid pid, HandleValue handle);
+
+// --- remote close (remote_close_win.cpp)
+/// A handle the user chose, pinned: its process (so a reused pid cannot stand in), its
+/// kernel object address when the table gives one, and an access-0 copy in the tool for
+/// NtCompareObjects when it does not (Wine; Windows 11 24H2 without SeDebugPrivilege).
+struct ChosenHandle {
+    Pid pid = -1;
+    HandleValue value = -1;   ///< tag bits cleared
+    std::uint64_t object = 0; ///< 0 when not given
+    UniqueHandle process;     ///< PROCESS_DUP_HANDLE | PROCESS_QUERY_LIMITED_INFORMATION
+    UniqueHandle reference;   ///< the chosen object, no access rights
+};
+/// Pins (pid, value) as it is now.
+Result<ChosenHandle> chooseHandle(Pid pid, HandleValue value);
+/// Closes the chosen handle if its value still names the chosen object, the process is not
+/// critical and the handle is not protected from close; success only once the table shows
+/// the handle gone. `steps` (optional) receives the calls made.
+Result<void> closeChosenHandle(const ChosenHandle& chosen, std::vector<std::string>* steps = nullptr);
+/// The refusal for a handle marked OBJ_PROTECT_CLOSE.
+Error protectedFromCloseError(const std::string& operation, Pid pid, HandleValue handle);
+/// Fails when `process` (PROCESS_QUERY_LIMITED_INFORMATION) is critical or cannot be
+/// checked; a system without the concept (Wine 8) counts as not critical.
+Result<void> refuseCriticalProcess(HANDLE process, Pid pid, HandleValue handle, const std::string& operation);
 
 // --- object types (object_types_win.cpp)
 /// The NT type name for an ObjectTypeIndex of the system handle table, calibrated against
@@ -108,6 +167,28 @@ std::string typeNameForIndex(std::uint16_t typeIndex);
 std::string queryTypeName(HANDLE h);
 HandleKind kindFromTypeName(std::string_view typeName);
 
+// --- file queries (file_query_win.cpp)
+/// What can be read about a File handle without risking a hang of the caller.
+struct FileFacts {
+    ULONG deviceType = 0; ///< FILE_DEVICE_*, 0 when unknown
+    HandleKind kind = HandleKind::Unknown;
+    std::string ntName;   ///< \Device\HarddiskVolume3\x; empty when not read
+    nt::NTSTATUS nameStatus = nt::kSuccess;
+    std::string skipped;  ///< why the name was not asked for (known to hang)
+    bool timedOut = false;
+    bool haveDiskIds = false;
+    std::uint32_t volumeSerial = 0;
+    std::uint64_t fileIndex = 0;
+};
+/// FileFsDeviceInformation, on the calling thread (never blocks); 0 when unknown.
+ULONG fileDeviceType(HANDLE file);
+/// Disk-like devices (files and directories on a volume, local or remote).
+bool isDiskDevice(ULONG deviceType);
+/// The kind a device type alone tells (Fifo for pipes, CharDevice, RegularFile for disks).
+HandleKind fileKindOfDevice(ULONG deviceType);
+/// Device type here; mode, name and disk ids on the worker, abandoned after `timeout`.
+FileFacts queryFileFacts(HANDLE file, std::chrono::milliseconds timeout);
+
 // --- names (object_names_win.cpp)
 struct NameResult {
     std::string name;
@@ -116,10 +197,13 @@ struct NameResult {
     Pid referencedPid = -1;
     std::vector<std::pair<std::string, std::string>> extras;
     ObjectId fileId;                   ///< disk files: volume serial + file index
+    bool timedOut = false;             ///< the File query was abandoned after the timeout
 };
 /// Names the object behind `copy`, a handle of this process. File handles are named on a
-/// worker thread that is abandoned (terminated) after `timeout`.
-NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::milliseconds timeout);
+/// worker thread that is abandoned (terminated) after `timeout`; handles known to hang
+/// (console, synchronous pipes) are not asked their name.
+NameResult nameObject(HANDLE copy, const std::string& typeName, std::chrono::milliseconds timeout,
+                      ImageNames* images = nullptr);
 /// "\??\C:\x", "\Device\HarddiskVolume3\x" -> "C:\x"; others unchanged.
 std::string dosPathFromNtPath(const std::string& ntPath);
 /// "\REGISTRY\MACHINE\SOFTWARE" -> "HKEY_LOCAL_MACHINE\SOFTWARE".
@@ -157,11 +241,20 @@ bool isDerivedObjectId(const ObjectId& id);
 std::pair<Pid, HandleValue> derivedObjectSource(const ObjectId& id);
 
 // --- detail (handle_detail_win.cpp)
+/// File objects (kernel addresses) whose query timed out in this listing or snapshot: the
+/// other handles to them are not queried again (each would cost the whole timeout).
+using TimedOutObjects = std::unordered_set<std::uint64_t>;
 struct DetailContext {
     Pid pid = -1;
     HANDLE process = nullptr; ///< opened with PROCESS_DUP_HANDLE, or nullptr
     bool names = true;
     IdentityGrouper* grouper = nullptr;
+    TimedOutObjects* timedOut = nullptr; ///< shared by one listing or snapshot, or nullptr
+    ImageNames* images = nullptr;        ///< shared by one listing or snapshot, or nullptr
+    /// Fast: no access texts, no extras, and File objects other than disk files are not
+    /// asked their name (no worker thread, no timeout); their kind comes from the device
+    /// type. Disk files are still named, so paths keep their identity (find holders).
+    Detail detail = Detail::Full;
 };
 HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx);
 
