@@ -225,14 +225,15 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
         return fail(cancelledError("take snapshot"));
     auto& iterator = Iterator::instance();
     std::lock_guard lock(iterator.snapshotMutex);
-    // Every process's details from one more iterator, where it loads: /proc then gives
-    // only the exe link, not ten system calls a process. It loads (a few ms, the first
-    // time) and runs on a thread while the fd program loads and /proc is listed.
-    std::optional<Result<std::vector<IteratedProcess>>> iterated;
-    std::jthread detailsReader([&iterated] { iterated = readIteratedProcesses(); });
     auto skel = iterator.skeleton();
     if (!skel)
         return fail(skel.error());
+    // Every process's details from one more iterator, where it loads: /proc then gives
+    // only the exe link, not ten system calls a process. It runs on a thread while /proc
+    // is listed. Not loaded beside the fd program: each load parses the kernel's BTF
+    // (5.5 MB), and two at once doubled the CLI's peak RSS.
+    std::optional<Result<std::vector<IteratedProcess>>> iterated;
+    std::jthread detailsReader([&iterated] { iterated = readIteratedProcesses(); });
     const int progFd = bpf_program__fd((*skel)->progs.dump_task_file);
 
     Snapshot header;
