@@ -448,6 +448,8 @@ private slots:
             differences.clear();
             std::size_t compared = 0;
             for (const ProcessHandles& p1 : first->processes) {
+                if (p1.process.pid == ::getpid())
+                    continue; // running while /proc reads it, waiting for a thread while the iterator does
                 const ProcessHandles* p2 = second->findProcess(p1.process.pid);
                 const ProcessHandles* b = iter->findProcess(p1.process.pid);
                 if (!sameProcess(&p1, p2))
