@@ -12,7 +12,7 @@
 
 #include "task_info_record.h"
 
-char LICENSE[] SEC("license") = "GPL";
+// Linked into one object with task_file.bpf.c (hs_task_file), whose LICENSE it shares.
 
 #define PIDTYPE_SID 3
 
@@ -20,7 +20,7 @@ char LICENSE[] SEC("license") = "GPL";
 // The record and its texts are too big for the BPF stack. One slot: user space reads one
 // iterator of this program at a time (the snapshot lock), and seq_file serialises the reads
 // of one iterator.
-struct scratch {
+struct info_scratch {
     struct hs_task_record rec;
     char args[HS_ARGS_MAX];
 };
@@ -29,8 +29,8 @@ struct {
     __uint(type, BPF_MAP_TYPE_ARRAY);
     __uint(max_entries, 1);
     __type(key, __u32);
-    __type(value, struct scratch);
-} scratch_map SEC(".maps");
+    __type(value, struct info_scratch);
+} info_scratch SEC(".maps");
 
 SEC("iter.s/task")
 int dump_task_info(struct bpf_iter__task* ctx)
@@ -40,7 +40,7 @@ int dump_task_info(struct bpf_iter__task* ctx)
     if (!task || task->pid != task->tgid) // threads share the leader's details
         return 0;
     const __u32 zero = 0;
-    struct scratch* s = bpf_map_lookup_elem(&scratch_map, &zero);
+    struct info_scratch* s = bpf_map_lookup_elem(&info_scratch, &zero);
     if (!s)
         return 0;
     struct hs_task_record* rec = &s->rec;

@@ -1,10 +1,11 @@
 # BPF programs (bpf/*.bpf.c) compiled with clang into CO-RE objects and embedded in a
 # libbpf skeleton header, for the snapshot iterator and the leak tracer.
 #
-#   hs_add_bpf_skeleton(<name> <source.bpf.c>)
+#   hs_add_bpf_skeleton(<name> <source.bpf.c>...)
 #
 # makes an INTERFACE target <name> whose include directory holds <name>.skel.h (skeleton
-# "<name>", e.g. struct <name> and <name>__open_and_load()) and that links libbpf.
+# "<name>", e.g. struct <name> and <name>__open_and_load()) and that links libbpf. Several
+# sources are linked into one object: their global names must differ.
 # HS_BPF_FOUND says whether the tools are here; when it is false the function must not be
 # called, and HS_BPF_MISSING names what is missing.
 
@@ -51,28 +52,42 @@ add_custom_command(
 # A target, so that skeletons in other directories can wait for it.
 add_custom_target(hs_bpf_vmlinux DEPENDS ${HS_BPF_GEN_DIR}/vmlinux.h)
 
-function(hs_add_bpf_skeleton name source)
-    get_filename_component(_src ${source} ABSOLUTE)
-    get_filename_component(_src_dir ${_src} DIRECTORY)
+function(hs_add_bpf_skeleton name)
     set(_dir ${HS_BPF_GEN_DIR}/${name})
-    set(_obj ${_dir}/${name}.bpf.o)
     set(_linked ${_dir}/${name}.o)
     set(_skel ${_dir}/${name}.skel.h)
+    set(_objects "")
+    set(_src_dirs "")
+    foreach(source IN LISTS ARGN)
+        get_filename_component(_src ${source} ABSOLUTE)
+        get_filename_component(_src_dir ${_src} DIRECTORY)
+        get_filename_component(_base ${_src} NAME_WE)
+        set(_obj ${_dir}/${_base}.bpf.o)
+        add_custom_command(
+            OUTPUT ${_obj}
+            COMMAND ${CMAKE_COMMAND} -E make_directory ${_dir}
+            COMMAND ${HS_BPF_CLANG} -target bpf -O2 -g -Wall -Werror -D__TARGET_ARCH_x86
+                    -I${HS_BPF_GEN_DIR} -I${_src_dir} ${HS_LIBBPF_CFLAGS} -MD -MF ${_obj}.d -MT ${_obj} -c ${_src} -o ${_obj}
+            DEPENDS ${_src} hs_bpf_vmlinux
+            DEPFILE ${_obj}.d
+            COMMENT "Compiling BPF program ${_base}"
+            VERBATIM)
+        list(APPEND _objects ${_obj})
+        list(APPEND _src_dirs ${_src_dir})
+    endforeach()
+    list(REMOVE_DUPLICATES _src_dirs)
     add_custom_command(
         OUTPUT ${_skel}
-        COMMAND ${CMAKE_COMMAND} -E make_directory ${_dir}
-        COMMAND ${HS_BPF_CLANG} -target bpf -O2 -g -Wall -Werror -D__TARGET_ARCH_x86
-                -I${HS_BPF_GEN_DIR} -I${_src_dir} ${HS_LIBBPF_CFLAGS} -MD -MF ${_obj}.d -MT ${_skel} -c ${_src} -o ${_obj}
-        # The linker pass drops the DWARF; the skeleton embeds the smaller object.
-        COMMAND ${HS_BPFTOOL} gen object ${_linked} ${_obj}
+        # The linker joins the programs into one object (one load, one parse of the kernel's
+        # BTF) and drops the DWARF; the skeleton embeds the smaller object.
+        COMMAND ${HS_BPFTOOL} gen object ${_linked} ${_objects}
         COMMAND ${HS_BPFTOOL} gen skeleton ${_linked} name ${name} > ${_skel}
-        DEPENDS ${_src} hs_bpf_vmlinux
-        DEPFILE ${_obj}.d
+        DEPENDS ${_objects}
         COMMENT "Building BPF skeleton ${name}"
         VERBATIM)
     add_custom_target(${name}_gen DEPENDS ${_skel})
     add_library(${name} INTERFACE)
     add_dependencies(${name} ${name}_gen)
-    target_include_directories(${name} SYSTEM INTERFACE ${_dir} ${_src_dir})
+    target_include_directories(${name} SYSTEM INTERFACE ${_dir} ${_src_dirs})
     target_link_libraries(${name} INTERFACE PkgConfig::HS_LIBBPF)
 endfunction()

@@ -59,9 +59,22 @@ struct Iterator {
     Result<hs_task_file*> skeleton()
     {
         return m_kept.get([]() -> Result<hs_task_file*> {
-            hs_task_file* skel = hs_task_file__open_and_load();
+            hs_task_file* skel = hs_task_file__open();
             if (!skel)
-                return fail(bpfLoadError("load BPF snapshot iterator", errno));
+                return fail(bpfLoadError("open BPF snapshot iterator", errno));
+            if (hs_task_file__load(skel) != 0) {
+                // A kernel before 5.18 refuses the sleepable details program: the fd
+                // program alone, and the details from /proc.
+                hs_task_file__destroy(skel);
+                skel = hs_task_file__open();
+                if (!skel)
+                    return fail(bpfLoadError("open BPF snapshot iterator", errno));
+                bpf_program__set_autoload(skel->progs.dump_task_info, false);
+                if (int err = hs_task_file__load(skel); err != 0) {
+                    hs_task_file__destroy(skel);
+                    return fail(bpfLoadError("load BPF snapshot iterator", -err));
+                }
+            }
             if (!skel->bss) { // globals not mapped into user space (kernels before 5.5)
                 hs_task_file__destroy(skel);
                 return fail(bpfLoadError("map BPF snapshot iterator globals", ENOTSUP));
@@ -228,12 +241,13 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
     auto skel = iterator.skeleton();
     if (!skel)
         return fail(skel.error());
-    // Every process's details from one more iterator, where it loads: /proc then gives
-    // only the exe link, not ten system calls a process. It runs on a thread while /proc
-    // is listed. Not loaded beside the fd program: each load parses the kernel's BTF
-    // (5.5 MB), and two at once doubled the CLI's peak RSS.
+    // Every process's details from a second program of the same object, where the kernel
+    // loads it: /proc then gives only the exe link, not ten system calls a process. It runs
+    // on a thread while /proc is listed.
     std::optional<Result<std::vector<IteratedProcess>>> iterated;
-    std::jthread detailsReader([&iterated] { iterated = readIteratedProcesses(); });
+    std::jthread detailsReader([&iterated, detailsFd = bpf_program__fd((*skel)->progs.dump_task_info)] {
+        iterated = readIteratedProcesses(detailsFd);
+    });
     const int progFd = bpf_program__fd((*skel)->progs.dump_task_file);
 
     Snapshot header;

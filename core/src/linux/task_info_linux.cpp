@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Loads and reads the process iterator (bpf/task_info.bpf.c); its records are parsed in
-// task_info_record_linux.cpp.
+// Reads the process iterator (bpf/task_info.bpf.c, loaded with the fd program by
+// snapshot_bpf_linux.cpp); its records are parsed in task_info_record_linux.cpp.
 #include "task_info_linux.h"
 
-#include "bpf_support_linux.h"
 #include "errno_linux.h"
 #include "proc_reader.h"
 
-#include "hs_task_info.skel.h"
 #include "task_info_record.h"
 
 #include <bpf/bpf.h>
@@ -20,27 +18,13 @@
 
 namespace hs::linux_ {
 
-namespace {
-
-Result<hs_task_info*> skeleton()
+Result<std::vector<IteratedProcess>> readIteratedProcesses(int progFd)
 {
-    static KeptSkeleton<hs_task_info> kept;
-    return kept.get([]() -> Result<hs_task_info*> {
-        hs_task_info* skel = hs_task_info__open_and_load();
-        if (!skel)
-            return fail(bpfLoadError("load BPF process iterator", errno));
-        return skel;
-    });
-}
-
-} // namespace
-
-Result<std::vector<IteratedProcess>> readIteratedProcesses()
-{
-    auto skel = skeleton();
-    if (!skel)
-        return fail(skel.error());
-    const UniqueFd link(bpf_link_create(bpf_program__fd((*skel)->progs.dump_task_info), 0, BPF_TRACE_ITER, nullptr));
+    if (progFd < 0)
+        return fail(errnoError("load BPF process iterator", ENOTSUP, -1, -1,
+                               "the kernel refused the details program (sleepable iterators and "
+                               "bpf_copy_from_user_task need Linux 5.18); /proc gives the details"));
+    const UniqueFd link(bpf_link_create(progFd, 0, BPF_TRACE_ITER, nullptr));
     if (!link.valid())
         return fail(errnoError("create BPF process iterator", errno));
     const UniqueFd fd(bpf_iter_create(link.get()));

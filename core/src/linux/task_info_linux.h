@@ -28,10 +28,11 @@ struct IteratedProcess {
 /// The /proc/PID/stat state letter (task_state_to_char) of a task's __state and exit_state.
 char stateLetter(std::uint32_t state, std::uint32_t exitState);
 
-/// Every thread-group leader the iterator visits, sorted by pid. An error when the program
-/// cannot be loaded or read (the caller reads /proc instead): no privilege, a kernel
-/// without sleepable iterators or bpf_copy_from_user_task (5.18).
-Result<std::vector<IteratedProcess>> readIteratedProcesses();
+/// Every thread-group leader the iterator visits, sorted by pid, from `progFd`, the loaded
+/// dump_task_info program (one object with the fd program: snapshot_bpf_linux.cpp). An
+/// error when it is not loaded (-1: a kernel without sleepable iterators or
+/// bpf_copy_from_user_task, before 5.18) or cannot be read; the caller reads /proc instead.
+Result<std::vector<IteratedProcess>> readIteratedProcesses(int progFd);
 
 /// Parses the iterator's output (exposed for tests and the fuzzer): records appended to `out`.
 Result<void> parseTaskRecords(std::string_view bytes, std::vector<IteratedProcess>& out);
