@@ -37,6 +37,19 @@ Result<Snapshot> snapshotThrough(const char* backend)
     return snap;
 }
 
+/// procfs, bpf-iter, procfs: what differs between the first /proc read and the iterator's
+/// is a disagreement only if the two /proc reads agree on it. "" or what failed.
+std::string readThree(Snapshot& first, Snapshot& iter, Snapshot& second)
+{
+    for (auto [snap, backend] : { std::pair { &first, "procfs" }, { &iter, "bpf-iter" }, { &second, "procfs" } }) {
+        auto taken = snapshotThrough(backend);
+        if (!taken)
+            return std::string(backend) + ": " + taken.error().message();
+        *snap = std::move(*taken);
+    }
+    return {};
+}
+
 const HandleInfo* byValue(const ProcessHandles* p, HandleValue fd)
 {
     if (!p)
@@ -254,12 +267,12 @@ private slots:
         // no difference.
         QStringList differences;
         for (int attempt = 1; attempt <= 5; ++attempt) {
-            auto first = snapshotThrough("procfs");
-            QVERIFY2(first.has_value(), first ? "" : first.error().message().c_str());
-            auto iter = snapshotThrough("bpf-iter");
-            QVERIFY2(iter.has_value(), iter ? "" : iter.error().message().c_str());
-            auto second = snapshotThrough("procfs");
-            QVERIFY2(second.has_value(), second ? "" : second.error().message().c_str());
+            Snapshot firstRead, iterRead, secondRead;
+            const std::string failed = readThree(firstRead, iterRead, secondRead);
+            QVERIFY2(failed.empty(), failed.c_str());
+            const Snapshot* first = &firstRead;
+            const Snapshot* iter = &iterRead;
+            const Snapshot* second = &secondRead;
             QCOMPARE(QString::fromStdString(iter->backend), QStringLiteral("bpf-iter"));
 
             std::size_t processes = 0, fds = 0, changedBetweenReads = 0, unreadable = 0, fdsOnlyTheIteratorSaw = 0;
@@ -439,12 +452,12 @@ private slots:
 
         QStringList differences;
         for (int attempt = 1; attempt <= 5; ++attempt) {
-            auto first = snapshotThrough("procfs");
-            QVERIFY2(first.has_value(), first ? "" : first.error().message().c_str());
-            auto iter = snapshotThrough("bpf-iter");
-            QVERIFY2(iter.has_value(), iter ? "" : iter.error().message().c_str());
-            auto second = snapshotThrough("procfs");
-            QVERIFY2(second.has_value(), second ? "" : second.error().message().c_str());
+            Snapshot firstRead, iterRead, secondRead;
+            const std::string failed = readThree(firstRead, iterRead, secondRead);
+            QVERIFY2(failed.empty(), failed.c_str());
+            const Snapshot* first = &firstRead;
+            const Snapshot* iter = &iterRead;
+            const Snapshot* second = &secondRead;
             differences.clear();
             std::size_t compared = 0;
             for (const ProcessHandles& p1 : first->processes) {

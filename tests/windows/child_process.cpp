@@ -177,4 +177,11 @@ void Child::quit()
     WaitForSingleObject(m_process, 5000);
 }
 
+std::string hexValue(std::int64_t v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
 } // namespace hstest

@@ -19,6 +19,9 @@ std::wstring exeFolder();
 /// Scratch file path in the temp folder, unique per call.
 std::string tempFilePath(const std::string& stem);
 
+/// A handle value as the child's commands take it ("0x1a4").
+std::string hexValue(std::int64_t v);
+
 class Child {
 public:
     /// Starts `exe` with `args` (one command line string, after the program name).

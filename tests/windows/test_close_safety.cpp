@@ -16,13 +16,6 @@ using namespace hstest;
 
 namespace {
 
-std::string hexValue(std::int64_t v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
-}
-
 const std::string kInvalidHandleReply = "err " + std::to_string(ERROR_INVALID_HANDLE);
 
 class CloseSafety : public ::testing::Test {

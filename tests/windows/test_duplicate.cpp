@@ -15,13 +15,6 @@ using namespace hstest;
 
 namespace {
 
-std::string hexValue(std::int64_t v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
-}
-
 class Duplicate : public ::testing::Test {
 protected:
     void SetUp() override

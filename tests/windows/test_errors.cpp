@@ -12,13 +12,6 @@ using namespace hstest;
 
 namespace {
 
-std::string hexValue(std::int64_t v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
-}
-
 /// A handle value that is not open in `pid`.
 std::int64_t unusedValue(hs::Pid pid)
 {
