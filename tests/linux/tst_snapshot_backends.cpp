@@ -38,10 +38,15 @@ Result<Snapshot> snapshotThrough(const char* backend)
 }
 
 /// procfs, bpf-iter, procfs: what differs between the first /proc read and the iterator's
-/// is a disagreement only if the two /proc reads agree on it. "" or what failed.
-std::string readThree(Snapshot& first, Snapshot& iter, Snapshot& second)
+/// is a disagreement only if the two /proc reads agree on it.
+struct ThreeReads {
+    Snapshot first, iter, second;
+};
+
+/// Takes the three reads. "" or what failed.
+std::string readThree(ThreeReads& reads)
 {
-    for (auto [snap, backend] : { std::pair { &first, "procfs" }, { &iter, "bpf-iter" }, { &second, "procfs" } }) {
+    for (auto [snap, backend] : { std::pair { &reads.first, "procfs" }, { &reads.iter, "bpf-iter" }, { &reads.second, "procfs" } }) {
         auto taken = snapshotThrough(backend);
         if (!taken)
             return std::string(backend) + ": " + taken.error().message();
@@ -267,23 +272,23 @@ private slots:
         // no difference.
         QStringList differences;
         for (int attempt = 1; attempt <= 5; ++attempt) {
-            Snapshot firstRead, iterRead, secondRead;
-            const std::string failed = readThree(firstRead, iterRead, secondRead);
+            ThreeReads reads;
+            const std::string failed = readThree(reads);
             QVERIFY2(failed.empty(), failed.c_str());
-            const Snapshot* first = &firstRead;
-            const Snapshot* iter = &iterRead;
-            const Snapshot* second = &secondRead;
-            QCOMPARE(QString::fromStdString(iter->backend), QStringLiteral("bpf-iter"));
+            const Snapshot& first = reads.first;
+            const Snapshot& iter = reads.iter;
+            const Snapshot& second = reads.second;
+            QCOMPARE(QString::fromStdString(iter.backend), QStringLiteral("bpf-iter"));
 
             std::size_t processes = 0, fds = 0, changedBetweenReads = 0, unreadable = 0, fdsOnlyTheIteratorSaw = 0;
             differences.clear();
-            for (const ProcessHandles& p1 : first->processes) {
+            for (const ProcessHandles& p1 : first.processes) {
                 if (p1.process.pid == ::getpid())
                     continue; // its fds are the reads' own (/proc directories, BPF links)
-                const ProcessHandles* p2 = second->findProcess(p1.process.pid);
+                const ProcessHandles* p2 = second.findProcess(p1.process.pid);
                 if (!sameProcess(&p1, p2))
                     continue; // exited, or its pid reused, between the reads
-                const ProcessHandles* b = iter->findProcess(p1.process.pid);
+                const ProcessHandles* b = iter.findProcess(p1.process.pid);
                 if (p1.process.accessError || p2->process.accessError) {
                     ++unreadable;
                     if (sameProcess(&p1, b))
@@ -320,8 +325,8 @@ private slots:
             qDebug("compared %zu processes and %zu fds; %zu fds changed between the /proc reads; "
                    "%zu processes /proc could not read, in which the iterator saw %zu fds",
                 processes, fds, changedBetweenReads, unreadable, fdsOnlyTheIteratorSaw);
-            QVERIFY2(first->findProcess(m_helper.pid())
-                    && sameProcess(first->findProcess(m_helper.pid()), iter->findProcess(m_helper.pid())),
+            QVERIFY2(first.findProcess(m_helper.pid())
+                    && sameProcess(first.findProcess(m_helper.pid()), iter.findProcess(m_helper.pid())),
                 "the helper is not among the processes compared (start times differ between backends?)");
             QVERIFY(processes > 1);
             if (differences.isEmpty())
@@ -452,19 +457,19 @@ private slots:
 
         QStringList differences;
         for (int attempt = 1; attempt <= 5; ++attempt) {
-            Snapshot firstRead, iterRead, secondRead;
-            const std::string failed = readThree(firstRead, iterRead, secondRead);
+            ThreeReads reads;
+            const std::string failed = readThree(reads);
             QVERIFY2(failed.empty(), failed.c_str());
-            const Snapshot* first = &firstRead;
-            const Snapshot* iter = &iterRead;
-            const Snapshot* second = &secondRead;
+            const Snapshot& first = reads.first;
+            const Snapshot& iter = reads.iter;
+            const Snapshot& second = reads.second;
             differences.clear();
             std::size_t compared = 0;
-            for (const ProcessHandles& p1 : first->processes) {
+            for (const ProcessHandles& p1 : first.processes) {
                 if (p1.process.pid == ::getpid())
                     continue; // running while /proc reads it, waiting for a thread while the iterator does
-                const ProcessHandles* p2 = second->findProcess(p1.process.pid);
-                const ProcessHandles* b = iter->findProcess(p1.process.pid);
+                const ProcessHandles* p2 = second.findProcess(p1.process.pid);
+                const ProcessHandles* b = iter.findProcess(p1.process.pid);
                 if (!sameProcess(&p1, p2))
                     continue; // exited, or its pid reused, between the reads
                 if (!sameProcess(&p1, b)) {
@@ -486,8 +491,8 @@ private slots:
             qDebug("compared the details of %zu processes", compared);
             QVERIFY(compared > 1);
             for (const hstest::Child* child : { &longArgs, &oddArgs }) {
-                const ProcessHandles* p = first->findProcess(child->pid());
-                const ProcessHandles* b = iter->findProcess(child->pid());
+                const ProcessHandles* p = first.findProcess(child->pid());
+                const ProcessHandles* b = iter.findProcess(child->pid());
                 QVERIFY2(p && b, "a child is missing from a snapshot");
                 QVERIFY(p->process.commandLine.starts_with("/bin/sh -c read line"));
                 for (const Field& f : processFields(p->process, b->process))
@@ -497,7 +502,7 @@ private slots:
                                                                     QString::fromStdString(f.procfs),
                                                                     QString::fromStdString(f.iter))));
             }
-            QVERIFY(first->findProcess(longArgs.pid())->process.commandLine.size() > 6000);
+            QVERIFY(first.findProcess(longArgs.pid())->process.commandLine.size() > 6000);
             if (differences.isEmpty())
                 break;
             qDebug("try %d: %lld details differ", attempt, static_cast<long long>(differences.size()));

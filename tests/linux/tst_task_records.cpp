@@ -95,7 +95,7 @@ private slots:
         QCOMPARE(p.info.startTime, 12'345'678'901ULL / (1'000'000'000ULL / static_cast<std::uint64_t>(ticks)));
         QVERIFY(p.commandLineComplete);
         QCOMPARE(p.info.commandLine, std::string("/bin/sleep 600"));
-        QVERIFY(!p.nameFromProc);
+        QVERIFY(!p.nameFromProc());
         QVERIFY(p.info.executable.empty()); // a readlink, not in the record
     }
 
@@ -135,9 +135,9 @@ private slots:
         QVERIFY(out[0].info.commandLine.empty());
         QVERIFY(!out[1].commandLineComplete);
         QVERIFY(!out[2].commandLineComplete);
-        QVERIFY(out[3].nameFromProc);
+        QVERIFY(out[3].nameFromProc());
         QVERIFY(out[3].info.state == ProcessState::KernelThread);
-        QVERIFY(!out[4].nameFromProc);
+        QVERIFY(!out[4].nameFromProc());
         QVERIFY(out[4].info.state == ProcessState::Zombie);
     }
 

@@ -36,18 +36,25 @@ inline int forwardLibbpfLog(libbpf_print_level level, const char* format, va_lis
     return n;
 }
 
-inline Error bpfLoadError(const char* operation, int err)
+/// What the snapshot's and the counts' programs say when they cannot load: /proc does
+/// the work instead.
+constexpr std::string_view kProcInstead = "HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead";
+constexpr std::string_view kIteratorKernel = "the kernel needs BTF (/sys/kernel/btf/vmlinux), BPF iterators and bpf_loop (5.17+)";
+
+/// A failed BPF load or attach, and why: privilege, the verifier, or the kernel.
+/// `otherwise` says what still works; `kernelNeeds` what the program needs of the kernel.
+inline Error bpfLoadError(const char* operation, int err, Pid pid = -1, std::string_view otherwise = kProcInstead,
+                          std::string_view kernelNeeds = kIteratorKernel)
 {
     // The verifier refuses a program with EACCES too: for root that, not a privilege, is why.
     const bool privileged = ::geteuid() == 0;
     std::string hint = err == EPERM || (err == EACCES && !privileged)
-        ? "loading BPF needs root or CAP_BPF and CAP_PERFMON; HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead"
-        : err == EACCES
-        ? "the kernel's verifier refused the program (its log is in the debug log); "
-          "HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead"
-        : "the kernel needs BTF (/sys/kernel/btf/vmlinux), BPF iterators and bpf_loop (5.17+); "
-          "HANDLESCOPE_SNAPSHOT_BACKEND=procfs reads /proc instead";
-    return errnoError(operation, err, -1, -1, std::move(hint));
+        ? "this needs root, or CAP_BPF and CAP_PERFMON"
+        : err == EACCES ? "the kernel's verifier refused the program (its log is in the debug log: --verbose)"
+                        : std::string(kernelNeeds);
+    hint += "; ";
+    hint += otherwise;
+    return errnoError(operation, err, pid, -1, std::move(hint));
 }
 
 /// A BPF program's skeleton, loaded on first use and kept for the life of the process.

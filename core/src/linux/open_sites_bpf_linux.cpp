@@ -34,13 +34,8 @@ constexpr const char* kKernelBtf = "/sys/kernel/btf/vmlinux";
 
 Error traceError(const char* operation, Pid pid, int err)
 {
-    // The verifier refuses a program with EACCES too: for root that, not a privilege, is why.
-    const bool privileged = ::geteuid() == 0;
-    std::string hint = err == EPERM || (err == EACCES && !privileged)
-        ? "following who opens fds needs root, or CAP_BPF and CAP_PERFMON; the other leak commands work without"
-        : err == EACCES ? "the kernel's verifier refused the program (its log is in the debug log: --verbose)"
-                        : "the kernel needs BTF (/sys/kernel/btf/vmlinux), raw tracepoints and BPF ring buffers (5.8+)";
-    return linux_::errnoError(operation, err, pid, -1, std::move(hint));
+    return linux_::bpfLoadError(operation, err, pid, "the other leak commands work without it",
+                                "the kernel needs BTF (/sys/kernel/btf/vmlinux), raw tracepoints and BPF ring buffers (5.8+)");
 }
 
 /// st_dev as stat() gives it, from the kernel's dev_t (major << 20 | minor).

@@ -287,7 +287,7 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
         log::get("core.linux")->debug("process details from /proc: {}", iterated->error().message());
     const auto details = [&iteratedProcesses](Pid pid) -> IteratedProcess* {
         auto it = std::ranges::lower_bound(iteratedProcesses, pid, {}, [](const IteratedProcess& p) { return p.info.pid; });
-        return it != iteratedProcesses.end() && it->info.pid == pid && !it->nameFromProc ? &*it : nullptr;
+        return it != iteratedProcesses.end() && it->info.pid == pid && !it->nameFromProc() ? &*it : nullptr;
     };
 
     // One process: false if it is gone (exited since /proc was listed).

@@ -22,7 +22,7 @@ struct IteratedProcess {
     /// (setproctitle), which /proc follows into the environment.
     bool commandLineComplete = false;
     /// Kernel threads: /proc names them by more than their 16-byte comm ("kworker/0:1-events").
-    bool nameFromProc = false;
+    [[nodiscard]] bool nameFromProc() const { return info.state == ProcessState::KernelThread; }
 };
 
 /// The /proc/PID/stat state letter (task_state_to_char) of a task's __state and exit_state.

@@ -43,7 +43,6 @@ char stateLetter(std::uint32_t state, std::uint32_t exitState)
 
 Result<void> parseTaskRecords(std::string_view bytes, std::vector<IteratedProcess>& out)
 {
-    constexpr std::uint64_t kPfKthread = 0x00200000;
     const BootClock& clock = bootClock();
     // /proc/PID/stat's start time: nanoseconds since boot in clock ticks (nsec_to_clock_t).
     const std::uint64_t nsPerTick = 1'000'000'000ULL / static_cast<std::uint64_t>(std::max<std::int64_t>(clock.ticksPerSecond, 1));
@@ -71,7 +70,6 @@ Result<void> parseTaskRecords(std::string_view bytes, std::vector<IteratedProces
         info.state = stateFromStat(stateLetter(r.state, r.exit_state), r.flags);
         info.startTime = r.start_boottime / nsPerTick;
         info.started = startedAt(info.startTime);
-        p.nameFromProc = (r.flags & kPfKthread) != 0;
         p.commandLineComplete = r.args_error == 0 && r.args_total == r.args_len && (args.empty() || args.back() == '\0');
         if (p.commandLineComplete)
             info.commandLine = parseCmdline(args);
