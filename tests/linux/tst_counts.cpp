@@ -19,7 +19,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <map>
 #include <string>
 
 using namespace hs;
@@ -41,16 +40,6 @@ std::int64_t countOf(const HandleCounts& c, Pid pid)
 {
     auto it = std::lower_bound(c.perProcess.begin(), c.perProcess.end(), std::pair<Pid, std::int64_t>(pid, 0));
     return it != c.perProcess.end() && it->first == pid ? it->second : 0;
-}
-
-/// The machine's counts without `pid` and this test: equal before and after means nobody
-/// else changed.
-std::map<Pid, std::int64_t> othersOf(const HandleCounts& c, Pid pid)
-{
-    std::map<Pid, std::int64_t> m(c.perProcess.begin(), c.perProcess.end());
-    m.erase(pid);
-    m.erase(currentProcessId());
-    return m;
 }
 
 using Kinds = std::array<std::int64_t, HandleKindCount>;
@@ -203,11 +192,11 @@ private slots:
             if (delta == expected)
                 return;
             last = "delta    " + kindsText(delta) + "\nexpected " + kindsText(expected);
-            // A difference is only allowed when some other process changed meanwhile.
-            if (othersOf(*before, pid) == othersOf(*after, pid) && countOf(*before, pid) == 0)
-                QFAIL(("nothing else changed, yet the per-kind totals differ from the helper's:\n" + last).c_str());
+            // Another process may have changed meanwhile, even with its count unchanged (a
+            // file closed and an eventfd opened: CI saw exactly that beside a parallel test),
+            // which per-process totals cannot show. Churn does not repeat; a wrong count does.
         }
-        QFAIL(("other processes changed in every one of the tries; last:\n" + last).c_str());
+        QFAIL(("the per-kind totals differed from the helper's in every one of the tries; last:\n" + last).c_str());
     }
 };
 
