@@ -3,7 +3,7 @@
 function(handlescope_set_warnings target)
     target_compile_options(${target} PRIVATE
         -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
-        -Wnon-virtual-dtor -Wold-style-cast -Wnull-dereference -Werror
+        $<$<COMPILE_LANGUAGE:CXX>:-Wnon-virtual-dtor -Wold-style-cast> -Wnull-dereference -Werror
         # Designated initializers leave fields at their defaults on purpose.
         -Wno-missing-field-initializers)
     # GCC 12 at -O3 reports a false -Wrestrict inside std::string's operator+ (GCC bug

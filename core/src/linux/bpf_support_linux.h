@@ -57,34 +57,32 @@ inline Error bpfLoadError(const char* operation, int err, Pid pid = -1, std::str
     return errnoError(operation, err, pid, -1, std::move(hint));
 }
 
-/// A BPF program's skeleton, loaded on first use and kept for the life of the process.
-/// The first failure is kept too and returned again without another try (a load costs
-/// tens of milliseconds, and what failed once fails again).
-template <class Skel>
-class KeptSkeleton {
+/// BPF programs loaded on first use and kept for the life of the process (`Loaded` says
+/// where their fds and globals are). The first failure is kept too and returned again
+/// without another try: what failed once fails again.
+template <class Loaded>
+class KeptPrograms {
 public:
-    /// `load` returns Result<Skel*>: opens, loads and whatever else the program needs.
+    /// `load` returns Result<Loaded>: loads, attaches and whatever else the programs need.
     template <class Load>
-    Result<Skel*> get(Load&& load)
+    Result<const Loaded*> get(Load&& load)
     {
         std::lock_guard lock(m_mutex);
-        if (m_skel)
-            return m_skel;
+        if (!m_loaded && !m_failure) {
+            auto loaded = load();
+            if (loaded)
+                m_loaded = std::move(*loaded);
+            else
+                m_failure = loaded.error();
+        }
         if (m_failure)
             return fail(*m_failure);
-        libbpf_set_print(forwardLibbpfLog);
-        auto loaded = load();
-        if (!loaded) {
-            m_failure = loaded.error();
-            return fail(*m_failure);
-        }
-        m_skel = *loaded;
-        return m_skel;
+        return &*m_loaded;
     }
 
 private:
     std::mutex m_mutex;
-    Skel* m_skel = nullptr;
+    std::optional<Loaded> m_loaded;
     std::optional<Error> m_failure;
 };
 

@@ -10,10 +10,9 @@
 #include "errno_linux.h"
 
 #include "fd_counts_record.h"
-#include "hs_fd_counts.skel.h"
+#include "count_program_linux.h"
 
 #include <bpf/bpf.h>
-#include <bpf/libbpf.h>
 
 #include <unistd.h>
 
@@ -63,26 +62,18 @@ struct CountIterator {
     }
     std::mutex runMutex;
 
-    Result<hs_fd_counts*> skeleton()
+    Result<const hs_count_program*> program()
     {
-        return m_kept.get([]() -> Result<hs_fd_counts*> {
-            hs_fd_counts* skel = hs_fd_counts__open_and_load();
-            if (!skel)
-                return fail(bpfLoadError("load BPF count iterator", errno));
-            if (int err = hs_fd_counts__attach(skel); err != 0) {
-                hs_fd_counts__destroy(skel);
-                return fail(bpfLoadError("attach BPF count iterator", -err));
-            }
-            if (!skel->bss) { // globals not mapped into user space (kernels before 5.5)
-                hs_fd_counts__destroy(skel);
-                return fail(bpfLoadError("map BPF count iterator globals", ENOTSUP));
-            }
-            return skel;
+        return m_kept.get([]() -> Result<hs_count_program> {
+            hs_count_program loaded{};
+            if (int err = hs_load_count_program(&loaded); err != 0)
+                return fail(bpfLoadError("load BPF count iterator", err));
+            return loaded;
         });
     }
 
 private:
-    KeptSkeleton<hs_fd_counts> m_kept;
+    KeptPrograms<hs_count_program> m_kept;
 };
 
 /// Runs the iterator to its end, adding its per-table records to `out` (unsorted; a
@@ -132,27 +123,27 @@ void mergeTables(std::vector<std::pair<Pid, std::int64_t>>& perProcess)
 Result<HandleCounts> countHandlesBpf(const CancelToken& cancel)
 {
     auto& it = CountIterator::instance();
-    auto skel = it.skeleton();
-    if (!skel)
-        return fail(skel.error());
+    auto program = it.program();
+    if (!program)
+        return fail(program.error());
     std::lock_guard lock(it.runMutex);
     if (cancel.cancelled())
         return fail(cancelledError("count handles"));
     const auto start = std::chrono::steady_clock::now();
-    auto* bss = (*skel)->bss;
-    std::memset(bss, 0, sizeof *bss);
+    const hs_count_program& loaded = **program;
+    std::memset(loaded.globals, 0, loaded.globalsSize);
 
     HandleCounts counts;
     counts.backend = "bpf-iter";
     counts.kindsCounted = true;
-    if (int err = runIterator(bpf_link__fd((*skel)->links.count_task), counts.perProcess); err != 0)
+    if (int err = runIterator(loaded.linkFd, counts.perProcess); err != 0)
         return fail(errnoError("read BPF count iterator", err));
     mergeTables(counts.perProcess);
     log::get("core.linux")->trace("counts: {} processes, {} files classified from their inode",
-                                  counts.perProcess.size(), bss->inode_reads);
+                                  counts.perProcess.size(), *loaded.inodeReads);
     for (int slot = 0; slot < HS_SLOT_COUNT; ++slot)
         counts.perKind[static_cast<std::size_t>(kSlotKinds[static_cast<std::size_t>(slot)])] +=
-            static_cast<std::int64_t>(bss->kind_counts[slot]);
+            static_cast<std::int64_t>(loaded.kindCounts[slot]);
     counts.duration = std::chrono::steady_clock::now() - start;
     return counts;
 }

@@ -16,11 +16,10 @@
 #include "task_file_record_linux.h"
 #include "task_info_linux.h"
 
-#include "hs_task_file.skel.h"
+#include "snapshot_programs_linux.h"
 #include "task_file_record.h"
 
 #include <bpf/bpf.h>
-#include <bpf/libbpf.h>
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -45,9 +44,9 @@ namespace hs::linux_ {
 
 namespace {
 
-/// The program, loaded on first use and kept for the life of the process (about 20 ms to
+/// The programs, loaded on first use and kept for the life of the process (about 8 ms to
 /// load). One snapshot at a time (`snapshotMutex`): its reading threads register in the
-/// program's reader_tids, which gives each its own scratch space.
+/// programs' reader_tids, which gives each its own scratch space.
 struct Iterator {
     static Iterator& instance()
     {
@@ -56,42 +55,28 @@ struct Iterator {
     }
     std::mutex snapshotMutex;
 
-    Result<hs_task_file*> skeleton()
+    Result<const hs_snapshot_programs*> programs()
     {
-        return m_kept.get([]() -> Result<hs_task_file*> {
-            hs_task_file* skel = hs_task_file__open();
-            if (!skel)
-                return fail(bpfLoadError("open BPF snapshot iterator", errno));
-            if (hs_task_file__load(skel) != 0) {
-                // A kernel before 5.18 refuses the sleepable details program: the fd
-                // program alone, and the details from /proc.
-                hs_task_file__destroy(skel);
-                skel = hs_task_file__open();
-                if (!skel)
-                    return fail(bpfLoadError("open BPF snapshot iterator", errno));
-                bpf_program__set_autoload(skel->progs.dump_task_info, false);
-                if (int err = hs_task_file__load(skel); err != 0) {
-                    hs_task_file__destroy(skel);
-                    return fail(bpfLoadError("load BPF snapshot iterator", -err));
-                }
-            }
-            if (!skel->bss) { // globals not mapped into user space (kernels before 5.5)
-                hs_task_file__destroy(skel);
-                return fail(bpfLoadError("map BPF snapshot iterator globals", ENOTSUP));
-            }
-            return skel;
+        return m_kept.get([]() -> Result<hs_snapshot_programs> {
+            hs_snapshot_programs loaded{};
+            if (int err = hs_load_snapshot_programs(&loaded); err != 0)
+                return fail(bpfLoadError("load BPF snapshot iterator", err));
+            if (loaded.detailsProgram < 0)
+                log::get("core.linux")->debug("process details from /proc: the kernel refused the details program ({})",
+                                              std::strerror(loaded.detailsError));
+            return loaded;
         });
     }
 
 private:
-    KeptSkeleton<hs_task_file> m_kept;
+    KeptPrograms<hs_snapshot_programs> m_kept;
 };
 
-/// The calling thread registered as reader `index` of the program for its lifetime.
+/// The calling thread registered as reader `index` of the programs for its lifetime.
 class ReaderRegistration {
 public:
-    ReaderRegistration(hs_task_file* skel, unsigned index)
-        : m_tid(&skel->bss->reader_tids[index])
+    ReaderRegistration(const hs_snapshot_programs& programs, unsigned index)
+        : m_tid(&programs.readerTids[index])
     {
         *m_tid = static_cast<__u32>(::gettid());
     }
@@ -238,17 +223,18 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
         return fail(cancelledError("take snapshot"));
     auto& iterator = Iterator::instance();
     std::lock_guard lock(iterator.snapshotMutex);
-    auto skel = iterator.skeleton();
-    if (!skel)
-        return fail(skel.error());
+    auto programs = iterator.programs();
+    if (!programs)
+        return fail(programs.error());
+    const auto loaded = std::chrono::steady_clock::now();
     // Every process's details from a second program of the same object, where the kernel
     // loads it: /proc then gives only the exe link, not ten system calls a process. It runs
     // on a thread while /proc is listed.
     std::optional<Result<std::vector<IteratedProcess>>> iterated;
-    std::jthread detailsReader([&iterated, detailsFd = bpf_program__fd((*skel)->progs.dump_task_info)] {
+    std::jthread detailsReader([&iterated, detailsFd = (*programs)->detailsProgram] {
         iterated = readIteratedProcesses(detailsFd);
     });
-    const int progFd = bpf_program__fd((*skel)->progs.dump_task_file);
+    const int progFd = (*programs)->fdProgram;
 
     Snapshot header;
     header.takenAt = std::chrono::system_clock::now();
@@ -280,6 +266,7 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
     // threads, whose full names only /proc prints), or all where it cannot load, are read
     // from /proc.
     detailsReader.join();
+    const auto detailsRead = std::chrono::steady_clock::now();
     std::vector<IteratedProcess> iteratedProcesses;
     if (*iterated)
         iteratedProcesses = std::move(**iterated);
@@ -338,7 +325,7 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
         }
     };
     const auto work = [&](unsigned reader) {
-        ReaderRegistration registration(*skel, reader);
+        ReaderRegistration registration(**programs, reader);
         ProcWalker walker;
         std::vector<char> buf;
         for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < pids.size();) {
@@ -358,10 +345,18 @@ Result<Snapshot> visitBpfSnapshot(Detail detail, SnapshotVisitor& visitor, const
             threads.emplace_back(work, t);
         work(0); // the caller reads too
     }
+    const auto fdsRead = std::chrono::steady_clock::now();
     if (cancel.cancelled()) // some processes may be missing: no partial snapshot
         return fail(cancelledError("take snapshot"));
     deliverReady();
-    header.duration = std::chrono::steady_clock::now() - start;
+    const auto end = std::chrono::steady_clock::now();
+    header.duration = end - start;
+    // Where the time went, for docs/performance.md: load (first use only), waiting for the
+    // details iterator, reading the fds, then handing over what the visitor had not taken.
+    const auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    log::get("core.linux")->debug("bpf-iter visit: load {:.1f} ms, details {:.1f} ms, fds {:.1f} ms, tail {:.1f} ms",
+                                  ms(loaded - start), ms(detailsRead - loaded), ms(fdsRead - detailsRead),
+                                  ms(end - fdsRead));
     return header;
 }
 
