@@ -164,11 +164,10 @@ void OpenedByPane::reportArrived(quint64 generation, std::shared_ptr<const hs::O
     for (int row : expanded)
         if (row < m_model->rowCount())
             m_view->expand(m_model->index(row, 0));
-    QString text = tr("%1 open and %2 close calls in %3 s; %4 site(s).")
+    QString text = tr("%1 open and %2 close calls in %3 s; %n site(s).", nullptr, static_cast<int>(report->sites.size()))
                        .arg(report->openCalls)
                        .arg(report->closeCalls)
-                       .arg(std::chrono::duration<double>(report->traced).count(), 0, 'f', 1)
-                       .arg(report->sites.size());
+                       .arg(std::chrono::duration<double>(report->traced).count(), 0, 'f', 1);
     if (report->lostRecords > 0)
         text += QLatin1Char(' ') + tr("%1 calls were lost (the kernel's buffer was full): their handles count as "
                                       "opened before tracing.")

@@ -231,8 +231,8 @@ void SnapshotDiffPane::diffDone(std::shared_ptr<const hs::SnapshotDiff> diff)
                        .arg(diff->closed)
                        .arg(diff->changed);
     if (!diff->processesStarted.empty() || !diff->processesExited.empty())
-        text += QLatin1Char(' ') + tr("%1 process(es) started, %2 exited (their handles are not listed).")
-                                       .arg(diff->processesStarted.size())
+        text += QLatin1Char(' ') + tr("%n process(es) started, %1 exited (their handles are not listed).", nullptr,
+                                      static_cast<int>(diff->processesStarted.size()))
                                        .arg(diff->processesExited.size());
     setBusy(false, text);
     m_view->resizeColumnToContents(SnapshotDiffModel::ChangeColumn);
