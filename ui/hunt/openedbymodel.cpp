@@ -5,6 +5,7 @@
 #include "util/qtstd.h"
 #include "util/vocabulary.h"
 
+#include <QFileInfo>
 #include <QStringList>
 
 #include <algorithm>
@@ -24,11 +25,14 @@ QString fdList(const hs::OpenSite& site)
     return fds.join(QStringLiteral(", "));
 }
 
+/// "server.cpp:42": the file's name only (debug information often holds build-relative
+/// paths); the whole path is the tooltip.
 QString sourceText(const hs::StackFrame& frame)
 {
     if (frame.file.empty())
         return {};
-    return frame.line > 0 ? QStringLiteral("%1:%2").arg(qs(frame.file)).arg(frame.line) : qs(frame.file);
+    const QString name = QFileInfo(qs(frame.file)).fileName();
+    return frame.line > 0 ? QStringLiteral("%1:%2").arg(name).arg(frame.line) : name;
 }
 
 } // namespace
@@ -136,8 +140,11 @@ QVariant OpenedByModel::siteData(int row, int column, int role) const
 
 QVariant OpenedByModel::frameData(const hs::StackFrame& frame, int column, int role) const
 {
-    if (role == Qt::ToolTipRole)
+    if (role == Qt::ToolTipRole) {
+        if (column == SourceColumn && !frame.file.empty())
+            return frame.line > 0 ? QStringLiteral("%1:%2").arg(qs(frame.file)).arg(frame.line) : qs(frame.file);
         return frame.signature.empty() ? QVariant() : QVariant(qs(frame.signature));
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

@@ -45,6 +45,7 @@ OpenedByPane::OpenedByPane(QWidget* parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(OpenedByModel::SiteColumn, QHeaderView::Stretch);
 
     auto* buttons = new QHBoxLayout;
@@ -175,7 +176,6 @@ void OpenedByPane::reportArrived(quint64 generation, std::shared_ptr<const hs::O
     if (report->unwindFailures > 0)
         text += QLatin1Char(' ') + tr("%1 stacks could not be walked past the system call.").arg(report->unwindFailures);
     m_status->setText(text);
-    m_view->resizeColumnToContents(OpenedByModel::CountColumn);
     selectPendingFd();
     Q_EMIT reportUpdated();
 }

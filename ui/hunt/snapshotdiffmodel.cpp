@@ -155,9 +155,7 @@ QVariant SnapshotDiffModel::handleData(const hs::HandleChange& c, int column, in
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
-    case ChangeColumn:
-        return changeText(c.change);
-    case TypeColumn:
+    case TypeColumn: // the change is its group's: not repeated on every handle
         return typeText(h);
     case NameColumn:
         return qs(hs::describeName(h));

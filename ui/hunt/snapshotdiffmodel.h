@@ -16,7 +16,7 @@ namespace hs::ui {
 class SnapshotDiffModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column : int { ChangeColumn, TypeColumn, NameColumn, CountColumn, HandleColumn, ProcessColumn, ColumnCount };
+    enum Column : int { ChangeColumn, CountColumn, TypeColumn, NameColumn, HandleColumn, ProcessColumn, ColumnCount };
 
     explicit SnapshotDiffModel(QObject* parent = nullptr);
 

@@ -78,6 +78,8 @@ SnapshotDiffPane::SnapshotDiffPane(QWidget* parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(false);
+    // Sized to the rows in view (a tree measures only those), the name taking the rest.
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(SnapshotDiffModel::NameColumn, QHeaderView::Stretch);
 
     auto* buttons = new QHBoxLayout;
@@ -235,8 +237,6 @@ void SnapshotDiffPane::diffDone(std::shared_ptr<const hs::SnapshotDiff> diff)
                                       static_cast<int>(diff->processesStarted.size()))
                                        .arg(diff->processesExited.size());
     setBusy(false, text);
-    m_view->resizeColumnToContents(SnapshotDiffModel::ChangeColumn);
-    m_view->resizeColumnToContents(SnapshotDiffModel::TypeColumn);
     Q_EMIT diffReady();
 }
 
