@@ -51,8 +51,9 @@ public:
 
 Q_SIGNALS:
     /// A snapshot was taken at `at` of process `pid` (-1: the whole machine); `label` is
-    /// "A" or "B". The handle-count chart connects here to mark the moment on its timeline.
-    void snapshotTaken(hs::Pid pid, const QDateTime& at, const QString& label);
+    /// "A" or "B". The handle-count chart connects here to mark the moment on its timeline
+    /// (plain Qt types: a queued connection needs no registration).
+    void snapshotTaken(qint64 pid, const QDateTime& at, const QString& label);
     void snapshotFailed(const QString& message);
     void diffReady();
 
