@@ -12,8 +12,13 @@
 #include "hunt/openedbypane.h"
 #include "hunt/snapshotdiffmodel.h"
 #include "hunt/snapshotdiffpane.h"
+#include "models/handlemodel.h"
+#include "models/processmodel.h"
 #include "models/roles.h"
+#include "widgets/handlepane.h"
 #include "widgets/mainwindow.h"
+#include "window/windowcontroller.h"
+#include "widgets/processpane.h"
 
 #include "child.h"
 #include "fd_layout.h"
@@ -479,32 +484,67 @@ private Q_SLOTS:
         ::kill(pid, SIGCONT);
     }
 
-    /// The handle table's "Show Where Opened" raises the dock and starts tracing that process.
+    /// The handle table's "Show Where Opened", as a user reaches it: on a handle held before
+    /// the trace it starts tracing and points at the "opened before" row; on one the helper
+    /// opened under the trace it selects the stack of openFile.
     void whereOpenedFromTheMainWindow()
     {
         hstest::Child helper;
         const auto e = helper.startHelper(hstest::Spawn{.argv = {HS_LEAK_HELPER_PATH, "leak"}});
         QVERIFY2(e.empty(), e.c_str());
+        const pid_t pid = helper.pid();
+        const std::string held = helper.helper().dir + "/held";
         MainWindow window;
         window.show();
         HuntDocks* hunt = window.huntDocks();
-        QVERIFY(hunt);
+        OpenedByPane* pane = hunt->openedByPane();
         QVERIFY(!hunt->openedByDock()->isVisible());
-        QSignalSpy reports(hunt->openedByPane(), &OpenedByPane::reportUpdated);
-        QSignalSpy failed(hunt->openedByPane(), &OpenedByPane::tracingFailed);
-        hunt->setCurrentHandle(helper.pid(), 1);
+        QVERIFY(!hunt->whereOpenedAction()->isEnabled());
+        const auto refreshAndWait = [&window] {
+            const quint64 wanted = window.refreshCount() + (window.controller()->isRefreshing() ? 2 : 1);
+            window.refresh();
+            QTRY_VERIFY_WITH_TIMEOUT(window.refreshCount() >= wanted && !window.controller()->isRefreshing(), 15000);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(window.processModel()->rowOfPid(pid) >= 0, 15000);
+        QVERIFY(window.processPane()->selectPid(pid));
+        QTRY_VERIFY_WITH_TIMEOUT(window.handlePane()->selectValue(1), 15000); // stdout, from the test
+
+        QSignalSpy reports(pane, &OpenedByPane::reportUpdated);
+        QSignalSpy failed(pane, &OpenedByPane::tracingFailed);
+        QVERIFY(stopProcess(pid));
+        const auto before = fdSet(pid);
         QVERIFY(hunt->whereOpenedAction()->isEnabled());
         hunt->whereOpenedAction()->trigger();
         QVERIFY(hunt->openedByDock()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(reports.count() > 0 || failed.count() > 0, 20000);
-        if (failed.count() > 0)
+        if (failed.count() > 0) {
+            ::kill(pid, SIGCONT);
             QSKIP(qPrintable(QStringLiteral("the open-site tracer cannot run here: ") + failed.at(0).at(0).toString()));
-        QCOMPARE(hunt->openedByPane()->tracedPid(), std::optional<hs::Pid>(helper.pid()));
-        // stdout came from the test: opened before tracing.
-        const OpenedByModel& m = *hunt->openedByPane()->model();
-        QCOMPARE(hunt->openedByPane()->view()->currentIndex(), m.index(m.unknownOriginRow(), 0));
-        hunt->openedByPane()->stopTracing();
-        QTRY_VERIFY_WITH_TIMEOUT(!hunt->openedByPane()->isTracing(), 20000);
+        }
+        QCOMPARE(pane->tracedPid(), std::optional<hs::Pid>(pid));
+        const OpenedByModel& m = *pane->model();
+        QCOMPARE(pane->view()->currentIndex(), m.index(m.unknownOriginRow(), 0));
+
+        ::kill(pid, SIGCONT);
+        QTest::qWait(700);
+        const auto now = fdSet(pid);
+        const auto files = newFds(pid, before, now, [&](const std::string& l) { return l == held; });
+        QVERIFY(!files.empty());
+        const int fd = *files.begin();
+        // A report that saw it: two more, the second begun after the fd was opened.
+        const auto seen = reports.count();
+        QTRY_VERIFY_WITH_TIMEOUT(reports.count() >= seen + 2, 20000);
+        refreshAndWait();
+        QTRY_VERIFY_WITH_TIMEOUT(window.handlePane()->selectValue(fd), 15000);
+        hunt->whereOpenedAction()->trigger();
+        const int row = m.rowOfFd(fd);
+        QVERIFY(row >= 0 && row != m.unknownOriginRow());
+        QVERIFY2(cell(m, row, OpenedByModel::SiteColumn).startsWith(QStringLiteral("openFile <- leakOneFileAndSocket")),
+                 qPrintable(sitesText(m)));
+        QCOMPARE(pane->view()->currentIndex(), m.index(row, 0));
+        QVERIFY(pane->view()->isExpanded(m.index(row, 0)));
+        pane->stopTracing();
+        QTRY_VERIFY_WITH_TIMEOUT(!pane->isTracing(), 20000);
     }
 
     /// Run as nobody (gui.tst_leakhunt_nobody): no BPF rights, and the view says so.
