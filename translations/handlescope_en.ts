@@ -978,7 +978,7 @@ The program does not expect this and may fail or lose data.</source>
 <context>
     <name>hs::ui::OpenedByModel</name>
     <message>
-        <location filename="../ui/hunt/openedbymodel.cpp" line="+116"/>
+        <location filename="../ui/hunt/openedbymodel.cpp" line="+120"/>
         <source>%1 still open: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,7 +993,7 @@ The program does not expect this and may fail or lose data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Opened at</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,7 +1036,7 @@ The program does not expect this and may fail or lose data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Start tracing, then let the program run: the handles it opens from then on are listed by the code that opened them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1066,7 +1066,7 @@ The program does not expect this and may fail or lose data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 open and %2 close calls in %3 s; %n site(s).</source>
         <translation>
             <numerusform>%1 open and %2 close calls in %3 s; %n site.</numerusform>
@@ -1079,12 +1079,12 @@ The program does not expect this and may fail or lose data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 stacks could not be walked past the system call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Cannot trace pid %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1217,7 +1217,7 @@ To see more: %4</source>
 <context>
     <name>hs::ui::SnapshotDiffModel</name>
     <message>
-        <location filename="../ui/hunt/snapshotdiffmodel.cpp" line="+44"/>
+        <location filename="../ui/hunt/snapshotdiffmodel.cpp" line="+47"/>
         <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1232,7 +1232,7 @@ To see more: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>For example: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1243,7 +1243,7 @@ Before: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,7 +1276,7 @@ Before: %2</source>
 <context>
     <name>hs::ui::SnapshotDiffPane</name>
     <message>
-        <location filename="../ui/hunt/snapshotdiffpane.cpp" line="+50"/>
+        <location filename="../ui/hunt/snapshotdiffpane.cpp" line="+53"/>
         <source>Take Snapshot &amp;A</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,7 +1321,7 @@ Before: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Scope:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,7 +1396,7 @@ Before: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Nothing to export: take snapshots A and B first.</source>
         <translation type="unfinished"></translation>
     </message>

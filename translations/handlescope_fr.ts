@@ -980,7 +980,7 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
 <context>
     <name>hs::ui::OpenedByModel</name>
     <message>
-        <location filename="../ui/hunt/openedbymodel.cpp" line="+116"/>
+        <location filename="../ui/hunt/openedbymodel.cpp" line="+120"/>
         <source>%1 still open: %2</source>
         <translation>%1 encore ouverts&#xa0;: %2</translation>
     </message>
@@ -995,7 +995,7 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Opened at</source>
         <translation>Ouvert à</translation>
     </message>
@@ -1038,7 +1038,7 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
         <translation>Suivre les appels du processus sélectionné qui ouvrent et ferment des handles, avec leurs piles d’appels (Linux, BPF&#xa0;: exige root)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Start tracing, then let the program run: the handles it opens from then on are listed by the code that opened them.</source>
         <translation>Démarrez le traçage, puis laissez le programme tourner&#xa0;: les handles qu’il ouvre dès lors sont listés par le code qui les a ouverts.</translation>
     </message>
@@ -1068,7 +1068,7 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
         <translation>Traçage en cours&#xa0;: les handles ouverts à partir de maintenant sont listés par la pile qui les a ouverts.</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 open and %2 close calls in %3 s; %n site(s).</source>
         <translation>
             <numerusform>%1 appels d’ouverture et %2 de fermeture en %3 s&#xa0;; %n site.</numerusform>
@@ -1081,12 +1081,12 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
         <translation>%1 appels ont été perdus (le tampon du noyau était plein)&#xa0;: leurs handles comptent comme ouverts avant le traçage.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 stacks could not be walked past the system call.</source>
         <translation>%1 piles n’ont pas pu être parcourues au-delà de l’appel système.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Cannot trace pid %1: %2</source>
         <translation>Impossible de tracer le pid %1&#xa0;: %2</translation>
     </message>
@@ -1220,7 +1220,7 @@ Pour en voir plus&#xa0;: %4</translation>
 <context>
     <name>hs::ui::SnapshotDiffModel</name>
     <message>
-        <location filename="../ui/hunt/snapshotdiffmodel.cpp" line="+44"/>
+        <location filename="../ui/hunt/snapshotdiffmodel.cpp" line="+47"/>
         <source>Opened</source>
         <translation>Ouvert</translation>
     </message>
@@ -1235,7 +1235,7 @@ Pour en voir plus&#xa0;: %4</translation>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>For example: %1</source>
         <translation>Par exemple&#xa0;: %1</translation>
     </message>
@@ -1247,7 +1247,7 @@ Before: %2</source>
 Avant&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1280,7 +1280,7 @@ Avant&#xa0;: %2</translation>
 <context>
     <name>hs::ui::SnapshotDiffPane</name>
     <message>
-        <location filename="../ui/hunt/snapshotdiffpane.cpp" line="+50"/>
+        <location filename="../ui/hunt/snapshotdiffpane.cpp" line="+53"/>
         <source>Take Snapshot &amp;A</source>
         <translation>Prendre l’instantané &amp;A</translation>
     </message>
@@ -1325,7 +1325,7 @@ Avant&#xa0;: %2</translation>
         <translation>Relire les mêmes handles et montrer ce qui a changé depuis l’instantané A</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Scope:</source>
         <translation>Portée&#xa0;:</translation>
     </message>
@@ -1400,7 +1400,7 @@ Avant&#xa0;: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Nothing to export: take snapshots A and B first.</source>
         <translation>Rien à exporter&#xa0;: prenez d’abord les instantanés A et B.</translation>
     </message>

@@ -165,7 +165,8 @@ void OpenedByPane::reportArrived(quint64 generation, std::shared_ptr<const hs::O
     for (int row : expanded)
         if (row < m_model->rowCount())
             m_view->expand(m_model->index(row, 0));
-    QString text = tr("%1 open and %2 close calls in %3 s; %n site(s).", nullptr, static_cast<int>(report->sites.size()))
+    const int sites = static_cast<int>(report->sites.size());
+    QString text = tr("%1 open and %2 close calls in %3 s; %n site(s).", nullptr, sites)
                        .arg(report->openCalls)
                        .arg(report->closeCalls)
                        .arg(std::chrono::duration<double>(report->traced).count(), 0, 'f', 1);
@@ -174,7 +175,8 @@ void OpenedByPane::reportArrived(quint64 generation, std::shared_ptr<const hs::O
                                       "opened before tracing.")
                                        .arg(report->lostRecords);
     if (report->unwindFailures > 0)
-        text += QLatin1Char(' ') + tr("%1 stacks could not be walked past the system call.").arg(report->unwindFailures);
+        text += QLatin1Char(' ') +
+                tr("%1 stacks could not be walked past the system call.").arg(report->unwindFailures);
     m_status->setText(text);
     selectPendingFd();
     Q_EMIT reportUpdated();

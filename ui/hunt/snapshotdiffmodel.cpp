@@ -20,7 +20,10 @@ namespace {
 // Top-level rows have internal id 0; a handle row carries its group's row + 1.
 constexpr quintptr TopLevel = 0;
 
-const hs::HandleInfo& shownSide(const hs::HandleChange& c) { return c.change == hs::Change::Closed ? c.before : c.after; }
+const hs::HandleInfo& shownSide(const hs::HandleChange& c)
+{
+    return c.change == hs::Change::Closed ? c.before : c.after;
+}
 
 QString pidsText(const std::vector<hs::Pid>& pids)
 {
@@ -73,7 +76,10 @@ void SnapshotDiffModel::setDiff(std::shared_ptr<const hs::SnapshotDiff> diff)
     endResetModel();
 }
 
-const hs::ChangeGroup& SnapshotDiffModel::group(int row) const { return m_diff->groups.at(static_cast<std::size_t>(row)); }
+const hs::ChangeGroup& SnapshotDiffModel::group(int row) const
+{
+    return m_diff->groups.at(static_cast<std::size_t>(row));
+}
 
 QModelIndex SnapshotDiffModel::index(int row, int column, const QModelIndex& parent) const
 {

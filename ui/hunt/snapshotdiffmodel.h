@@ -25,7 +25,10 @@ public:
 
     /// The group shown at `row`, and the handles under it (indexes into diff()->handles).
     [[nodiscard]] const hs::ChangeGroup& group(int row) const;
-    [[nodiscard]] const std::vector<std::size_t>& handlesOf(int row) const { return m_members.at(static_cast<std::size_t>(row)); }
+    [[nodiscard]] const std::vector<std::size_t>& handlesOf(int row) const
+    {
+        return m_members.at(static_cast<std::size_t>(row));
+    }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;

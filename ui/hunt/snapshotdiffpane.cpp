@@ -40,7 +40,10 @@ hs::Result<hs::Snapshot> readProcess(hs::Pid pid)
     return s;
 }
 
-QString slotName(SnapshotDiffPane::Slot slot) { return slot == SnapshotDiffPane::Slot::A ? QStringLiteral("A") : QStringLiteral("B"); }
+QString slotName(SnapshotDiffPane::Slot slot)
+{
+    return slot == SnapshotDiffPane::Slot::A ? QStringLiteral("A") : QStringLiteral("B");
+}
 
 } // namespace
 

@@ -214,7 +214,8 @@ private Q_SLOTS:
         // An unbound UDP socket is in no socket table: its pattern is what the core makes of it.
         const auto socketInfo = hs::handleInfo(pid, *sockets.begin());
         QVERIFY2(socketInfo, socketInfo ? "" : socketInfo.error().message().c_str());
-        QCOMPARE(cell(m, socketRow, SnapshotDiffModel::NameColumn), QString::fromStdString(hs::namePattern(*socketInfo)));
+        QCOMPARE(cell(m, socketRow, SnapshotDiffModel::NameColumn),
+                 QString::fromStdString(hs::namePattern(*socketInfo)));
         QCOMPARE(cell(m, socketRow, SnapshotDiffModel::TypeColumn), QStringLiteral("Socket"));
         QCOMPARE(m.index(socketRow, SnapshotDiffModel::CountColumn).data().toLongLong(), qint64(sockets.size()));
         QCOMPARE(childValues(m, socketRow), sockets);
@@ -296,10 +297,13 @@ private Q_SLOTS:
             h.name = dir + "/" + (isOpen ? std::string("reused") : std::string(layout::kOddName));
             const int row = groupRow(m, change, hs::HandleKind::RegularFile, hs::namePattern(h));
             QVERIFY2(row >= 0, qPrintable(text));
-            QCOMPARE(cell(m, row, SnapshotDiffModel::ChangeColumn), isOpen ? QStringLiteral("Opened") : QStringLiteral("Closed"));
-            QCOMPARE(m.index(row, SnapshotDiffModel::CountColumn).data().toLongLong(), qint64(isOpen ? opened.size() : 1));
+            QCOMPARE(cell(m, row, SnapshotDiffModel::ChangeColumn),
+                     isOpen ? QStringLiteral("Opened") : QStringLiteral("Closed"));
+            QCOMPARE(m.index(row, SnapshotDiffModel::CountColumn).data().toLongLong(),
+                     qint64(isOpen ? opened.size() : 1));
             QCOMPARE(childValues(m, row), isOpen ? opened : std::set<int>{layout::OddName});
-            QCOMPARE(cell(m, 0, SnapshotDiffModel::NameColumn, m.index(row, 0)), QString::fromStdString(hs::describeName(h)));
+            QCOMPARE(cell(m, 0, SnapshotDiffModel::NameColumn, m.index(row, 0)),
+                     QString::fromStdString(hs::describeName(h)));
         }
     }
 
@@ -388,7 +392,8 @@ private Q_SLOTS:
         QVERIFY(failed.wait(20000));
         const QString message = failed.at(0).at(0).toString();
         QVERIFY2(message.startsWith(QStringLiteral("Snapshot B failed: ")), qPrintable(message));
-        QVERIFY2(message.contains(QString::number(pid)) && message.contains(QStringLiteral("ESRCH")), qPrintable(message));
+        QVERIFY2(message.contains(QString::number(pid)) && message.contains(QStringLiteral("ESRCH")),
+                 qPrintable(message));
         QCOMPARE(pane.summaryLabel()->text(), message);
         QVERIFY(!pane.model()->diff());
         // A is kept: B can be tried again, and A taken anew.
@@ -462,8 +467,8 @@ private Q_SLOTS:
                     continue;
                 sawFunction = true;
                 const QString source = cell(m, r, OpenedByModel::SourceColumn, parent);
-                QVERIFY2(QRegularExpression(QStringLiteral("^hs_leak_helper\\.cpp:[1-9][0-9]*$")).match(source).hasMatch(),
-                         qPrintable(source));
+                const QRegularExpression fileAndLine(QStringLiteral("^hs_leak_helper\\.cpp:[1-9][0-9]*$"));
+                QVERIFY2(fileAndLine.match(source).hasMatch(), qPrintable(source));
                 QCOMPARE(cell(m, r, OpenedByModel::ModuleColumn, parent), QStringLiteral("hs_leak_helper"));
             }
             QVERIFY2(sawFunction, qPrintable(text));
@@ -560,7 +565,8 @@ private Q_SLOTS:
         const QString reason = failed.at(0).at(0).toString();
         qInfo("the view says: %s", qPrintable(pane.statusLabel()->text()));
         QVERIFY2(!reason.isEmpty(), "no reason given");
-        QVERIFY2(pane.statusLabel()->text().startsWith(QStringLiteral("Cannot trace pid %1: ").arg(QCoreApplication::applicationPid())),
+        const QString expected = QStringLiteral("Cannot trace pid %1: ").arg(QCoreApplication::applicationPid());
+        QVERIFY2(pane.statusLabel()->text().startsWith(expected),
                  qPrintable(pane.statusLabel()->text()));
         QVERIFY(pane.statusLabel()->text().contains(reason));
         QVERIFY(pane.findChild<QPushButton*>(QStringLiteral("startTracing"))->isEnabled()); // can try again
