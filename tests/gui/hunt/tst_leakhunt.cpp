@@ -27,6 +27,7 @@
 #include "handlescope/diff.h"
 #include "handlescope/inspect.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -164,6 +165,8 @@ private Q_SLOTS:
 
         SnapshotDiffPane pane;
         pane.show();
+        // Checks the tree model's contract at every reset (parents, row counts, data).
+        QAbstractItemModelTester tester(pane.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!pane.findChild<QPushButton*>(QStringLiteral("takeSnapshotA"))->isEnabled()); // no process yet
         pane.setProcess(pid, QStringLiteral("hs_leak_helper"));
         QSignalSpy marks(&pane, &SnapshotDiffPane::snapshotTaken);
@@ -414,6 +417,7 @@ private Q_SLOTS:
 
         OpenedByPane pane;
         pane.show();
+        QAbstractItemModelTester tester(pane.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         pane.setProcess(pid, QStringLiteral("hs_leak_helper"));
         QSignalSpy reports(&pane, &OpenedByPane::reportUpdated);
         QSignalSpy failed(&pane, &OpenedByPane::tracingFailed);
