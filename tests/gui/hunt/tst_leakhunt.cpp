@@ -556,6 +556,28 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!pane->isTracing(), 20000);
     }
 
+    /// Closing the window while a trace runs: the tracer's thread ends within a slice.
+    void destroyedWhileTracing()
+    {
+        hstest::Child helper;
+        const auto e = helper.startHelper(hstest::Spawn{.argv = {HS_LEAK_HELPER_PATH, "leak"}});
+        QVERIFY2(e.empty(), e.c_str());
+        auto pane = std::make_unique<OpenedByPane>();
+        QSignalSpy reports(pane.get(), &OpenedByPane::reportUpdated);
+        QSignalSpy failed(pane.get(), &OpenedByPane::tracingFailed);
+        pane->setProcess(helper.pid(), QStringLiteral("hs_leak_helper"));
+        pane->startTracing();
+        QTRY_VERIFY_WITH_TIMEOUT(reports.count() > 0 || failed.count() > 0, 20000);
+        if (failed.count() > 0)
+            QSKIP(qPrintable(QStringLiteral("the open-site tracer cannot run here: ") + failed.at(0).at(0).toString()));
+        QVERIFY(pane->isTracing());
+        QElapsedTimer timer;
+        timer.start();
+        pane.reset();
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+        QVERIFY(helper.poll() == std::nullopt); // the traced process is untouched
+    }
+
     /// Run as nobody (gui.tst_leakhunt_nobody): no BPF rights, and the view says so.
     void openedByWithoutRightsSaysWhy()
     {
