@@ -82,3 +82,36 @@ shoot "" LANG=C LC_ALL= LC_MESSAGES= LANGUAGE=
 # The main window in French: the same app under a French locale (docs/gui.md, Languages).
 STAGES=(main)
 shoot -fr LANG=fr_FR.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE=
+
+# Leak hunting (README "Hunting a leak"): hs_leak_helper leaking a file and a socket every
+# 100 ms, the snapshot diff of it and its "Opened by" view, driven by HANDLESCOPE_LEAK_DEMO
+# (app/gui/leakdemo.h). "Opened by" needs root and a kernel with BTF.
+LEAK_HELPER=$BUILD/tests/common/hs_leak_helper
+[[ -x $LEAK_HELPER ]] || { echo "missing $LEAK_HELPER: build hs_leak_helper first" >&2; exit 1; }
+mkfifo "$WORK/leak.in"
+sleep 600 >"$WORK/leak.in" &
+PIDS+=($!)
+"$LEAK_HELPER" leak <"$WORK/leak.in" >"$WORK/leak.out" &
+PIDS+=($!)
+for _ in $(seq 50); do grep -q '^ready' "$WORK/leak.out" 2>/dev/null && break; sleep 0.1; done
+LEAK_PID=$(sed -n 's/^ready pid=\([0-9]*\).*/\1/p' "$WORK/leak.out")
+echo "leaking helper pid $LEAK_PID"
+leak_stages=$WORK/stages-leak
+mkdir -p "$leak_stages"
+env LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= DISPLAY=":$N" HANDLESCOPE_LEAK_DEMO="$leak_stages" \
+    HANDLESCOPE_LEAK_DEMO_PID="$LEAK_PID" "$APP" >"$WORK/app-leak.log" 2>&1 &
+leak_app=$!
+PIDS+=($leak_app)
+for stage in leak-diff opened-by; do
+    for _ in $(seq 600); do
+        [[ -e $leak_stages/$stage.ready ]] && break
+        kill -0 "$leak_app" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$WORK/app-leak.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    [[ -e $leak_stages/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$WORK/app-leak.log" >&2; exit 1; }
+    DISPLAY=":$N" import -window root "$OUT/$stage.png"
+    echo "wrote $OUT/$stage.png"
+    touch "$leak_stages/$stage.done"
+done
+kill "$leak_app" 2>/dev/null || true
+wait "$leak_app" || true

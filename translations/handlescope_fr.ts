@@ -552,6 +552,39 @@
     </message>
 </context>
 <context>
+    <name>hs::ui::HuntDocks</name>
+    <message>
+        <location filename="../ui/hunt/huntdocks.cpp" line="+17"/>
+        <source>Snapshot Diff</source>
+        <translation>Comparaison d’instantanés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened By</source>
+        <translation>Ouvert par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;Where Opened</source>
+        <translation>Montrer &amp;où il a été ouvert</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Snapshot &amp;Diff</source>
+        <translation>&amp;Comparaison d’instantanés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opened By</source>
+        <translation>&amp;Ouvert par</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the call stack that opened the selected handle (traces its process)</source>
+        <translation>Montrer la pile d’appels qui a ouvert le handle sélectionné (trace son processus)</translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::LogModel</name>
     <message>
         <location filename="../ui/log/logmodel.cpp" line="+28"/>
@@ -679,7 +712,7 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+68"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+69"/>
         <source>Log</source>
         <translation>Journal</translation>
     </message>
@@ -689,12 +722,12 @@
         <translation>HandleScope</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Select a process to see its handles.</source>
         <translation>Sélectionnez un processus pour voir ses handles.</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+43"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n processus</numerusform>
@@ -726,12 +759,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+229"/>
+        <location line="+231"/>
         <source>Close handle</source>
         <translation>Fermer le handle</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-229"/>
         <source>Handle closed.</source>
         <translation>Handle fermé.</translation>
     </message>
@@ -836,7 +869,7 @@
         <translation>Toutes les %1 s</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;Handle</source>
         <translation>&amp;Handle</translation>
     </message>
@@ -934,7 +967,7 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
         <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>About HandleScope</source>
         <translation>À propos de HandleScope</translation>
     </message>
@@ -942,6 +975,140 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
         <location line="+1"/>
         <source>&lt;h3&gt;HandleScope %1&lt;/h3&gt;&lt;p&gt;Inspect the handles (file descriptors) of processes and duplicate them between processes.&lt;/p&gt;&lt;p&gt;Platform: %2&lt;br&gt;Qt %3&lt;/p&gt;&lt;p&gt;Log file: %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HandleScope %1&lt;/h3&gt;&lt;p&gt;Inspecter les handles (descripteurs de fichier) des processus et les dupliquer d’un processus à l’autre.&lt;/p&gt;&lt;p&gt;Plateforme&#xa0;: %2&lt;br&gt;Qt %3&lt;/p&gt;&lt;p&gt;Fichier journal&#xa0;: %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::OpenedByModel</name>
+    <message>
+        <location filename="../ui/hunt/openedbymodel.cpp" line="+120"/>
+        <source>%1 still open: %2</source>
+        <translation>%1 encore ouverts&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Opened before tracing began, or received from another process</source>
+        <translation>Ouverts avant le début du traçage, ou reçus d’un autre processus</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Opened at</source>
+        <translation>Ouvert à</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Still open</source>
+        <translation>Encore ouverts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Types</source>
+        <translation>Types</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::OpenedByPane</name>
+    <message>
+        <location filename="../ui/hunt/openedbypane.cpp" line="+28"/>
+        <source>&amp;Start Tracing</source>
+        <translation>&amp;Démarrer le traçage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Follow the calls of the selected process that open and close handles, with their call stacks (Linux, BPF: needs root)</source>
+        <translation>Suivre les appels du processus sélectionné qui ouvrent et ferment des handles, avec leurs piles d’appels (Linux, BPF&#xa0;: exige root)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Start tracing, then let the program run: the handles it opens from then on are listed by the code that opened them.</source>
+        <translation>Démarrez le traçage, puis laissez le programme tourner&#xa0;: les handles qu’il ouvre dès lors sont listés par le code qui les a ouverts.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Tracing %1 (pid %2)</source>
+        <translation>Traçage de %1 (pid %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Process: %1 (pid %2)</source>
+        <translation>Processus&#xa0;: %1 (pid %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a process to trace.</source>
+        <translation>Sélectionnez un processus à tracer.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Starting the tracer…</source>
+        <translation>Démarrage du traceur…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Tracing: the handles opened from now on are listed by the stack that opened them.</source>
+        <translation>Traçage en cours&#xa0;: les handles ouverts à partir de maintenant sont listés par la pile qui les a ouverts.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%1 open and %2 close calls in %3 s; %n site(s).</source>
+        <translation>
+            <numerusform>%1 appels d’ouverture et %2 de fermeture en %3 s&#xa0;; %n site.</numerusform>
+            <numerusform>%1 appels d’ouverture et %2 de fermeture en %3 s&#xa0;; %n sites.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 calls were lost (the kernel&apos;s buffer was full): their handles count as opened before tracing.</source>
+        <translation>%1 appels ont été perdus (le tampon du noyau était plein)&#xa0;: leurs handles comptent comme ouverts avant le traçage.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 stacks could not be walked past the system call.</source>
+        <translation>%1 piles n’ont pas pu être parcourues au-delà de l’appel système.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot trace pid %1: %2</source>
+        <translation>Impossible de tracer le pid %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pid %1 exited: its handles closed with it.</source>
+        <translation>Le pid %1 s’est terminé&#xa0;: ses handles ont été fermés avec lui.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tracing pid %1: stop it to trace pid %2.</source>
+        <translation>Traçage du pid %1 en cours&#xa0;: arrêtez-le pour tracer le pid %2.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pid %1 does not hold %2 %3 any more.</source>
+        <translation>Le pid %1 ne détient plus le %2 %3.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 %2 was opened before tracing began (or received from another process): only what is opened while tracing has a stack.</source>
+        <translation>Le %1 %2 a été ouvert avant le début du traçage (ou reçu d’un autre processus)&#xa0;: seul ce qui est ouvert pendant le traçage a une pile.</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1215,225 @@ Pour en voir plus&#xa0;: %4</translation>
         <location line="+3"/>
         <source>The target is the display server (%1).</source>
         <translation>La cible est le serveur d’affichage (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::SnapshotDiffModel</name>
+    <message>
+        <location filename="../ui/hunt/snapshotdiffmodel.cpp" line="+47"/>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>For example: %1</source>
+        <translation>Par exemple&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Changed: %1
+Before: %2</source>
+        <translation>Modifié&#xa0;: %1
+Avant&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Change</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name or pattern</source>
+        <translation>Nom ou motif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Process</source>
+        <translation>Processus</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::SnapshotDiffPane</name>
+    <message>
+        <location filename="../ui/hunt/snapshotdiffpane.cpp" line="+53"/>
+        <source>Take Snapshot &amp;A</source>
+        <translation>Prendre l’instantané &amp;A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take Snapshot &amp;B</source>
+        <translation>Prendre l’instantané &amp;B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON…</source>
+        <translation>Exporter en JSON…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Selected process</source>
+        <translation>Processus sélectionné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole machine</source>
+        <translation>Toute la machine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the snapshots read: the process selected in the list, or every process</source>
+        <translation>Ce que lisent les instantanés&#xa0;: le processus sélectionné dans la liste, ou tous les processus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the handles now, as the state to compare with</source>
+        <translation>Lire les handles maintenant, comme état de référence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the same handles again and show what changed since snapshot A</source>
+        <translation>Relire les mêmes handles et montrer ce qui a changé depuis l’instantané A</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scope:</source>
+        <translation>Portée&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>A: not taken</source>
+        <translation>A&#xa0;: pas pris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+86"/>
+        <source>B: not taken</source>
+        <translation>B&#xa0;: pas pris</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Take snapshot A, let the program run, then take snapshot B.</source>
+        <translation>Prenez l’instantané A, laissez le programme tourner, puis prenez l’instantané B.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Taking snapshot %1…</source>
+        <translation>Prise de l’instantané %1…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Snapshot %1 failed: %2</source>
+        <translation>Échec de l’instantané %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Snapshot A taken. Let the program run, then take snapshot B.</source>
+        <translation>Instantané A pris. Laissez le programme tourner, puis prenez l’instantané B.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (pid %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>whole machine, %n process(es)</source>
+        <translation>
+            <numerusform>toute la machine, %n processus</numerusform>
+            <numerusform>toute la machine, %n processus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1: %2 at %3, %n handle(s)</source>
+        <translation>
+            <numerusform>%1&#xa0;: %2 à %3, %n handle</numerusform>
+            <numerusform>%1&#xa0;: %2 à %3, %n handles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Comparing A and B…</source>
+        <translation>Comparaison de A et B…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 opened, %2 closed, %3 changed between A and B.</source>
+        <translation>%1 ouverts, %2 fermés, %3 modifiés entre A et B.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n process(es) started, %1 exited (their handles are not listed).</source>
+        <translation>
+            <numerusform>%n processus démarré, %1 terminés (leurs handles ne sont pas listés).</numerusform>
+            <numerusform>%n processus démarrés, %1 terminés (leurs handles ne sont pas listés).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing to export: take snapshots A and B first.</source>
+        <translation>Rien à exporter&#xa0;: prenez d’abord les instantanés A et B.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export diff as JSON</source>
+        <translation>Exporter la comparaison en JSON</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export diff as CSV</source>
+        <translation>Exporter la comparaison en CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "dialogs/duplicatedialog.h"
 #include "dialogs/finddialog.h"
+#include "hunt/huntdocks.h"
 #include "log/logmodel.h"
 #include "log/qtlogsink.h"
 #include "models/handlemodel.h"
@@ -89,6 +90,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     m_logDock->setObjectName(QStringLiteral("logDock"));
     m_logDock->setWidget(m_logPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_hunt = new HuntDocks(this, m_logDock);
     m_handlePane->showMessage(tr("Select a process to see its handles."));
 
     createActions();
@@ -119,10 +121,17 @@ HandleModel* MainWindow::handleModel() const { return m_controller->handleModel(
 void MainWindow::connectController()
 {
     WindowController* c = m_controller;
-    connect(m_processPane, &ProcessPane::currentProcessChanged, c,
-            [this, c] { c->setFocus(m_processPane->currentProcess()); });
-    connect(m_handlePane, &HandlePane::currentHandleChanged, c,
-            [this, c] { c->setCurrentHandle(m_handlePane->currentRow()); });
+    connect(m_processPane, &ProcessPane::currentProcessChanged, c, [this, c] {
+        c->setFocus(m_processPane->currentProcess());
+        const hs::ProcessInfo* p = c->focusedProcess();
+        m_hunt->setProcess(p ? std::optional(p->pid) : std::nullopt, p ? qs(p->name) : QString());
+    });
+    connect(m_handlePane, &HandlePane::currentHandleChanged, c, [this, c] {
+        c->setCurrentHandle(m_handlePane->currentRow());
+        const hs::ProcessInfo* p = c->focusedProcess();
+        const hs::HandleInfo* h = c->currentHandle();
+        m_hunt->setCurrentHandle(p ? std::optional(p->pid) : std::nullopt, h ? std::optional(h->value) : std::nullopt);
+    });
     connect(c, &WindowController::refreshingChanged, this, [this](bool busy) { m_refreshAction->setEnabled(!busy); });
     connect(c, &WindowController::refreshed, this, [this](int processes, qint64 handles, qint64 ms, const QDateTime& at) {
         m_statusProcesses->setText(tr("%n process(es)", nullptr, processes));
@@ -245,6 +254,8 @@ void MainWindow::createMenus()
     });
     view->addSeparator();
     view->addAction(m_logDock->toggleViewAction());
+    view->addAction(m_hunt->diffDock()->toggleViewAction());
+    view->addAction(m_hunt->openedByDock()->toggleViewAction());
 
     QMenu* handle = menuBar()->addMenu(tr("&Handle"));
     handle->addAction(m_duplicateAction);
@@ -462,6 +473,7 @@ void MainWindow::showHandleMenu(const QPoint& pos)
     QMenu menu(this);
     menu.addAction(m_duplicateAction);
     menu.addAction(m_closeHandleAction);
+    menu.addAction(m_hunt->whereOpenedAction());
     menu.addSeparator();
     menu.addAction(m_copyAction);
     menu.addAction(m_exportCsvAction);
