@@ -55,9 +55,12 @@ HandlePane::HandlePane(HandleModel* model, QWidget* parent)
     for (int k = 0; k < hs::HandleKindCount; ++k)
         kinds << kindName(static_cast<hs::HandleKind>(k));
     fitColumn(m_view, HandleModel::TypeColumn, 100, kinds);
-    fitColumn(m_view, HandleModel::NameColumn, 300);
+    // Narrow enough for every column beside the process tree at 1280x800; the name elides.
+    fitColumn(m_view, HandleModel::NameColumn, 160);
     fitColumn(m_view, HandleModel::AccessColumn, 56);
     fitColumn(m_view, HandleModel::InheritableColumn, 72);
+    fitColumn(m_view, HandleModel::OffsetColumn, 64);
+    fitColumn(m_view, HandleModel::ObjectColumn, 90);
 
     m_message->setObjectName(QStringLiteral("handleMessage"));
     m_message->setWordWrap(true);

@@ -28,6 +28,7 @@ class HandlePane;
 class LogModel;
 class LogPanel;
 class ProcessModel;
+class PrivilegeBar;
 class ProcessPane;
 class QtLogSink;
 
@@ -54,6 +55,12 @@ public:
     [[nodiscard]] DuplicateDialog* duplicateDialog() const;
     [[nodiscard]] FindDialog* findDialog() const;
     [[nodiscard]] QLabel* statusRefreshLabel() const { return m_statusTime; }
+    [[nodiscard]] PrivilegeBar* privilegeBar() const { return m_privilegeBar; }
+    [[nodiscard]] QAction* treeAction() const { return m_treeAction; }
+    [[nodiscard]] QAction* kernelThreadsAction() const { return m_kernelThreadsAction; }
+    /// The layout without saved settings: `size` (by default 1280x800, or the screen if
+    /// smaller), the processes as wide as their columns, the log dock a few lines high.
+    void applyDefaultLayout(QSize size = {});
 
 public Q_SLOTS:
     void refresh();
@@ -77,6 +84,8 @@ private:
     void createMenus();
     void createToolBar();
     void createStatusBar();
+    void createProcessViewActions();
+    void updatePrivilegeBar();
     void restoreSettings();
     void saveSettings() const;
 
@@ -99,6 +108,7 @@ private:
     QDockWidget* m_logDock;
     QSplitter* m_mainSplit;
     QSplitter* m_rightSplit;
+    PrivilegeBar* m_privilegeBar;
     QPointer<FindDialog> m_find;
     QPointer<DuplicateDialog> m_duplicate;
 
@@ -109,6 +119,8 @@ private:
     QAction* m_closeHandleAction = nullptr;
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportJsonAction = nullptr;
+    QAction* m_treeAction = nullptr;
+    QAction* m_kernelThreadsAction = nullptr;
     QComboBox* m_intervalCombo = nullptr;
     QLabel* m_statusProcesses = nullptr;
     QLabel* m_statusHandles = nullptr;
