@@ -61,8 +61,8 @@ void PrivilegeBar::showFor(int hidden, bool administrator)
         hide();
         return;
     }
-    m_label->setText(tr("%n process(es) belong to other users: their handles are hidden. An administrator sees "
-                        "them all.",
+    m_label->setText(tr("The handles of %n process(es) are hidden: this user may not read them (most belong to "
+                        "other users). An administrator sees them all.",
                         nullptr, hidden));
     const bool canRestart = !QStandardPaths::findExecutable(QStringLiteral("pkexec")).isEmpty();
     m_restart->setEnabled(canRestart);
