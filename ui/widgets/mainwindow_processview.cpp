@@ -59,6 +59,13 @@ void MainWindow::applyDefaultLayout(QSize size)
     }
     resize(size);
     // The processes get what their columns need, the handles the rest; the log a few lines.
+    // Longer words (French) need more than the width: the two name columns give way, they elide.
+    int excess = m_processPane->defaultWidth() + m_handlePane->defaultWidth() + m_mainSplit->handleWidth() + 4
+        - size.width();
+    if (excess > 0)
+        excess -= m_handlePane->narrowNameColumn(excess);
+    if (excess > 0)
+        m_processPane->narrowNameColumn(excess);
     const int processes = m_processPane->defaultWidth();
     m_mainSplit->setSizes({processes, std::max(0, size.width() - processes)});
     resizeDocks({m_logDock}, {6 * fontMetrics().height()}, Qt::Vertical);

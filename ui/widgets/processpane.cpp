@@ -16,6 +16,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hs::ui {
 
 ProcessPane::ProcessPane(ProcessModel* model, QWidget* parent)
@@ -69,7 +71,8 @@ void ProcessPane::setupTree()
     m_tree->setSortingEnabled(true);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setAllColumnsShowFocus(true);
-    m_tree->setIndentation(m_tree->fontMetrics().height());
+    // Narrower than the style's default: process trees run deep, and the names need the room.
+    m_tree->setIndentation(std::max(10, m_tree->fontMetrics().height() * 2 / 3));
     m_tree->header()->setSectionsMovable(true);
     m_tree->header()->setStretchLastSection(true);
     m_tree->sortByColumn(ProcessModel::PidColumn, Qt::AscendingOrder);
@@ -101,6 +104,16 @@ int ProcessPane::fitColumns(View* view, int nameExtra)
 int ProcessPane::defaultWidth() const
 {
     return m_treeColumnsWidth + 2 * m_tree->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
+}
+
+int ProcessPane::narrowNameColumn(int pixels)
+{
+    const int floor = 110 + m_tree->indentation();
+    const int now = m_tree->columnWidth(ProcessModel::NameColumn);
+    const int taken = std::clamp(now - floor, 0, std::max(0, pixels));
+    m_tree->setColumnWidth(ProcessModel::NameColumn, now - taken);
+    m_treeColumnsWidth -= taken;
+    return taken;
 }
 
 QAbstractItemView* ProcessPane::activeView() const

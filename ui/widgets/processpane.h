@@ -45,6 +45,9 @@ public:
     [[nodiscard]] bool isTreeShown() const;
     /// Width that shows every column of the tree at its default size.
     [[nodiscard]] int defaultWidth() const;
+    /// Takes up to `pixels` off the tree's name column (it elides, down to a floor);
+    /// returns how many it took.
+    int narrowNameColumn(int pixels);
     [[nodiscard]] bool showsKernelThreads() const;
 
 public Q_SLOTS:

@@ -6,6 +6,7 @@
 #include "models/processmodel.h"
 #include "models/processproxymodel.h"
 #include "models/processtreemodel.h"
+#include "i18n/translations.h"
 #include "resources.h"
 #include "util/desktopicons.h"
 #include "widgets/handlepane.h"
@@ -128,6 +129,8 @@ private Q_SLOTS:
         QSettings().clear();
         initResources();
         installQtMessageBridge();
+        // The system locale's texts: gui.tst_processtree_1280x800_fr checks the French widths.
+        installTranslations();
         m_window = std::make_unique<MainWindow>(WindowController::Options{.readerPriority = QThread::NormalPriority});
         m_window->processModel()->setFlashDuration(std::chrono::milliseconds(200));
         m_window->show();
@@ -280,8 +283,9 @@ private Q_SLOTS:
         QVERIFY2(handleCut.isEmpty(), qPrintable(QStringLiteral("handle table: ") + handleCut));
         QVERIFY2(m_window->logDock()->height() <= 800 / 5,
                  qPrintable(QStringLiteral("log dock %1 px high").arg(m_window->logDock()->height())));
-        std::printf("# 1280x800: process pane %d px, handle table %d px, log dock %d px\n", processes->width(),
-                    handles->width(), m_window->logDock()->height());
+        std::printf("# 1280x800 (%s): process pane %d px, handle table %d px, log dock %d px\n",
+                    qPrintable(processes->model()->headerData(ProcessModel::UserColumn, Qt::Horizontal).toString()),
+                    processes->width(), handles->width(), m_window->logDock()->height());
     }
 
     // .desktop files name the icons of programs: Exec= (after env), TryExec=; actions and
