@@ -8,6 +8,7 @@
 #include "models/processtreemodel.h"
 #include "i18n/translations.h"
 #include "resources.h"
+#include "util/colors.h"
 #include "util/desktopicons.h"
 #include "widgets/handlepane.h"
 #include "widgets/mainwindow.h"
@@ -39,6 +40,8 @@
 #include <csignal>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -78,6 +81,17 @@ QString cutColumn(const QHeaderView* header, int viewportWidth)
                 .arg(viewportWidth);
     }
     return {};
+}
+
+/// WCAG contrast ratio of two colours (1 to 21; 4.5 is readable body text).
+double contrast(const QColor& a, const QColor& b)
+{
+    auto luminance = [](const QColor& c) {
+        auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 } // namespace
@@ -313,6 +327,32 @@ private Q_SLOTS:
         std::printf("# 1280x800 (%s): process pane %d px, handle table %d px, log dock %d px\n",
                     qPrintable(processes->model()->headerData(ProcessModel::UserColumn, Qt::Horizontal).toString()),
                     processes->width(), handles->width(), m_window->logDock()->height());
+    }
+
+    // The row and bar colours are tints of the palette: the palette's text stays readable
+    // on them, in a light and in a dark palette.
+    void coloursReadableInDarkAndLightPalettes()
+    {
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        QPalette light;
+        light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
+        light.setColor(QPalette::WindowText, Qt::black);
+        light.setColor(QPalette::Base, Qt::white);
+        light.setColor(QPalette::Text, Qt::black);
+        light.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        for (const QPalette& p : {dark, light}) {
+            const QColor text = p.color(QPalette::Text);
+            QVERIFY2(contrast(text, addedBackground(p)) >= 4.5, qPrintable(addedBackground(p).name()));
+            QVERIFY2(contrast(text, removedBackground(p)) >= 4.5, qPrintable(removedBackground(p).name()));
+            QVERIFY2(contrast(p.color(QPalette::WindowText), noticeBackground(p)) >= 4.5,
+                     qPrintable(noticeBackground(p).name()));
+            QVERIFY(contrast(mutedText(p), p.color(QPalette::Base)) >= 3.0); // greyed, still legible
+        }
     }
 
     // .desktop files name the icons of programs: Exec= (after env), TryExec=; actions and
