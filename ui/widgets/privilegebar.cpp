@@ -66,7 +66,9 @@ void PrivilegeBar::showFor(int hidden, bool administrator)
                         nullptr, hidden));
     const bool canRestart = !QStandardPaths::findExecutable(QStringLiteral("pkexec")).isEmpty();
     m_restart->setEnabled(canRestart);
-    m_restart->setToolTip(canRestart ? tr("Runs %1").arg(restartCommand().join(QLatin1Char(' ')))
+    if (m_command.isEmpty()) // the binary and the installed policy do not change while the app runs
+        m_command = restartCommand();
+    m_restart->setToolTip(canRestart ? tr("Runs %1").arg(m_command.join(QLatin1Char(' ')))
                                      : tr("pkexec is not installed (Debian package pkexec): run sudo -E handlescope"));
     show();
 }

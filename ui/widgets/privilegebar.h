@@ -54,6 +54,7 @@ private:
     QPushButton* m_restart;
     Launcher m_launch;
     int m_hidden = 0;
+    QStringList m_command; ///< restartCommand(), for the tooltip
 };
 
 } // namespace hs::ui

@@ -42,6 +42,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -204,6 +205,26 @@ private Q_SLOTS:
         QVERIFY2(selfRect.top() < shellRect.top() && shellRect.top() < sleepRect.top(), "parents must be above children");
         QCOMPARE(shellRect.left() - selfRect.left(), view->indentation());
         QCOMPARE(sleepRect.left() - shellRect.left(), view->indentation());
+
+        // Sorted among siblings: PIDs of the top-level rows and of pid 1's children, both ways.
+        auto siblingsSorted = [proxy](const QModelIndex& parent, Qt::SortOrder order) {
+            qint64 previous = order == Qt::AscendingOrder ? -1 : std::numeric_limits<qint64>::max();
+            for (int r = 0; r < proxy->rowCount(parent); ++r) {
+                const qint64 pid = proxy->index(r, ProcessModel::PidColumn, parent).data().toLongLong();
+                if (order == Qt::AscendingOrder ? pid <= previous : pid >= previous)
+                    return false;
+                previous = pid;
+            }
+            return proxy->rowCount(parent) > 0;
+        };
+        const QModelIndex init = proxy->mapFromSource(treeIndexOfPid(1));
+        QVERIFY(siblingsSorted({}, Qt::AscendingOrder));
+        QVERIFY(!init.isValid() || siblingsSorted(init, Qt::AscendingOrder));
+        view->sortByColumn(ProcessModel::PidColumn, Qt::DescendingOrder);
+        QVERIFY(siblingsSorted({}, Qt::DescendingOrder));
+        QVERIFY(!init.isValid() || siblingsSorted(init, Qt::DescendingOrder));
+        QCOMPARE(proxy->mapFromSource(treeIndexOfPid(m_sleepPid)).parent(), proxy->mapFromSource(shell)); // still a tree
+        view->sortByColumn(ProcessModel::PidColumn, Qt::AscendingOrder);
 
         // Selection and a collapsed branch survive refreshes (the tree is merged, not reset).
         QVERIFY(pane()->selectPid(shellPid));
