@@ -6,8 +6,10 @@
 #include "models/processmodel.h"
 #include "models/processproxymodel.h"
 #include "models/processtreemodel.h"
+#include "models/tablediff.h"
 #include "i18n/translations.h"
 #include "resources.h"
+#include "synthetic.h"
 #include "util/colors.h"
 #include "util/desktopicons.h"
 #include "widgets/handlepane.h"
@@ -266,6 +268,59 @@ private Q_SLOTS:
             QCOMPARE(sleep.parent(), treeIndexOfPid(newParent));
         else
             QVERIFY2(!sleep.parent().isValid(), "a process whose parent is not listed is a top-level row");
+    }
+
+    // Hand-built reads through the same diffs: a gone parent's children go to the top
+    // level, a new parent takes a child (a move), and a later process under a parent's pid
+    // (pid reuse) is not taken for the parent.
+    void treeFollowsReads()
+    {
+        ProcessModel flat;
+        flat.setFlashDuration(std::chrono::milliseconds(0));
+        ProcessTreeModel model(&flat);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto process = [](hs::Pid pid, hs::Pid parent, std::uint64_t start) {
+            ProcessEntry e;
+            e.info = hs::test::makeProcess(pid, start);
+            e.info.parentPid = parent;
+            return e;
+        };
+        Millis now = steadyNowMs();
+        auto read = [&](std::vector<ProcessEntry> rows) {
+            now += 10;
+            return flat.apply(diffRows<ProcessRowTraits>(flat.rows(), std::move(rows), DiffMode::Highlight, now, 0));
+        };
+        auto parentPid = [&](hs::Pid pid) -> hs::Pid {
+            const QModelIndex at = model.indexOf(flat.process(flat.rowOfPid(pid)).key());
+            if (!at.isValid())
+                return -2;
+            return at.parent().isValid() ? model.process(at.parent())->pid : 0;
+        };
+        QVERIFY(read({process(1, 0, 1), process(10, 1, 10), process(20, 10, 20), process(21, 10, 21), process(30, 20, 30)}));
+        QCOMPARE(parentPid(1), 0);
+        QCOMPARE(parentPid(10), 1);
+        QCOMPARE(parentPid(20), 10);
+        QCOMPARE(parentPid(21), 10);
+        QCOMPARE(parentPid(30), 20);
+        const QPersistentModelIndex kept = model.indexOf(flat.process(flat.rowOfPid(30)).key());
+
+        // 10 and 20 exit; the read still names them as parents. Red for one read, then gone.
+        QVERIFY(read({process(1, 0, 1), process(21, 10, 21), process(30, 20, 30)}));
+        QVERIFY(read({process(1, 0, 1), process(21, 10, 21), process(30, 20, 30)}));
+        QCOMPARE(flat.rowCount(), 3);
+        QCOMPARE(parentPid(21), 0);
+        QCOMPARE(parentPid(30), 0);
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(kept.isValid()); // moved, not removed and added again
+        QCOMPARE(model.process(kept)->pid, 30);
+
+        // 21 is adopted by 1; a new process gets pid 20 after 30 started: not 30's parent.
+        QVERIFY(read({process(1, 0, 1), process(20, 1, 40), process(21, 1, 21), process(30, 20, 30)}));
+        QCOMPARE(parentPid(21), 1);
+        QCOMPARE(parentPid(20), 1);
+        QCOMPARE(parentPid(30), 0);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowCount(model.indexOf(flat.process(flat.rowOfPid(1)).key())), 2);
     }
 
     // Kernel threads are hidden until the View menu's toggle shows them: kthreadd and its
