@@ -150,7 +150,8 @@ void ProcessPane::makeCurrent(const QModelIndex& index)
 {
     QAbstractItemView* view = activeView();
     view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    view->scrollTo(index); // the tree opens the branches above it
+    // Centred: rows that arrive above it later leave it on screen. The tree opens the branches above it.
+    view->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
 bool ProcessPane::selectPid(hs::Pid pid)
