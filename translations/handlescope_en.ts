@@ -473,7 +473,7 @@
 <context>
     <name>hs::ui::HandlePane</name>
     <message>
-        <location filename="../ui/widgets/handlepane.cpp" line="+29"/>
+        <location filename="../ui/widgets/handlepane.cpp" line="+32"/>
         <source>Hide unnamed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -712,22 +712,22 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+69"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+73"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>HandleScope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Select a process to see its handles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+45"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n process</numerusform>
@@ -748,7 +748,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Refresh failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -759,12 +759,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+231"/>
+        <location line="+241"/>
         <source>Close handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-239"/>
         <source>Handle closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,7 +869,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Handle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -899,7 +899,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Automatic refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -914,7 +914,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>Select a handle to duplicate first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -972,6 +972,26 @@ The program does not expect this and may fail or lose data.</source>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;HandleScope %1&lt;/h3&gt;&lt;p&gt;Inspect the handles (file descriptors) of processes and duplicate them between processes.&lt;/p&gt;&lt;p&gt;Platform: %2&lt;br&gt;Qt %3&lt;/p&gt;&lt;p&gt;Log file: %4&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow_processview.cpp" line="+27"/>
+        <source>Process &amp;Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show processes under their parents, or as a flat list (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show &amp;Kernel Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kernel threads (kthreadd&apos;s children) have no handles: hidden unless asked for</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1110,9 +1130,40 @@ The program does not expect this and may fail or lose data.</source>
     </message>
 </context>
 <context>
+    <name>hs::ui::PrivilegeBar</name>
+    <message>
+        <location filename="../ui/widgets/privilegebar.cpp" line="+28"/>
+        <source>Restart as Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>The handles of %n process(es) are hidden: this user may not read them (most belong to other users). An administrator sees them all.</source>
+        <translation>
+            <numerusform>The handles of %n process are hidden: this user may not read them (most belong to other users). An administrator sees them all.</numerusform>
+            <numerusform>The handles of %n processes are hidden: this user may not read them (most belong to other users). An administrator sees them all.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Runs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pkexec is not installed (Debian package pkexec): run sudo -E handlescope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Could not start %1: run it from a terminal to see why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::ProcessModel</name>
     <message>
-        <location filename="../ui/models/processmodel.cpp" line="+54"/>
+        <location filename="../ui/models/processmodel.cpp" line="+71"/>
         <source>?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1176,7 +1227,7 @@ To see more: %4</source>
 <context>
     <name>hs::ui::ProcessPane</name>
     <message>
-        <location filename="../ui/widgets/processpane.cpp" line="+24"/>
+        <location filename="../ui/widgets/processpane.cpp" line="+35"/>
         <source>Filter processes (name, PID, user, command line)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -473,7 +473,7 @@
 <context>
     <name>hs::ui::HandlePane</name>
     <message>
-        <location filename="../ui/widgets/handlepane.cpp" line="+29"/>
+        <location filename="../ui/widgets/handlepane.cpp" line="+32"/>
         <source>Hide unnamed</source>
         <translation>Masquer sans nom</translation>
     </message>
@@ -712,22 +712,22 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+69"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+73"/>
         <source>Log</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>HandleScope</source>
         <translation>HandleScope</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Select a process to see its handles.</source>
         <translation>Sélectionnez un processus pour voir ses handles.</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+45"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n processus</numerusform>
@@ -748,7 +748,7 @@
         <translation>Actualisé à %1 en %2 ms</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Refresh failed: %1</source>
         <translation>Échec de l’actualisation&#xa0;: %1</translation>
     </message>
@@ -759,12 +759,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+231"/>
+        <location line="+241"/>
         <source>Close handle</source>
         <translation>Fermer le handle</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-239"/>
         <source>Handle closed.</source>
         <translation>Handle fermé.</translation>
     </message>
@@ -869,7 +869,7 @@
         <translation>Toutes les %1 s</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Handle</source>
         <translation>&amp;Handle</translation>
     </message>
@@ -899,7 +899,7 @@
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Automatic refresh</source>
         <translation>Actualisation automatique</translation>
     </message>
@@ -914,7 +914,7 @@
         <translation>Actualisation auto&#xa0;: %1 s</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>Select a handle to duplicate first.</source>
         <translation>Sélectionnez d’abord un handle à dupliquer.</translation>
     </message>
@@ -975,6 +975,26 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
         <location line="+1"/>
         <source>&lt;h3&gt;HandleScope %1&lt;/h3&gt;&lt;p&gt;Inspect the handles (file descriptors) of processes and duplicate them between processes.&lt;/p&gt;&lt;p&gt;Platform: %2&lt;br&gt;Qt %3&lt;/p&gt;&lt;p&gt;Log file: %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HandleScope %1&lt;/h3&gt;&lt;p&gt;Inspecter les handles (descripteurs de fichier) des processus et les dupliquer d’un processus à l’autre.&lt;/p&gt;&lt;p&gt;Plateforme&#xa0;: %2&lt;br&gt;Qt %3&lt;/p&gt;&lt;p&gt;Fichier journal&#xa0;: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow_processview.cpp" line="+27"/>
+        <source>Process &amp;Tree</source>
+        <translation>&amp;Arborescence des processus</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show processes under their parents, or as a flat list (Ctrl+T)</source>
+        <translation>Afficher les processus sous leur parent, ou en liste simple (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show &amp;Kernel Threads</source>
+        <translation>Afficher les threads du &amp;noyau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kernel threads (kthreadd&apos;s children) have no handles: hidden unless asked for</source>
+        <translation>Les threads du noyau (enfants de kthreadd) n’ont pas de handles&#xa0;: masqués sauf sur demande</translation>
     </message>
 </context>
 <context>
@@ -1112,9 +1132,40 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
     </message>
 </context>
 <context>
+    <name>hs::ui::PrivilegeBar</name>
+    <message>
+        <location filename="../ui/widgets/privilegebar.cpp" line="+28"/>
+        <source>Restart as Administrator</source>
+        <translation>Relancer en administrateur</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>The handles of %n process(es) are hidden: this user may not read them (most belong to other users). An administrator sees them all.</source>
+        <translation>
+            <numerusform>Les handles de %n processus sont masqués&#xa0;: cet utilisateur ne peut pas les lire (la plupart appartiennent à d’autres utilisateurs). Un administrateur les voit tous.</numerusform>
+            <numerusform>Les handles de %n processus sont masqués&#xa0;: cet utilisateur ne peut pas les lire (la plupart appartiennent à d’autres utilisateurs). Un administrateur les voit tous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Runs %1</source>
+        <translation>Lance %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pkexec is not installed (Debian package pkexec): run sudo -E handlescope</source>
+        <translation>pkexec n’est pas installé (paquet Debian pkexec)&#xa0;: lancez sudo -E handlescope</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Could not start %1: run it from a terminal to see why.</source>
+        <translation>Impossible de lancer %1&#xa0;: lancez-le depuis un terminal pour voir pourquoi.</translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::ProcessModel</name>
     <message>
-        <location filename="../ui/models/processmodel.cpp" line="+54"/>
+        <location filename="../ui/models/processmodel.cpp" line="+71"/>
         <source>?</source>
         <translation>?</translation>
     </message>
@@ -1179,7 +1230,7 @@ Pour en voir plus&#xa0;: %4</translation>
 <context>
     <name>hs::ui::ProcessPane</name>
     <message>
-        <location filename="../ui/widgets/processpane.cpp" line="+24"/>
+        <location filename="../ui/widgets/processpane.cpp" line="+35"/>
         <source>Filter processes (name, PID, user, command line)</source>
         <translation>Filtrer (nom, PID, utilisateur, commande)</translation>
     </message>

@@ -16,6 +16,7 @@
 #include "widgets/detailspane.h"
 #include "widgets/handlepane.h"
 #include "widgets/logpanel.h"
+#include "widgets/privilegebar.h"
 #include "widgets/processpane.h"
 
 #include "handlescope/describe.h"
@@ -45,7 +46,10 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QScreen>
 #include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
 #include <QTreeWidget>
 #include <QUrl>
 
@@ -69,6 +73,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     , m_logDock(new QDockWidget(tr("Log"), this))
     , m_mainSplit(new QSplitter(Qt::Horizontal, this))
     , m_rightSplit(new QSplitter(Qt::Vertical, this))
+    , m_privilegeBar(new PrivilegeBar(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("HandleScope"));
@@ -86,7 +91,13 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     m_mainSplit->setStretchFactor(1, 3);
     m_mainSplit->setObjectName(QStringLiteral("mainSplitter"));
     m_rightSplit->setObjectName(QStringLiteral("rightSplitter"));
-    setCentralWidget(m_mainSplit);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_privilegeBar);
+    centralLayout->addWidget(m_mainSplit, 1);
+    setCentralWidget(central);
+    connect(m_privilegeBar, &PrivilegeBar::restarted, this, &QWidget::close);
     m_logDock->setObjectName(QStringLiteral("logDock"));
     m_logDock->setWidget(m_logPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
@@ -94,6 +105,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     m_handlePane->showMessage(tr("Select a process to see its handles."));
 
     createActions();
+    createProcessViewActions();
     createMenus();
     createToolBar();
     createStatusBar();
@@ -102,6 +114,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     connect(m_details, &DetailsPane::jumpRequested, this, &MainWindow::jumpTo);
     connect(m_handlePane->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showHandleMenu);
     connect(m_processPane->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showProcessMenu);
+    connect(m_processPane->treeView(), &QWidget::customContextMenuRequested, this, &MainWindow::showProcessMenu);
     connect(m_handlePane->view(), &QAbstractItemView::doubleClicked, this, [this] { openDuplicateDialog(); });
 
     restoreSettings();
@@ -137,6 +150,7 @@ void MainWindow::connectController()
         m_statusProcesses->setText(tr("%n process(es)", nullptr, processes));
         m_statusHandles->setText(tr("%n handle(s)", nullptr, static_cast<int>(handles)));
         m_statusTime->setText(tr("Refreshed at %1 in %2 ms").arg(at.toString(QStringLiteral("HH:mm:ss"))).arg(ms));
+        updatePrivilegeBar();
     });
     connect(c, &WindowController::refreshFailed, this,
             [this](const QString& message) { statusBar()->showMessage(tr("Refresh failed: %1").arg(message), 10000); });
@@ -253,6 +267,9 @@ void MainWindow::createMenus()
             a->setChecked(a->data().toInt() == m_controller->interval());
     });
     view->addSeparator();
+    view->addAction(m_treeAction);
+    view->addAction(m_kernelThreadsAction);
+    view->addSeparator();
     view->addAction(m_logDock->toggleViewAction());
     view->addAction(m_hunt->diffDock()->toggleViewAction());
     view->addAction(m_hunt->openedByDock()->toggleViewAction());
@@ -276,6 +293,7 @@ void MainWindow::createToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_refreshAction);
+    bar->addAction(m_treeAction);
     m_intervalCombo = new QComboBox(bar);
     m_intervalCombo->setObjectName(QStringLiteral("refreshInterval"));
     m_intervalCombo->setToolTip(tr("Automatic refresh"));
@@ -314,11 +332,14 @@ void MainWindow::restoreSettings()
 {
     QSettings s;
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1200, 760);
+        applyDefaultLayout();
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_mainSplit->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_rightSplit->restoreState(s.value(QStringLiteral("window/rightSplitter")).toByteArray());
     m_processPane->view()->horizontalHeader()->restoreState(s.value(QStringLiteral("processes/header")).toByteArray());
+    m_processPane->treeView()->header()->restoreState(s.value(QStringLiteral("processes/treeHeader")).toByteArray());
+    m_treeAction->setChecked(s.value(QStringLiteral("processes/tree"), true).toBool());
+    m_kernelThreadsAction->setChecked(s.value(QStringLiteral("processes/kernelThreads"), false).toBool());
     m_handlePane->view()->horizontalHeader()->restoreState(s.value(QStringLiteral("handles/header")).toByteArray());
     m_processPane->filterEdit()->setText(s.value(QStringLiteral("processes/filter")).toString());
     m_handlePane->filterEdit()->setText(s.value(QStringLiteral("handles/filter")).toString());
@@ -335,6 +356,9 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("window/mainSplitter"), m_mainSplit->saveState());
     s.setValue(QStringLiteral("window/rightSplitter"), m_rightSplit->saveState());
     s.setValue(QStringLiteral("processes/header"), m_processPane->view()->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("processes/treeHeader"), m_processPane->treeView()->header()->saveState());
+    s.setValue(QStringLiteral("processes/tree"), m_processPane->isTreeShown());
+    s.setValue(QStringLiteral("processes/kernelThreads"), m_processPane->showsKernelThreads());
     s.setValue(QStringLiteral("handles/header"), m_handlePane->view()->horizontalHeader()->saveState());
     s.setValue(QStringLiteral("processes/filter"), m_processPane->filterEdit()->text());
     s.setValue(QStringLiteral("handles/filter"), m_handlePane->filterEdit()->text());
@@ -487,7 +511,7 @@ void MainWindow::showProcessMenu(const QPoint& pos)
     menu.addAction(m_copyAction);
     menu.addAction(m_refreshAction);
     menu.addAction(m_findAction);
-    menu.exec(m_processPane->view()->viewport()->mapToGlobal(pos));
+    menu.exec(m_processPane->activeView()->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::about()

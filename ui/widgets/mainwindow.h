@@ -29,6 +29,7 @@ class HuntDocks;
 class LogModel;
 class LogPanel;
 class ProcessModel;
+class PrivilegeBar;
 class ProcessPane;
 class QtLogSink;
 
@@ -57,6 +58,12 @@ public:
     [[nodiscard]] QLabel* statusRefreshLabel() const { return m_statusTime; }
     /// The leak-hunting docks: snapshot diff and "Opened by" (ui/hunt).
     [[nodiscard]] HuntDocks* huntDocks() const { return m_hunt; }
+    [[nodiscard]] PrivilegeBar* privilegeBar() const { return m_privilegeBar; }
+    [[nodiscard]] QAction* treeAction() const { return m_treeAction; }
+    [[nodiscard]] QAction* kernelThreadsAction() const { return m_kernelThreadsAction; }
+    /// The layout without saved settings: `size` (by default 1280x800, or the screen if
+    /// smaller), the processes as wide as their columns, the log dock a few lines high.
+    void applyDefaultLayout(QSize size = {});
 
 public Q_SLOTS:
     void refresh();
@@ -80,6 +87,8 @@ private:
     void createMenus();
     void createToolBar();
     void createStatusBar();
+    void createProcessViewActions();
+    void updatePrivilegeBar();
     void restoreSettings();
     void saveSettings() const;
 
@@ -103,6 +112,7 @@ private:
     HuntDocks* m_hunt;
     QSplitter* m_mainSplit;
     QSplitter* m_rightSplit;
+    PrivilegeBar* m_privilegeBar;
     QPointer<FindDialog> m_find;
     QPointer<DuplicateDialog> m_duplicate;
 
@@ -113,6 +123,8 @@ private:
     QAction* m_closeHandleAction = nullptr;
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportJsonAction = nullptr;
+    QAction* m_treeAction = nullptr;
+    QAction* m_kernelThreadsAction = nullptr;
     QComboBox* m_intervalCombo = nullptr;
     QLabel* m_statusProcesses = nullptr;
     QLabel* m_statusHandles = nullptr;
