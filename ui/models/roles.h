@@ -12,6 +12,7 @@ enum Role : int {
     PidRole,         ///< qint64 pid of the row's process
     HandleValueRole, ///< qint64 handle value
     FlashRole,       ///< int(Flash) of the row
+    HistoryRole,     ///< QList<qint64>: the process's handle count at its last reads, oldest first
 };
 
 } // namespace hs::ui

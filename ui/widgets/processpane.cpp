@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/processpane.h"
 
+#include "leaks/sparklinedelegate.h"
 #include "models/processmodel.h"
 #include "models/processproxymodel.h"
 #include "widgets/tableviews.h"
@@ -36,7 +37,9 @@ ProcessPane::ProcessPane(ProcessModel* model, QWidget* parent)
     fitColumn(m_view, ProcessModel::NameColumn, 170);
     fitColumn(m_view, ProcessModel::PidColumn, 64);
     fitColumn(m_view, ProcessModel::UserColumn, 80);
-    fitColumn(m_view, ProcessModel::HandlesColumn, 64);
+    // The handle count over a sparkline of its last reads (ui/leaks).
+    m_view->setItemDelegateForColumn(ProcessModel::HandlesColumn, new SparklineDelegate(m_view));
+    fitColumn(m_view, ProcessModel::HandlesColumn, 110);
     fitColumn(m_view, ProcessModel::DeltaColumn, 56);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ProcessPane::currentProcessChanged);
