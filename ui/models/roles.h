@@ -13,6 +13,7 @@ enum Role : int {
     HandleValueRole, ///< qint64 handle value
     FlashRole,       ///< int(Flash) of the row
     HistoryRole,     ///< QList<qint64>: the process's handle count at its last reads, oldest first
+    GrowingKindsRole, ///< QList<int>: the HandleKinds of a leak suspect that grew, most first
 };
 
 } // namespace hs::ui

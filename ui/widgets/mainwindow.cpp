@@ -3,6 +3,7 @@
 
 #include "dialogs/duplicatedialog.h"
 #include "dialogs/finddialog.h"
+#include "leaks/leakviews.h"
 #include "log/logmodel.h"
 #include "log/qtlogsink.h"
 #include "models/handlemodel.h"
@@ -89,6 +90,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     m_logDock->setObjectName(QStringLiteral("logDock"));
     m_logDock->setWidget(m_logPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_leaks = new LeakViews(this, m_processPane);
     m_handlePane->showMessage(tr("Select a process to see its handles."));
 
     createActions();
@@ -245,6 +247,7 @@ void MainWindow::createMenus()
     });
     view->addSeparator();
     view->addAction(m_logDock->toggleViewAction());
+    m_leaks->addMenuEntries(view);
 
     QMenu* handle = menuBar()->addMenu(tr("&Handle"));
     handle->addAction(m_duplicateAction);
@@ -314,6 +317,7 @@ void MainWindow::restoreSettings()
     m_handlePane->hideUnnamedBox()->setChecked(s.value(QStringLiteral("handles/hideUnnamed"), false).toBool());
     m_handlePane->groupBox()->setChecked(s.value(QStringLiteral("handles/groupByType"), false).toBool());
     setAutoRefresh(s.value(QStringLiteral("refresh/intervalMs"), DefaultIntervalMs).toInt());
+    m_leaks->restoreSettings();
 }
 
 void MainWindow::saveSettings() const
@@ -330,6 +334,7 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("handles/hideUnnamed"), m_handlePane->hideUnnamedBox()->isChecked());
     s.setValue(QStringLiteral("handles/groupByType"), m_handlePane->groupBox()->isChecked());
     s.setValue(QStringLiteral("refresh/intervalMs"), m_controller->interval());
+    m_leaks->saveSettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -25,6 +25,7 @@ class DuplicateDialog;
 class FindDialog;
 class HandleModel;
 class HandlePane;
+class LeakViews;
 class LogModel;
 class LogPanel;
 class ProcessModel;
@@ -54,6 +55,8 @@ public:
     [[nodiscard]] DuplicateDialog* duplicateDialog() const;
     [[nodiscard]] FindDialog* findDialog() const;
     [[nodiscard]] QLabel* statusRefreshLabel() const { return m_statusTime; }
+    /// The leak chart, suspects and their sampler (ui/leaks).
+    [[nodiscard]] LeakViews* leakViews() const { return m_leaks; }
 
 public Q_SLOTS:
     void refresh();
@@ -97,6 +100,7 @@ private:
     DetailsPane* m_details;
     LogPanel* m_logPanel;
     QDockWidget* m_logDock;
+    LeakViews* m_leaks;
     QSplitter* m_mainSplit;
     QSplitter* m_rightSplit;
     QPointer<FindDialog> m_find;
