@@ -46,6 +46,8 @@ LeakChart::LeakChart(LeakSampler* sampler, QWidget* parent)
     setObjectName(QStringLiteral("leakChart"));
     m_total->setName(tr("Total"));
     m_total->setObjectName(QStringLiteral("totalSeries"));
+    // Dark and thicker than the areas' edges: the total must stand out of the stack.
+    m_total->setPen(QPen(palette().color(QPalette::WindowText), 2));
     m_markers->setName(tr("Snapshots"));
     m_markers->setObjectName(QStringLiteral("snapshotMarkers"));
     m_markers->setMarkerSize(10);
@@ -159,7 +161,7 @@ void LeakChart::refresh()
                        .arg(QLocale().toString(verdict.growthPerMinute, 'f', 1))
                        .arg(std::chrono::duration<double>(series.back().at - series.front().at).count(), 0, 'f', 0);
     if (verdict.leaking)
-        text += QLatin1String(" \u2014 ") + tr("<b>keeps growing: a leak suspect</b>");
+        text += QStringLiteral(" \u2014 ") + tr("<b>keeps growing: a leak suspect</b>");
     m_growth->setText(text);
 }
 

@@ -39,7 +39,7 @@ ProcessPane::ProcessPane(ProcessModel* model, QWidget* parent)
     fitColumn(m_view, ProcessModel::UserColumn, 80);
     // The handle count over a sparkline of its last reads (ui/leaks).
     m_view->setItemDelegateForColumn(ProcessModel::HandlesColumn, new SparklineDelegate(m_view));
-    fitColumn(m_view, ProcessModel::HandlesColumn, 110);
+    fitColumn(m_view, ProcessModel::HandlesColumn, 100);
     fitColumn(m_view, ProcessModel::DeltaColumn, 56);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ProcessPane::currentProcessChanged);
