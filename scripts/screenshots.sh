@@ -82,3 +82,40 @@ shoot "" LANG=C LC_ALL= LC_MESSAGES= LANGUAGE=
 # The main window in French: the same app under a French locale (docs/gui.md, Languages).
 STAGES=(main)
 shoot -fr LANG=fr_FR.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE=
+
+# The leak views (docs/gui.md, "Leak views"; README, "Hunting a leak"): the tests' leak
+# helpers leak, churn, step and saw (tests/common/hs_leak_helper.cpp) while the app's leak
+# demo (app/gui/leakdemo.h) charts the leaker by type and lists the suspects.
+shoot_leaks() {
+    local leak_helper=$BUILD/tests/common/hs_leak_helper stages_dir=$WORK/leak-stages log=$WORK/leak-app.log
+    [[ -x $leak_helper ]] || { echo "missing $leak_helper: build hs_leak_helper first" >&2; exit 1; }
+    local mode leaker_pid=""
+    for mode in leak churn step saw; do
+        mkfifo "$WORK/leak-$mode.in"
+        sleep 600 >"$WORK/leak-$mode.in" &
+        PIDS+=($!)
+        "$leak_helper" "$mode" <"$WORK/leak-$mode.in" >"$WORK/leak-$mode.out" &
+        PIDS+=($!)
+        for _ in $(seq 50); do grep -q '^ready' "$WORK/leak-$mode.out" 2>/dev/null && break; sleep 0.1; done
+        [[ $mode == leak ]] && leaker_pid=$(sed -n 's/^ready pid=\([0-9]*\).*/\1/p' "$WORK/leak-$mode.out")
+    done
+    echo "leaking helper pid $leaker_pid"
+    mkdir -p "$stages_dir"
+    env LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= DISPLAY=":$N" HANDLESCOPE_LEAK_DEMO="$stages_dir" \
+        HANDLESCOPE_LEAK_DEMO_PID="$leaker_pid" "$APP" >"$log" 2>&1 &
+    local app_pid=$!
+    PIDS+=($app_pid)
+    for stage in leak-chart leak-suspects; do
+        for _ in $(seq 600); do
+            [[ -e $stages_dir/$stage.ready ]] && break
+            kill -0 "$app_pid" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$log" >&2; exit 1; }
+            sleep 0.1
+        done
+        [[ -e $stages_dir/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$log" >&2; exit 1; }
+        DISPLAY=":$N" import -window root "$OUT/$stage.png"
+        echo "wrote $OUT/$stage.png"
+        touch "$stages_dir/$stage.done"
+    done
+    wait "$app_pid" || true
+}
+shoot_leaks

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // handlescope: the desktop app.
 #include "demodriver.h"
+#include "leakdemo.h"
 
 #include "i18n/translations.h"
 #include "log/qtmessagebridge.h"
@@ -45,5 +46,7 @@ int main(int argc, char** argv)
     window.show();
     // HANDLESCOPE_DEMO drives the window through a duplicate for scripts/screenshots.sh.
     hs::app::DemoDriver::startIfRequested(&window);
+    // HANDLESCOPE_LEAK_DEMO drives the leak views for the same script.
+    hs::app::LeakDemo::startIfRequested(&window);
     return QApplication::exec();
 }

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+#include "leakdemo.h"
+
+#include "leaks/leakchart.h"
+#include "leaks/leakviews.h"
+#include "leaks/suspectmodel.h"
+#include "models/processmodel.h"
+#include "widgets/mainwindow.h"
+#include "widgets/processpane.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QFile>
+#include <QTableView>
+
+#include <chrono>
+#include <cstdio>
+
+namespace hs::app {
+
+using namespace std::chrono_literals;
+
+void LeakDemo::startIfRequested(ui::MainWindow* window)
+{
+    const QString dir = qEnvironmentVariable("HANDLESCOPE_LEAK_DEMO");
+    if (dir.isEmpty())
+        return;
+    const qint64 pid = qEnvironmentVariable("HANDLESCOPE_LEAK_DEMO_PID").toLongLong();
+    if (pid <= 0) {
+        std::fprintf(stderr, "leak demo: set HANDLESCOPE_LEAK_DEMO_PID=pid of a leaking process\n");
+        QApplication::exit(2);
+        return;
+    }
+    new LeakDemo(window, dir, pid);
+}
+
+LeakDemo::LeakDemo(ui::MainWindow* window, QString dir, qint64 pid)
+    : QObject(window)
+    , m_window(window)
+    , m_dir(std::move(dir))
+    , m_pid(pid)
+{
+    build();
+    connect(&m_timer, &QTimer::timeout, this, &LeakDemo::tick);
+    m_timer.start(100);
+}
+
+void LeakDemo::tick()
+{
+    while (m_next < m_steps.size() && m_steps[m_next]())
+        ++m_next;
+    if (m_next == m_steps.size()) {
+        m_timer.stop();
+        QApplication::quit();
+    }
+}
+
+void LeakDemo::addWait(int milliseconds)
+{
+    add([this, milliseconds] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (m_waitUntil == 0)
+            m_waitUntil = now + milliseconds;
+        if (now < m_waitUntil)
+            return false;
+        m_waitUntil = 0;
+        return true;
+    });
+}
+
+void LeakDemo::addStage(const QString& name)
+{
+    // The process table scrolls as processes come and go: bring the leaker back in view.
+    add([this] { return m_window->processPane()->selectPid(m_pid), true; });
+    addWait(600); // let the chart repaint
+    add([this, name] {
+        QFile ready(m_dir + QLatin1Char('/') + name + QStringLiteral(".ready"));
+        if (!ready.exists()) {
+            ready.open(QIODevice::WriteOnly);
+            std::printf("leak demo stage %s\n", qPrintable(name));
+            std::fflush(stdout);
+        }
+        return QFile::exists(m_dir + QLatin1Char('/') + name + QStringLiteral(".done"));
+    });
+}
+
+void LeakDemo::build()
+{
+    ui::LeakViews* leaks = m_window->leakViews();
+    add([this, leaks] {
+        m_window->move(0, 0); // no window manager under Xvfb: fill the screen ourselves
+        m_window->resize(1280, 800);
+        m_window->logDock()->hide();
+        // A short window, so the demo flags the leak in seconds rather than a minute.
+        leaks->sampler()->setOptions({.window = 12s, .interval = 250ms});
+        leaks->chartDock()->show();
+        m_window->resizeDocks({leaks->chartDock()}, {400}, Qt::Vertical);
+        return m_window->refreshCount() > 0;
+    });
+    add([this, leaks] {
+        if (!m_window->processPane()->selectPid(m_pid))
+            return false;
+        leaks->chart()->watchBox()->setChecked(true);
+        // Room for the Handles column and its sparklines in the narrow process pane.
+        m_window->processPane()->view()->setColumnHidden(ui::ProcessModel::UserColumn, true);
+        return true;
+    });
+    addWait(4000);
+    add([leaks] { return leaks->sampler()->markSnapshot(QStringLiteral("Snapshot A")), true; });
+    addWait(5000);
+    add([leaks] { return leaks->sampler()->markSnapshot(QStringLiteral("Snapshot B")), true; });
+    // Flagged, and what grows known.
+    add([this, leaks] {
+        const int row = leaks->suspectModel()->rowOfPid(m_pid);
+        return row >= 0 && !leaks->suspectModel()->row(row).grows.empty();
+    });
+    addWait(1500);
+    addStage(QStringLiteral("leak-chart"));
+
+    add([this, leaks] {
+        leaks->chartDock()->hide();
+        leaks->suspectsDock()->show();
+        m_window->resizeDocks({leaks->suspectsDock()}, {300}, Qt::Vertical);
+        return true;
+    });
+    addStage(QStringLiteral("leak-suspects"));
+}
+
+} // namespace hs::app
