@@ -20,6 +20,7 @@
 #include "child.h"
 #include "procfs.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QAreaSeries>
 #include <QChart>
@@ -68,6 +69,7 @@ class TestLeakViews : public QObject {
     std::array<hstest::Child, 4> m_helpers; // leak, churn, step, saw
     std::unique_ptr<MainWindow> m_window;
     std::set<hs::Pid> m_decoysFlagged;
+    std::unique_ptr<QSignalSpy> m_suspectResets;
 
     [[nodiscard]] hs::Pid leaker() const { return m_helpers[0].pid(); }
     [[nodiscard]] hs::Pid stepper() const { return m_helpers[2].pid(); }
@@ -107,6 +109,10 @@ private Q_SLOTS:
                     if (s.pid == m_helpers[i].pid())
                         m_decoysFlagged.insert(s.pid);
         });
+        // The suspects model checked at every change; merged, never reset.
+        new QAbstractItemModelTester(leaks()->suspectModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     this);
+        m_suspectResets = std::make_unique<QSignalSpy>(leaks()->suspectModel(), &QAbstractItemModel::modelReset);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(!leaks()->sampler()->isRunning()); // the docks are hidden: no sampling
@@ -170,6 +176,7 @@ private Q_SLOTS:
             QCOMPARE(leaks()->suspectModel()->rowOfPid(pid), -1);
         }
         QVERIFY(m_decoysFlagged.empty());
+        QCOMPARE(m_suspectResets->count(), 0);
     }
 
     void chartEndsAtRealCount()
