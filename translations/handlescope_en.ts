@@ -554,7 +554,7 @@
 <context>
     <name>hs::ui::LeakChart</name>
     <message>
-        <location filename="../ui/leaks/leakchart.cpp" line="+43"/>
+        <location filename="../ui/leaks/leakchart.cpp" line="+44"/>
         <source>Count per &amp;type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -564,7 +564,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Snapshots</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,7 +589,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>%1 (pid %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,7 +612,7 @@
 <context>
     <name>hs::ui::LeakNotifier</name>
     <message>
-        <location filename="../ui/leaks/leaknotifier.cpp" line="+48"/>
+        <location filename="../ui/leaks/leaknotifier.cpp" line="+45"/>
         <source>%1 (pid %2) keeps opening handles: %3 now, %4 a minute</source>
         <translation type="unfinished"></translation>
     </message>
@@ -670,6 +670,14 @@
         <translation>
             <numerusform>%n process kept growing its handles over the last %1 s (last sample took %2 ms). Double-click it to chart it.</numerusform>
             <numerusform>%n processes kept growing their handles over the last %1 s (last sample took %2 ms). Double-click one to chart it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n more held back: the machine is too busy to sample them often enough.</source>
+        <translation>
+            <numerusform>%n more held back: the machine is too busy to sample it often enough.</numerusform>
+            <numerusform>%n more held back: the machine is too busy to sample them often enough.</numerusform>
         </translation>
     </message>
 </context>

@@ -554,7 +554,7 @@
 <context>
     <name>hs::ui::LeakChart</name>
     <message>
-        <location filename="../ui/leaks/leakchart.cpp" line="+43"/>
+        <location filename="../ui/leaks/leakchart.cpp" line="+44"/>
         <source>Count per &amp;type</source>
         <translation>Compter par &amp;type</translation>
     </message>
@@ -564,7 +564,7 @@
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Snapshots</source>
         <translation>Instantanés</translation>
     </message>
@@ -589,7 +589,7 @@
         <translation>Sélectionnez un processus pour tracer son nombre de handles</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
@@ -612,7 +612,7 @@
 <context>
     <name>hs::ui::LeakNotifier</name>
     <message>
-        <location filename="../ui/leaks/leaknotifier.cpp" line="+48"/>
+        <location filename="../ui/leaks/leaknotifier.cpp" line="+45"/>
         <source>%1 (pid %2) keeps opening handles: %3 now, %4 a minute</source>
         <translation>%1 (pid %2) ne cesse d&apos;ouvrir des handles : %3 maintenant, %4 par minute</translation>
     </message>
@@ -670,6 +670,14 @@
         <translation>
             <numerusform>%n processus a accru ses handles sans cesse sur les dernières %1 s (le dernier échantillon a pris %2 ms). Double-cliquez pour le tracer.</numerusform>
             <numerusform>%n processus ont accru leurs handles sans cesse sur les dernières %1 s (le dernier échantillon a pris %2 ms). Double-cliquez sur l&apos;un pour le tracer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n more held back: the machine is too busy to sample them often enough.</source>
+        <translation>
+            <numerusform>%n autre retenu : la machine est trop occupée pour l&apos;échantillonner assez souvent.</numerusform>
+            <numerusform>%n autres retenus : la machine est trop occupée pour les échantillonner assez souvent.</numerusform>
         </translation>
     </message>
 </context>

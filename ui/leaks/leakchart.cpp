@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <ranges>
+#include <span>
 
 namespace hs::ui {
 
@@ -124,7 +125,13 @@ void LeakChart::refresh()
         m_growth->clear();
         return;
     }
-    const auto series = history.series(*m_pid);
+    // The history holds window / interval samples, which span more than the window when
+    // samples run late: only the window is drawn.
+    auto series = history.series(*m_pid);
+    const auto from = std::ranges::find_if(series, [&](const hs::CountSample& s) {
+        return s.at >= history.latest() - history.window();
+    });
+    series = series.subspan(static_cast<std::size_t>(from - series.begin()));
     QList<QPointF> points;
     points.reserve(static_cast<qsizetype>(series.size()));
     std::int64_t highest = 0;
@@ -160,7 +167,7 @@ void LeakChart::refresh()
                        .arg(series.back().count)
                        .arg(QLocale().toString(verdict.growthPerMinute, 'f', 1))
                        .arg(std::chrono::duration<double>(series.back().at - series.front().at).count(), 0, 'f', 0);
-    if (verdict.leaking)
+    if (history.suspect(*m_pid))
         text += QStringLiteral(" \u2014 ") + tr("<b>keeps growing: a leak suspect</b>");
     m_growth->setText(text);
 }
@@ -168,7 +175,11 @@ void LeakChart::refresh()
 void LeakChart::showKinds()
 {
     const LeakHistory& history = m_sampler->history();
-    const auto& kinds = history.kindSeries(*m_pid);
+    std::span<const KindSample> kinds = history.kindSeries(*m_pid);
+    const auto from = std::ranges::find_if(kinds, [&](const KindSample& k) {
+        return k.at >= history.latest() - history.window();
+    });
+    kinds = kinds.subspan(static_cast<std::size_t>(from - kinds.begin()));
     // The types held at any time in the window, in the core's order (stable colours).
     std::vector<hs::HandleKind> shown;
     for (int k = 0; k < hs::HandleKindCount; ++k)

@@ -4,6 +4,7 @@
 #include "util/qtstd.h"
 
 #include <algorithm>
+#include <array>
 
 namespace hs::ui {
 
@@ -17,10 +18,27 @@ LeakHistory::LeakHistory(std::chrono::nanoseconds window, std::chrono::nanosecon
 {
 }
 
+bool sampledDensely(std::span<const hs::CountSample> series, std::chrono::nanoseconds window)
+{
+    if (series.empty())
+        return false;
+    const hs::SteadyTime end = series.back().at;
+    const hs::SteadyTime start = end - window;
+    std::array<int, 3> perThird{};
+    for (const hs::CountSample& s : series) {
+        if (s.at < start)
+            continue;
+        const auto third = std::min<std::int64_t>(2, (s.at - start) * 3 / window);
+        ++perThird[static_cast<std::size_t>(third)];
+    }
+    return std::ranges::all_of(perThird, [](int n) { return n >= MinSamplesPerThird; });
+}
+
 void LeakHistory::add(const hs::SampleTick& tick, const std::vector<hs::LeakSuspect>& suspects,
-                      const std::map<hs::Pid, std::string>& names)
+                      const std::map<hs::Pid, std::string>& names, int heldBack)
 {
     m_latest = tick.at;
+    m_heldBack = heldBack;
     ++m_samples;
     m_detector.add(tick.at, tick.counts.perProcess);
     // A process no longer read in full keeps its per-type history until it leaves the
@@ -49,6 +67,12 @@ void LeakHistory::addMarker(hs::SteadyTime at, const QString& label)
     m_markers.push_back({at, label});
     if (m_markers.size() > MaxMarkers)
         m_markers.erase(m_markers.begin());
+}
+
+const SuspectEntry* LeakHistory::suspect(hs::Pid pid) const
+{
+    const auto it = std::ranges::find(m_suspects, pid, &SuspectEntry::pid);
+    return it == m_suspects.end() ? nullptr : &*it;
 }
 
 const std::vector<KindSample>& LeakHistory::kindSeries(hs::Pid pid) const

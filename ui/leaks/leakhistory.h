@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,13 +44,24 @@ struct KindGrowth {
     std::int64_t added = 0;
 };
 
+/// Samples each third of the window must hold before a suspect is shown. The core's rule
+/// compares the lowest count of each third; from one or two samples a third's lowest is
+/// chance, and on a machine so loaded that samples come seconds late, a sawtooth can rise
+/// through three sparse thirds. The app would rather say nothing than accuse a process.
+inline constexpr int MinSamplesPerThird = 3;
+
+/// Whether each third of the last `window` of `series` (ending at its last sample) holds
+/// MinSamplesPerThird samples.
+bool sampledDensely(std::span<const hs::CountSample> series, std::chrono::nanoseconds window);
+
 class LeakHistory {
 public:
     LeakHistory(std::chrono::nanoseconds window, std::chrono::nanoseconds interval);
 
-    /// One sample of the worker: its counts, watched processes and suspects (names by pid).
+    /// One sample of the worker: its counts, watched processes and suspects (names by pid),
+    /// and how many flagged processes were held back for sparse samples.
     void add(const hs::SampleTick& tick, const std::vector<hs::LeakSuspect>& suspects,
-             const std::map<hs::Pid, std::string>& names);
+             const std::map<hs::Pid, std::string>& names, int heldBack = 0);
     void addMarker(hs::SteadyTime at, const QString& label);
 
     [[nodiscard]] std::span<const hs::CountSample> series(hs::Pid pid) const { return m_detector.history().series(pid); }
@@ -60,6 +72,10 @@ public:
     /// The types that grew over `pid`'s per-type history within the window, most first.
     [[nodiscard]] std::vector<KindGrowth> growingKinds(hs::Pid pid) const;
     [[nodiscard]] const std::vector<SuspectEntry>& suspects() const { return m_suspects; }
+    /// The suspect entry of `pid` in the last sample, null if it is none.
+    [[nodiscard]] const SuspectEntry* suspect(hs::Pid pid) const;
+    /// Processes the core flagged in the last sample but sampledDensely() held back.
+    [[nodiscard]] int heldBack() const { return m_heldBack; }
     [[nodiscard]] const std::vector<LeakMarker>& markers() const { return m_markers; }
     [[nodiscard]] hs::SteadyTime latest() const { return m_latest; }
     [[nodiscard]] std::chrono::nanoseconds window() const { return m_detector.window(); }
@@ -73,6 +89,7 @@ private:
     std::vector<LeakMarker> m_markers;
     hs::SteadyTime m_latest{};
     int m_samples = 0;
+    int m_heldBack = 0;
 };
 
 } // namespace hs::ui

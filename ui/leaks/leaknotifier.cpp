@@ -29,27 +29,24 @@ void LeakNotifier::setEnabled(bool enabled)
 void LeakNotifier::check()
 {
     if (!m_enabled) {
-        m_flagged.clear(); // once enabled, the processes flagged then are news
+        m_lastFlagged.clear(); // once enabled, the processes flagged then are news
         return;
     }
     const LeakHistory& history = m_sampler->history();
-    std::set<hs::Pid> flagged;
+    std::erase_if(m_lastFlagged, [&](const auto& entry) { return history.latest() - entry.second > history.window(); });
     for (hs::Pid pid : m_sampler->watched()) {
-        const hs::LeakVerdict verdict = history.verdict(pid);
-        if (!verdict.leaking)
+        const SuspectEntry* suspect = history.suspect(pid);
+        if (!suspect)
             continue;
-        flagged.insert(pid);
-        if (m_flagged.contains(pid))
+        const bool news = !m_lastFlagged.contains(pid);
+        m_lastFlagged[pid] = history.latest();
+        if (!news)
             continue;
-        QString name;
-        for (const SuspectEntry& s : history.suspects())
-            if (s.pid == pid)
-                name = s.name;
         const QString message = tr("%1 (pid %2) keeps opening handles: %3 now, %4 a minute")
-                                    .arg(name)
+                                    .arg(suspect->name)
                                     .arg(pid)
-                                    .arg(verdict.latest)
-                                    .arg(QLocale().toString(verdict.growthPerMinute, 'f', 1));
+                                    .arg(suspect->verdict.latest)
+                                    .arg(QLocale().toString(suspect->verdict.growthPerMinute, 'f', 1));
         if (QSystemTrayIcon::isSystemTrayAvailable()) {
             if (!m_tray) {
                 m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
@@ -62,7 +59,6 @@ void LeakNotifier::check()
         }
         Q_EMIT notified(pid, message);
     }
-    m_flagged = std::move(flagged);
 }
 
 } // namespace hs::ui

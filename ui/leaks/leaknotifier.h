@@ -6,7 +6,9 @@
 #include <QObject>
 #include <QPointer>
 
-#include <set>
+#include "handlescope/leaks.h"
+
+#include <map>
 
 class QSystemTrayIcon;
 
@@ -15,7 +17,8 @@ namespace hs::ui {
 class LeakSampler;
 
 /// A tray notification when a process the user watches is flagged as leaking: once when it
-/// is flagged, again only after it stopped being flagged. Off by default (a setting: it
+/// is flagged, again only after it went a whole window unflagged (a verdict missed for a
+/// late sample is no news). Off by default (a setting: it
 /// interrupts); where the desktop has no tray, notified() is still emitted and the log
 /// says it.
 class LeakNotifier : public QObject {
@@ -34,7 +37,7 @@ private:
 
     LeakSampler* m_sampler;
     QPointer<QSystemTrayIcon> m_tray;
-    std::set<hs::Pid> m_flagged;
+    std::map<hs::Pid, hs::SteadyTime> m_lastFlagged; ///< of the processes notified
     bool m_enabled = false;
 };
 

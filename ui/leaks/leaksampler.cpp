@@ -18,6 +18,7 @@ struct LeakSampler::Result {
     hs::SampleTick tick;
     std::vector<hs::LeakSuspect> suspects;
     std::map<hs::Pid, std::string> names; ///< of the suspects
+    int heldBack = 0;                     ///< flagged, but from too few samples
     qint64 elapsedMs = 0;
 };
 
@@ -99,6 +100,10 @@ void LeakSampler::sampleNow()
         if (auto tick = sampler->sampleOnce(cancel)) {
             result->tick = std::move(*tick);
             result->suspects = sampler->detector().suspects();
+            const auto& detector = sampler->detector();
+            result->heldBack = static_cast<int>(std::erase_if(result->suspects, [&](const hs::LeakSuspect& s) {
+                return !sampledDensely(detector.history().series(s.pid), detector.window());
+            }));
             for (const auto& s : result->suspects)
                 if (auto info = hs::processInfo(s.pid))
                     result->names[s.pid] = info->name;
@@ -124,7 +129,7 @@ void LeakSampler::deliver(const std::shared_ptr<Result>& result)
         for (const auto& s : result->suspects)
             if (m_autoWatched.size() < MaxAutoWatched)
                 m_autoWatched.insert(s.pid);
-        m_history.add(result->tick, result->suspects, result->names);
+        m_history.add(result->tick, result->suspects, result->names, result->heldBack);
         Q_EMIT sampled();
     }
     if (!m_running)

@@ -152,6 +152,10 @@ void LeakViews::showStatus()
                              nullptr, m_suspects->rowCount())
                               .arg(window)
                               .arg(m_sampler->lastSampleMs()));
+    if (history.heldBack() > 0)
+        m_status->setText(m_status->text() + QLatin1Char(' ')
+                          + tr("%n more held back: the machine is too busy to sample them often enough.", nullptr,
+                               history.heldBack()));
 }
 
 } // namespace hs::ui
