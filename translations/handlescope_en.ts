@@ -585,6 +585,136 @@
     </message>
 </context>
 <context>
+    <name>hs::ui::LeakChart</name>
+    <message>
+        <location filename="../ui/leaks/leakchart.cpp" line="+44"/>
+        <source>Count per &amp;type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seconds before the last sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Read this process&apos;s handles in full at every sample, to stack its count by type (costs more than counting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Select a process to chart its handle count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 (pid %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No count yet: the process is not sampled, or has no handles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 handles, %2 a minute over the last %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;keeps growing: a leak suspect&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::LeakNotifier</name>
+    <message>
+        <location filename="../ui/leaks/leaknotifier.cpp" line="+45"/>
+        <source>%1 (pid %2) keeps opening handles: %3 now, %4 a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HandleScope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handle leak suspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::LeakViews</name>
+    <message>
+        <location filename="../ui/leaks/leakviews.cpp" line="+36"/>
+        <source>Handle Count Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leak Suspects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Notify When a Watched Process Leaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Show a tray notification when a process whose count the chart reads by type is flagged as leaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Sampling failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counting every process&apos;s handles every %1 ms...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sampling: the verdicts need %1 s of counts (last sample took %2 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n process(es) kept growing their handles over the last %1 s (last sample took %2 ms). Double-click one to chart it.</source>
+        <translation>
+            <numerusform>%n process kept growing its handles over the last %1 s (last sample took %2 ms). Double-click it to chart it.</numerusform>
+            <numerusform>%n processes kept growing their handles over the last %1 s (last sample took %2 ms). Double-click one to chart it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n more held back: the machine is too busy to sample them often enough.</source>
+        <translation>
+            <numerusform>%n more held back: the machine is too busy to sample it often enough.</numerusform>
+            <numerusform>%n more held back: the machine is too busy to sample them often enough.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::LogModel</name>
     <message>
         <location filename="../ui/log/logmodel.cpp" line="+28"/>
@@ -712,7 +842,7 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+73"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+76"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -722,7 +852,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
+        <source>Snapshot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Select a process to see its handles.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -759,12 +894,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+241"/>
+        <location line="+244"/>
         <source>Close handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-242"/>
         <source>Handle closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,7 +1004,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Handle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -914,7 +1049,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Select a handle to duplicate first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,7 +1319,7 @@ To see more: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,7 +1362,7 @@ To see more: %4</source>
 <context>
     <name>hs::ui::ProcessPane</name>
     <message>
-        <location filename="../ui/widgets/processpane.cpp" line="+35"/>
+        <location filename="../ui/widgets/processpane.cpp" line="+36"/>
         <source>Filter processes (name, PID, user, command line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1480,6 +1615,69 @@ Before: %2</source>
     <message>
         <location line="+4"/>
         <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::SuspectModel</name>
+    <message>
+        <location filename="../ui/leaks/suspectmodel.cpp" line="+77"/>
+        <source>(reading its handles by type...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 +%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (pid %2): its lowest handle count rose in each third of the last %3 s, from %4 to %5 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What grows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handles added per minute over the window (least-squares slope)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lowest count in the first third of the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The handle types whose count grew while the process was read by type</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -585,6 +585,136 @@
     </message>
 </context>
 <context>
+    <name>hs::ui::LeakChart</name>
+    <message>
+        <location filename="../ui/leaks/leakchart.cpp" line="+44"/>
+        <source>Count per &amp;type</source>
+        <translation>Compter par &amp;type</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snapshots</source>
+        <translation>Instantanés</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seconds before the last sample</source>
+        <translation>Secondes avant le dernier échantillon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handles</source>
+        <translation>Handles</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Read this process&apos;s handles in full at every sample, to stack its count by type (costs more than counting)</source>
+        <translation>Lire tous les handles de ce processus à chaque échantillon, pour empiler son nombre par type (coûte plus que compter)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Select a process to chart its handle count</source>
+        <translation>Sélectionnez un processus pour tracer son nombre de handles</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (pid %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No count yet: the process is not sampled, or has no handles.</source>
+        <translation>Pas encore de compte : le processus n&apos;est pas échantillonné, ou n&apos;a aucun handle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 handles, %2 a minute over the last %3 s</source>
+        <translation>%1 handles, %2 par minute sur les dernières %3 s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;keeps growing: a leak suspect&lt;/b&gt;</source>
+        <translation>&lt;b&gt;ne cesse de croître : fuite suspectée&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::LeakNotifier</name>
+    <message>
+        <location filename="../ui/leaks/leaknotifier.cpp" line="+45"/>
+        <source>%1 (pid %2) keeps opening handles: %3 now, %4 a minute</source>
+        <translation>%1 (pid %2) ne cesse d&apos;ouvrir des handles : %3 maintenant, %4 par minute</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HandleScope</source>
+        <translation>HandleScope</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handle leak suspect</source>
+        <translation>Fuite de handles suspectée</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::LeakViews</name>
+    <message>
+        <location filename="../ui/leaks/leakviews.cpp" line="+36"/>
+        <source>Handle Count Chart</source>
+        <translation>Graphique du nombre de handles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leak Suspects</source>
+        <translation>Fuites suspectées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Notify When a Watched Process Leaks</source>
+        <translation>&amp;Notifier quand un processus surveillé fuit</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Show a tray notification when a process whose count the chart reads by type is flagged as leaking</source>
+        <translation>Afficher une notification dans la zone de notification quand un processus dont le graphique lit le nombre par type est signalé comme fuyant</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Sampling failed: %1</source>
+        <translation>L&apos;échantillonnage a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counting every process&apos;s handles every %1 ms...</source>
+        <translation>Comptage des handles de chaque processus toutes les %1 ms...</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sampling: the verdicts need %1 s of counts (last sample took %2 ms).</source>
+        <translation>Échantillonnage : les verdicts demandent %1 s de comptes (le dernier échantillon a pris %2 ms).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n process(es) kept growing their handles over the last %1 s (last sample took %2 ms). Double-click one to chart it.</source>
+        <translation>
+            <numerusform>%n processus a accru ses handles sans cesse sur les dernières %1 s (le dernier échantillon a pris %2 ms). Double-cliquez pour le tracer.</numerusform>
+            <numerusform>%n processus ont accru leurs handles sans cesse sur les dernières %1 s (le dernier échantillon a pris %2 ms). Double-cliquez sur l&apos;un pour le tracer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n more held back: the machine is too busy to sample them often enough.</source>
+        <translation>
+            <numerusform>%n autre retenu : la machine est trop occupée pour l&apos;échantillonner assez souvent.</numerusform>
+            <numerusform>%n autres retenus : la machine est trop occupée pour les échantillonner assez souvent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::LogModel</name>
     <message>
         <location filename="../ui/log/logmodel.cpp" line="+28"/>
@@ -712,7 +842,7 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+73"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+76"/>
         <source>Log</source>
         <translation>Journal</translation>
     </message>
@@ -722,7 +852,12 @@
         <translation>HandleScope</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
+        <source>Snapshot %1</source>
+        <translation>Instantané %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Select a process to see its handles.</source>
         <translation>Sélectionnez un processus pour voir ses handles.</translation>
     </message>
@@ -759,12 +894,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+241"/>
+        <location line="+244"/>
         <source>Close handle</source>
         <translation>Fermer le handle</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-242"/>
         <source>Handle closed.</source>
         <translation>Handle fermé.</translation>
     </message>
@@ -869,7 +1004,7 @@
         <translation>Toutes les %1 s</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Handle</source>
         <translation>&amp;Handle</translation>
     </message>
@@ -914,7 +1049,7 @@
         <translation>Actualisation auto&#xa0;: %1 s</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Select a handle to duplicate first.</source>
         <translation>Sélectionnez d’abord un handle à dupliquer.</translation>
     </message>
@@ -1187,7 +1322,7 @@ Pour en voir plus&#xa0;: %4</translation>
         <translation>%1 (pid %2), utilisateur %3</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1230,7 +1365,7 @@ Pour en voir plus&#xa0;: %4</translation>
 <context>
     <name>hs::ui::ProcessPane</name>
     <message>
-        <location filename="../ui/widgets/processpane.cpp" line="+35"/>
+        <location filename="../ui/widgets/processpane.cpp" line="+36"/>
         <source>Filter processes (name, PID, user, command line)</source>
         <translation>Filtrer (nom, PID, utilisateur, commande)</translation>
     </message>
@@ -1485,6 +1620,69 @@ Avant&#xa0;: %2</translation>
         <location line="+4"/>
         <source>Export</source>
         <translation>Exporter</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::SuspectModel</name>
+    <message>
+        <location filename="../ui/leaks/suspectmodel.cpp" line="+77"/>
+        <source>(reading its handles by type...)</source>
+        <translation>(lecture de ses handles par type...)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 +%2</source>
+        <translation>%1 +%2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (pid %2): its lowest handle count rose in each third of the last %3 s, from %4 to %5 now</source>
+        <translation>%1 (pid %2) : son nombre de handles le plus bas a monté dans chaque tiers des dernières %3 s, de %4 à %5 maintenant</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth/min</source>
+        <translation>Croissance/min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baseline</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What grows</source>
+        <translation>Ce qui croît</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handles added per minute over the window (least-squares slope)</source>
+        <translation>Handles ajoutés par minute sur la fenêtre (pente des moindres carrés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lowest count in the first third of the window</source>
+        <translation>Le nombre le plus bas du premier tiers de la fenêtre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The handle types whose count grew while the process was read by type</source>
+        <translation>Les types de handles dont le nombre a crû pendant que le processus était lu par type</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,7 @@ int main(int argc, char** argv)
     window.show();
     // HANDLESCOPE_DEMO drives the window through a duplicate for scripts/screenshots.sh.
     hs::app::DemoDriver::startIfRequested(&window);
-    // HANDLESCOPE_LEAK_DEMO drives the leak-hunting docks for the same script.
+    // HANDLESCOPE_LEAK_DEMO drives the leak views for the same script.
     hs::app::LeakDemo::startIfRequested(&window);
     return QApplication::exec();
 }

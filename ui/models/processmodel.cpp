@@ -150,6 +150,10 @@ QVariant ProcessModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue<qint64>(p.pid);
     case FlashRole:
         return static_cast<int>(flashAt(index.row()));
+    case HistoryRole:
+        if (row.history.empty() && p.handleCount >= 0)
+            return QVariant::fromValue(QList<qint64>{p.handleCount}); // read once so far
+        return QVariant::fromValue(QList<qint64>(row.history.begin(), row.history.end()));
     }
     return {};
 }

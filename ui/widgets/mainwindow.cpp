@@ -4,6 +4,9 @@
 #include "dialogs/duplicatedialog.h"
 #include "dialogs/finddialog.h"
 #include "hunt/huntdocks.h"
+#include "hunt/snapshotdiffpane.h"
+#include "leaks/leaksampler.h"
+#include "leaks/leakviews.h"
 #include "log/logmodel.h"
 #include "log/qtlogsink.h"
 #include "models/handlemodel.h"
@@ -102,6 +105,12 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     m_logDock->setWidget(m_logPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     m_hunt = new HuntDocks(this, m_logDock);
+    m_leaks = new LeakViews(this, m_processPane);
+    // A snapshot taken for the diff is a marker on the count chart.
+    connect(m_hunt->diffPane(), &SnapshotDiffPane::snapshotTaken, m_leaks->sampler(),
+            [sampler = m_leaks->sampler()](qint64, const QDateTime&, const QString& label) {
+                sampler->markSnapshot(tr("Snapshot %1").arg(label));
+            });
     m_handlePane->showMessage(tr("Select a process to see its handles."));
 
     createActions();
@@ -273,6 +282,7 @@ void MainWindow::createMenus()
     view->addAction(m_logDock->toggleViewAction());
     view->addAction(m_hunt->diffDock()->toggleViewAction());
     view->addAction(m_hunt->openedByDock()->toggleViewAction());
+    m_leaks->addMenuEntries(view);
 
     QMenu* handle = menuBar()->addMenu(tr("&Handle"));
     handle->addAction(m_duplicateAction);
@@ -346,6 +356,7 @@ void MainWindow::restoreSettings()
     m_handlePane->hideUnnamedBox()->setChecked(s.value(QStringLiteral("handles/hideUnnamed"), false).toBool());
     m_handlePane->groupBox()->setChecked(s.value(QStringLiteral("handles/groupByType"), false).toBool());
     setAutoRefresh(s.value(QStringLiteral("refresh/intervalMs"), DefaultIntervalMs).toInt());
+    m_leaks->restoreSettings();
 }
 
 void MainWindow::saveSettings() const
@@ -365,6 +376,7 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("handles/hideUnnamed"), m_handlePane->hideUnnamedBox()->isChecked());
     s.setValue(QStringLiteral("handles/groupByType"), m_handlePane->groupBox()->isChecked());
     s.setValue(QStringLiteral("refresh/intervalMs"), m_controller->interval());
+    m_leaks->saveSettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -26,6 +26,7 @@ class FindDialog;
 class HandleModel;
 class HandlePane;
 class HuntDocks;
+class LeakViews;
 class LogModel;
 class LogPanel;
 class ProcessModel;
@@ -64,6 +65,8 @@ public:
     /// The layout without saved settings: `size` (by default 1280x800, or the screen if
     /// smaller), the processes as wide as their columns, the log dock a few lines high.
     void applyDefaultLayout(QSize size = {});
+    /// The leak chart, suspects and their sampler (ui/leaks).
+    [[nodiscard]] LeakViews* leakViews() const { return m_leaks; }
 
 public Q_SLOTS:
     void refresh();
@@ -110,6 +113,7 @@ private:
     LogPanel* m_logPanel;
     QDockWidget* m_logDock;
     HuntDocks* m_hunt;
+    LeakViews* m_leaks;
     QSplitter* m_mainSplit;
     QSplitter* m_rightSplit;
     PrivilegeBar* m_privilegeBar;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/processpane.h"
 
+#include "leaks/sparklinedelegate.h"
 #include "models/processmodel.h"
 #include "models/processproxymodel.h"
 #include "models/processtreemodel.h"
@@ -45,6 +46,8 @@ ProcessPane::ProcessPane(ProcessModel* model, QWidget* parent)
     setupTableView(m_view);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->sortByColumn(ProcessModel::PidColumn, Qt::AscendingOrder);
+    // The handle count over a sparkline of its last reads (ui/leaks), in both views.
+    m_view->setItemDelegateForColumn(ProcessModel::HandlesColumn, new SparklineDelegate(m_view));
     fitColumns(m_view, 0);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ProcessPane::currentProcessChanged);
@@ -77,6 +80,7 @@ void ProcessPane::setupTree()
     m_tree->header()->setStretchLastSection(true);
     m_tree->sortByColumn(ProcessModel::PidColumn, Qt::AscendingOrder);
     // The name column also holds the branch lines: one indentation more (deeper names elide).
+    m_tree->setItemDelegateForColumn(ProcessModel::HandlesColumn, new SparklineDelegate(m_tree));
     m_treeColumnsWidth = fitColumns(m_tree, m_tree->indentation());
     // New processes open expanded (Process Explorer's default); a branch the user closed
     // stays closed, since only rows that arrive are expanded.
@@ -97,7 +101,7 @@ int ProcessPane::fitColumns(View* view, int nameExtra)
     for (int s = 0; s <= static_cast<int>(hs::ProcessState::Unknown); ++s)
         states << stateText(static_cast<hs::ProcessState>(s));
     return fitColumn(view, ProcessModel::NameColumn, 150 + nameExtra) + fitColumn(view, ProcessModel::PidColumn, 56)
-        + fitColumn(view, ProcessModel::UserColumn, 72) + fitColumn(view, ProcessModel::HandlesColumn, 64)
+        + fitColumn(view, ProcessModel::UserColumn, 72) + fitColumn(view, ProcessModel::HandlesColumn, 100)
         + fitColumn(view, ProcessModel::DeltaColumn, 56) + fitColumn(view, ProcessModel::StateColumn, 64, states);
 }
 
