@@ -85,7 +85,7 @@ std::string closePlan(Pid pid, HandleValue handle)
 
 int runDup(const std::vector<std::string>& words)
 {
-    const OptionSpec spec{.flags = {"--inherit", "--close-source", "--yes", "--json"},
+    const OptionSpec spec{.flags = {"--inherit", "--close-source", "--steps", "--yes", "--json"},
                           .valued = {"--from", "--handle", "--to", "--method", "--timeout", "--access"}};
     return runParsed(kDupCommand, words, spec, [](const Args& args) {
         auto source = requiredPid(args, "--from");
@@ -108,6 +108,8 @@ int runDup(const std::vector<std::string>& words)
         options.closeSource = args.has("--close-source");
         options.method = *method;
         options.timeout = std::chrono::milliseconds(*timeout);
+        if (args.has("--steps")) // each call as it is made, to stderr: stdout stays the new value
+            options.progress = [](const DuplicateProgress& p) { std::fprintf(stderr, "step: %s\n", p.line().c_str()); };
         if (auto access = args.value("--access")) {
             // Windows narrows the copy's rights; Linux has no way to, for an open file.
             if (!platformInfo().canNarrowAccess)
@@ -213,7 +215,7 @@ const Command kDupCommand{
     "dup", "duplicate a handle (fd) into another process",
     "usage: handlescope-cli dup --from PID --handle FD --to PID [--inherit] [--close-source]\n"
     "                           [--method auto|pull|push] [--timeout MS] [--access MASK]\n"
-    "                           [--yes] [--json]\n\n"
+    "                           [--steps] [--yes] [--json]\n\n"
     "Puts a copy of handle FD of process --from into process --to (the same open file: shared\n"
     "offset and state) and prints the new handle value. Linux: pidfd_getfd, injected into the\n"
     "target with ptrace (pull), or sent to it over a UNIX socket (push, for a target that may\n"
@@ -226,6 +228,7 @@ const Command kDupCommand{
     "  --method        auto (pull, push when pull is refused), pull or push\n"
     "  --timeout MS    give up if the target cannot be stopped in time (default 3000)\n"
     "  --access MASK   Windows only: the copy gets these rights (hex), not the same access\n"
+    "  --steps         print each call to stderr as it is made, with its arguments and result\n"
     "  --yes           required when a process other than this CLI is changed; without it the\n"
     "                  calls that would be made are printed and nothing is done (exit 2)\n"
     "  --json          {\"schema\",\"new_handle\",\"method\",\"steps\",\"warnings\",\"duration_us\"}\n"

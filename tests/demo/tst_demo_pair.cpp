@@ -71,6 +71,7 @@ class TestDemoPair : public QObject {
     std::map<std::string, std::map<std::string, std::string>> m_holds; // type -> HOLD fields
     std::string m_channel;
     std::string m_dir;
+    std::string m_dupErr; // the last dup's stderr
 
     hstest::Run cli(const std::vector<std::string>& args)
     {
@@ -86,11 +87,15 @@ class TestDemoPair : public QObject {
     }
 
     // dup the source's handle of `type` into the target: the new value, checked by kcmp.
-    std::string duplicate(const std::string& type)
+    std::string duplicate(const std::string& type, bool steps = false)
     {
         const std::string handle = m_holds[type]["handle"];
-        const auto r = cli({"dup", "--from", std::to_string(m_source.pid()), "--handle", handle, "--to",
-                            std::to_string(m_target.pid()), "--yes"});
+        std::vector<std::string> args{"dup", "--from", std::to_string(m_source.pid()), "--handle", handle, "--to",
+                                      std::to_string(m_target.pid()), "--yes"};
+        if (steps)
+            args.push_back("--steps");
+        const auto r = cli(args);
+        m_dupErr = r.err;
         if (r.exitCode() != 0)
             return "dup failed: " + r.explain();
         std::string value = r.out;
@@ -139,8 +144,17 @@ private slots:
 
     void targetReadsTheFileThroughItsCopy()
     {
-        const std::string copy = duplicate("file");
+        const std::string copy = duplicate("file", true);
         QVERIFY2(!copy.empty() && std::isdigit(static_cast<unsigned char>(copy[0])), copy.c_str());
+        // --steps: each call on stderr, the one that made the copy with its real result.
+        const std::string target = std::to_string(m_target.pid());
+        QVERIFY2(m_dupErr.starts_with("step: [tool] pidfd_open(" + std::to_string(m_source.pid()) + ", 0) = "),
+                 m_dupErr.c_str());
+        QVERIFY2(m_dupErr.find("step: [pid " + target + "] pidfd_getfd(") != std::string::npos, m_dupErr.c_str());
+        QVERIFY2(m_dupErr.find(", " + m_holds["file"]["handle"] + ", 0) = " + copy + "\n") != std::string::npos,
+                 m_dupErr.c_str());
+        QVERIFY2(m_dupErr.find("step: [tool] restore registers; ptrace(PTRACE_DETACH, ") != std::string::npos,
+                 m_dupErr.c_str());
         QCOMPARE(hstest::fdLink(m_target.pid(), std::stoi(copy)), m_holds["file"]["path"]);
         const auto told = tell(copy, "file");
         QVERIFY2(told.exitCode() == 0, told.explain().c_str());
