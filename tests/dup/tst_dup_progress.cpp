@@ -99,6 +99,7 @@ class TestDupProgress : public QObject {
         // Checked, then detached last; the target is free again when "detached" arrives.
         QCOMPARE(stepName(seen[seen.size() - 2].event.step), stepName(hs::DuplicateStep::Checked));
         QCOMPARE(seen[seen.size() - 2].event.result, std::string("0 (same open file)"));
+        QCOMPARE(seen[seen.size() - 2].event.handle, r.newHandle); // the copy, for a map to place
         QCOMPARE(stepName(seen.back().event.step), stepName(hs::DuplicateStep::Detached));
         QCOMPARE(seen.back().targetTracer, 0L);
         QCOMPARE(seen.back().event.process, static_cast<hs::Pid>(target));
@@ -195,6 +196,7 @@ private slots:
         QVERIFY(closed->event.injected);
         QCOMPARE(closed->event.call, "close(" + std::to_string(fd) + ")");
         QCOMPARE(closed->event.result, std::string("0"));
+        QCOMPARE(closed->event.handle, static_cast<hs::HandleValue>(fd));
         QCOMPARE(stepName((closed - 1)->event.step), stepName(hs::DuplicateStep::Checked));
         QCOMPARE((closed - 1)->event.process, static_cast<hs::Pid>(a.pid()));
         QCOMPARE(stepName((closed + 1)->event.step), stepName(hs::DuplicateStep::Detached));

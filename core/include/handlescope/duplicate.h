@@ -49,6 +49,9 @@ struct DuplicateProgress {
     std::string call;      ///< the call with its real arguments: "pidfd_getfd(5, 3, 0)"
     std::string result;    ///< what it returned: "7", "-1 EPERM"; empty when it returns nothing
     bool ok = true;        ///< false: the call failed, or (with `error`) the operation failed here
+    /// The handle of `process` this step proved new (Checked, DuplicateHandle: the copy) or
+    /// closed (Closed); -1 for the other steps. A map of the tables places slots by it.
+    HandleValue handle = -1;
     std::optional<Error> error; ///< only on the last event of a failed operation
 
     [[nodiscard]] std::string line() const;

@@ -99,7 +99,8 @@ void StepRecorder::record(const DuplicateProgress& event)
         m_callback(event);
 }
 
-void StepRecorder::record(DuplicateStep step, Pid process, bool injected, std::string call, std::string result, bool ok)
+void StepRecorder::record(DuplicateStep step, Pid process, bool injected, std::string call, std::string result, bool ok,
+                          HandleValue handle)
 {
     DuplicateProgress event;
     event.step = step;
@@ -108,6 +109,7 @@ void StepRecorder::record(DuplicateStep step, Pid process, bool injected, std::s
     event.call = std::move(call);
     event.result = std::move(result);
     event.ok = ok;
+    event.handle = handle;
     record(event);
 }
 

@@ -22,7 +22,7 @@ public:
     void record(const DuplicateProgress& event);
     /// A call made by the tool (`injected` false) or inside `process` (true).
     void record(DuplicateStep step, Pid process, bool injected, std::string call, std::string result = {},
-                bool ok = true);
+                bool ok = true, HandleValue handle = -1);
     /// The operation failed: one last event, at the step that was in progress, with the error.
     void failed(const Error& error);
 

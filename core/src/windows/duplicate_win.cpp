@@ -144,7 +144,7 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handleIn, Pid targ
     }
     result.newHandle = fromHandle(out);
     steps.record(DuplicateStep::DuplicateHandle, target, false, duplicateCallText(handle, options),
-                 hex(static_cast<std::uint64_t>(result.newHandle)));
+                 hex(static_cast<std::uint64_t>(result.newHandle)), true, result.newHandle);
     if (chosen) {
         // The copy exists: only now may the source go. A refusal here leaves both handles
         // open, which the caller hears as a warning next to the new handle.

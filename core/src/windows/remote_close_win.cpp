@@ -192,7 +192,7 @@ Result<void> closeChosenHandle(const ChosenHandle& chosen, StepRecorder* steps)
         if (steps)
             steps->record(DuplicateStep::Closed, chosen.pid, false,
                           "DuplicateHandle(hSrc, " + handleText(value) + ", NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE)",
-                          "TRUE");
+                          "TRUE", true, value);
         logger()->info("closed handle {} of pid {}", handleText(value), chosen.pid);
         return {};
     }
@@ -202,7 +202,7 @@ Result<void> closeChosenHandle(const ChosenHandle& chosen, StepRecorder* steps)
         if (steps)
             steps->record(DuplicateStep::Closed, chosen.pid, false,
                           "DuplicateHandle(hSrc, " + handleText(value) + ", NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE)",
-                          "FALSE (" + win32ErrorName(first) + "), yet the handle is gone");
+                          "FALSE (" + win32ErrorName(first) + "), yet the handle is gone", true, value);
         logger()->info("closed handle {} of pid {} (DuplicateHandle said {})", handleText(value), chosen.pid,
                        win32ErrorName(first));
         return {};
@@ -228,7 +228,8 @@ Result<void> closeChosenHandle(const ChosenHandle& chosen, StepRecorder* steps)
     if (steps)
         steps->record(DuplicateStep::Closed, chosen.pid, false,
                       "DuplicateHandle(hSrc, " + handleText(value) +
-                          ", GetCurrentProcess(), &h, 0, FALSE, DUPLICATE_CLOSE_SOURCE); CloseHandle(h)");
+                          ", GetCurrentProcess(), &h, 0, FALSE, DUPLICATE_CLOSE_SOURCE); CloseHandle(h)",
+                      "", true, value);
     logger()->info("closed handle {} of pid {} (moved into the tool and closed)", handleText(value), chosen.pid);
     return {};
 }

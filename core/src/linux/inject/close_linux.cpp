@@ -87,7 +87,7 @@ Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, 
                           + std::to_string(referenceFd) + ")",
                       "0 (still the same open file)");
     auto r = (*inj)->call(SYS_close, {static_cast<unsigned long long>(fd), 0, 0, 0, 0, 0}, "close",
-                          "close(" + std::to_string(fd) + ")", DuplicateStep::Closed);
+                          "close(" + std::to_string(fd) + ")", DuplicateStep::Closed, fd);
     if (!r)
         return fail(r.error());
     if (isSyscallError(*r) && syscallErrno(*r) != EINTR) // close() after EINTR has closed the fd anyway
@@ -112,7 +112,7 @@ Result<void> closeLocal(int fd, int referenceFd, StepRecorder* steps)
     if (::close(fd) != 0 && errno != EINTR)
         return fail(errnoError("close", errno, self, fd));
     if (steps)
-        steps->record(DuplicateStep::Closed, self, false, "close(" + std::to_string(fd) + ")", "0");
+        steps->record(DuplicateStep::Closed, self, false, "close(" + std::to_string(fd) + ")", "0", true, fd);
     return {};
 }
 

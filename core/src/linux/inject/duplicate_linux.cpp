@@ -173,7 +173,7 @@ Result<li::InjectorOutcome> injectDuplicate(pid_t source, int fd, pid_t target, 
     steps.record(DuplicateStep::Checked, target, false,
                  "kcmp(" + std::to_string(target) + ", self, KCMP_FILE, " + std::to_string(newFd) + ", "
                      + std::to_string(pinned.reference) + ")",
-                 "0 (same open file)");
+                 "0 (same open file)", true, newFd);
     inj.disown(newFd);
     if (auto d = inj.finish(); !d) {
         Error e = d.error();
@@ -223,7 +223,7 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
                 return fail(li::errnoError("fcntl(F_DUPFD)", errno, source, handle));
             steps.record(DuplicateStep::Call, target, false,
                          "fcntl(" + std::to_string(fd) + ", F_DUPFD" + (options.inheritable ? "" : "_CLOEXEC") + ", 0)",
-                         std::to_string(result.newHandle));
+                         std::to_string(result.newHandle), true, result.newHandle);
         } else {
             // The reference copy already is the pidfd_getfd result.
             result.method = "pidfd_getfd";

@@ -176,6 +176,7 @@ void writeStep(Writer& w, const DuplicateProgress& p)
     w.str(p.call);
     w.str(p.result);
     w.num(p.ok ? 1 : 0);
+    w.num(p.handle);
 }
 
 DuplicateProgress readStep(Reader& r)
@@ -187,6 +188,7 @@ DuplicateProgress readStep(Reader& r)
     p.call = r.str();
     p.result = r.str();
     p.ok = r.num() != 0;
+    p.handle = r.num();
     return p;
 }
 

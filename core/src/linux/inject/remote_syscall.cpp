@@ -60,7 +60,7 @@ Result<void> Injection::checkpoint(const std::string& name)
 }
 
 Result<long> Injection::call(long nr, const std::array<unsigned long long, 6>& args, const std::string& name,
-                             const std::string& text, DuplicateStep step)
+                             const std::string& text, DuplicateStep step, long closes)
 {
     const pid_t target = pid();
     if (m_session->faulted())
@@ -103,7 +103,7 @@ Result<long> Injection::call(long nr, const std::array<unsigned long long, 6>& a
     ilog(spdlog::level::debug, "[pid {} tid {}] {} = {} ({} us, syscall at {:#x}, {})", target, m_session->tid(), text,
          shown, us, m_site.address, m_site.origin);
     if (m_steps)
-        m_steps->record(step, target, true, text, shown, !isSyscallError(result));
+        m_steps->record(step, target, true, text, shown, !isSyscallError(result), closes);
     return result;
 }
 

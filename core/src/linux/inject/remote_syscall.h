@@ -38,8 +38,9 @@ public:
     /// when the injection itself failed (target died, call blocked past the deadline, the
     /// site faulted). `name` is the syscall's name ("pidfd_getfd"), `text` the call as a
     /// person reads it ("pidfd_getfd(5, 7, 0)"); `step` what the progress calls it.
+    /// `closes` names the fd a close call is about (the progress's `handle`).
     Result<long> call(long nr, const std::array<unsigned long long, 6>& args, const std::string& name,
-                      const std::string& text, DuplicateStep step = DuplicateStep::Call);
+                      const std::string& text, DuplicateStep step = DuplicateStep::Call, long closes = -1);
 
     /// A call the tool made itself about this target, for the steps and the progress.
     void recordToolCall(std::string call, std::string result)
