@@ -8,7 +8,11 @@
 
 #include <QTest>
 
+#include <cstring>
 #include <map>
+
+#include <sys/socket.h>
+#include <sys/un.h>
 
 namespace {
 
@@ -219,6 +223,26 @@ private slots:
         auto used = fields(lineStarting(m_target, "USED", m_targetLog));
         QCOMPARE(used["result"], std::string("error"));
         QVERIFY2(used["error"].find("not a file") != std::string::npos, used["error"].c_str());
+    }
+
+    void aMessageThatIsNotHandleNTypeTIsAnswered()
+    {
+        // Anything on the channel gets an answer naming the expected form.
+        const int s = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        std::memcpy(addr.sun_path, m_channel.c_str(), m_channel.size() + 1);
+        QCOMPARE(::connect(s, reinterpret_cast<const sockaddr*>(&addr), sizeof addr), 0);
+        const std::string hello = "hello target\n";
+        QCOMPARE(::write(s, hello.data(), hello.size()), static_cast<ssize_t>(hello.size()));
+        char buf[512];
+        const ssize_t n = ::read(s, buf, sizeof buf);
+        ::close(s);
+        QVERIFY(n > 0);
+        auto answer = fields(std::string(buf, static_cast<std::size_t>(n)));
+        QCOMPARE(answer["result"], std::string("error"));
+        QCOMPARE(answer["error"], std::string("expected \"handle N, type T\", got \"hello target\""));
+        QCOMPARE(fields(lineStarting(m_target, "USED", m_targetLog))["result"], std::string("error"));
     }
 
     void tellWithoutTargetSaysWhatToStart()
