@@ -399,7 +399,16 @@ public:
         if (!sent)
             return fail(errnoError("send the request to the injector process", EPIPE, request.target));
         std::string reply;
-        switch (receiveReply(request.deadline + kReportGrace, reply, steps, request.target)) {
+        Received received = Received::Eof;
+        try {
+            received = receiveReply(request.deadline + kReportGrace, reply, steps, request.target);
+        } catch (...) {
+            // The caller's progress callback threw: this session's remaining frames would
+            // be read as the next one's. Let this injector finish alone; the next starts anew.
+            abandon();
+            throw;
+        }
+        switch (received) {
         case Received::Reply:
             break;
         case Received::Timeout: {
