@@ -63,6 +63,9 @@ std::string hexText(std::int64_t v)
 
 bool onWindows() { return platformInfo().name == "Windows"; }
 
+// --steps: each call as it is made, to stderr, so stdout keeps only the result for scripts.
+void printStep(const DuplicateProgress& p) { std::fprintf(stderr, "step: %s\n", p.line().c_str()); }
+
 /// What `close` would do, in this platform's calls.
 std::string closePlan(Pid pid, HandleValue handle)
 {
@@ -108,8 +111,8 @@ int runDup(const std::vector<std::string>& words)
         options.closeSource = args.has("--close-source");
         options.method = *method;
         options.timeout = std::chrono::milliseconds(*timeout);
-        if (args.has("--steps")) // each call as it is made, to stderr: stdout stays the new value
-            options.progress = [](const DuplicateProgress& p) { std::fprintf(stderr, "step: %s\n", p.line().c_str()); };
+        if (args.has("--steps"))
+            options.progress = printStep;
         if (auto access = args.value("--access")) {
             // Windows narrows the copy's rights; Linux has no way to, for an open file.
             if (!platformInfo().canNarrowAccess)
@@ -171,7 +174,7 @@ int runDup(const std::vector<std::string>& words)
 
 int runClose(const std::vector<std::string>& words)
 {
-    const OptionSpec spec{.flags = {"--yes", "--json"}, .valued = {"--pid", "--handle", "--timeout"}};
+    const OptionSpec spec{.flags = {"--steps", "--yes", "--json"}, .valued = {"--pid", "--handle", "--timeout"}};
     return runParsed(kCloseCommand, words, spec, [](const Args& args) {
         auto pid = requiredPid(args, "--pid");
         if (!pid)
@@ -189,7 +192,10 @@ int runClose(const std::vector<std::string>& words)
             return static_cast<int>(ExitUsage);
         }
         const auto t0 = std::chrono::steady_clock::now();
-        auto closed = closeRemoteHandle(*pid, *handle, std::chrono::milliseconds(*timeout));
+        DuplicateProgressCallback progress;
+        if (args.has("--steps"))
+            progress = printStep;
+        auto closed = closeRemoteHandle(*pid, *handle, std::chrono::milliseconds(*timeout), progress);
         const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
         if (!closed)
             return report(closed.error());
@@ -237,13 +243,14 @@ const Command kDupCommand{
 
 const Command kCloseCommand{
     "close", "close a handle (fd) inside another process",
-    "usage: handlescope-cli close --pid PID --handle FD [--timeout MS] [--yes] [--json]\n\n"
+    "usage: handlescope-cli close --pid PID --handle FD [--timeout MS] [--steps] [--yes] [--json]\n\n"
     "Closes FD inside process PID. Linux: every thread is stopped, the fd is checked to still\n"
     "be the open file it was when the command started (never a reused number), close() is\n"
     "injected, registers are restored. Windows: the handle is checked to still name the object\n"
     "it named when the command started (object address, else NtCompareObjects), handles of\n"
     "critical processes and protected handles are refused, then DuplicateHandle with\n"
     "DUPLICATE_CLOSE_SOURCE closes it. Without --yes it prints what it would do (exit 2).\n"
+    "--steps prints each call to stderr as it is made, with its arguments and result.\n"
     "Example: handlescope-cli close --pid 1234 --handle 7 --yes\n",
     runClose};
 

@@ -225,6 +225,19 @@ private slots:
         QVERIFY2(used["error"].find("not a file") != std::string::npos, used["error"].c_str());
     }
 
+    void closeWithStepsShowsTheInjectedClose()
+    {
+        const std::string copy = duplicate("eventfd");
+        QVERIFY2(!copy.empty() && std::isdigit(static_cast<unsigned char>(copy[0])), copy.c_str());
+        const std::string target = std::to_string(m_target.pid());
+        const auto r = cli({"close", "--pid", target, "--handle", copy, "--steps", "--yes"});
+        QVERIFY2(r.exitCode() == 0, r.explain().c_str());
+        QVERIFY2(r.err.find("step: [pid " + target + "] close(" + copy + ") = 0\n") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("step: [tool] kcmp(" + target + ", self, KCMP_FILE, " + copy + ", ") != std::string::npos,
+                 r.err.c_str());
+        QCOMPARE(hstest::fdLink(m_target.pid(), std::stoi(copy)), std::string("?")); // gone from the target
+    }
+
     void aMessageThatIsNotHandleNTypeTIsAnswered()
     {
         // Anything on the channel gets an answer naming the expected form.
