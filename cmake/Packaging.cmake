@@ -18,9 +18,10 @@ holding the same object. It duplicates a descriptor from one process into
 another, as DuplicateHandle does on Windows, and closes one inside another
 process.
 .
-The package has the Qt desktop app (handlescope) and a command-line tool
+The package has the Qt desktop app (handlescope), a command-line tool
 (handlescope-cli) that also counts handles, finds leaks, compares snapshots
-and writes Prometheus metrics.")
+and writes Prometheus metrics, and a pair of demo processes to learn handle
+sharing with (handlescope-demo).")
 
 # Installed under /usr. CPACK_SET_DESTDIR makes install scripts see that prefix (not the
 # staging folder), so the polkit action names /usr/bin/handlescope.

@@ -19,7 +19,7 @@ ok() { echo "check-package: ok: $*"; }
 
 echo "=== package: build the release preset (the two programs and the desktop data only)"
 nice -n 10 cmake --preset release >/dev/null
-nice -n 10 cmake --build --preset release -j"$jobs" --target handlescope handlescope-cli handlescope_desktop_data
+nice -n 10 cmake --build --preset release -j"$jobs" --target handlescope handlescope-cli handlescope-demo handlescope_desktop_data
 built=$(date +%s)
 
 echo "=== package: cpack -G DEB"
@@ -62,11 +62,11 @@ ok "lintian: no errors ($(grep -c '^W:' <<<"$lintian_out" || true) warnings)"
 dpkg-deb -x "$deb" "$scratch"
 root=$scratch/usr
 expected=(
-    bin/handlescope bin/handlescope-cli
+    bin/handlescope bin/handlescope-cli bin/handlescope-demo
     share/applications/io.github.handlescope.desktop
     share/icons/hicolor/scalable/apps/io.github.handlescope.svg
     share/metainfo/io.github.handlescope.metainfo.xml
-    share/man/man1/handlescope.1.gz share/man/man1/handlescope-cli.1.gz
+    share/man/man1/handlescope.1.gz share/man/man1/handlescope-cli.1.gz share/man/man1/handlescope-demo.1.gz
     share/bash-completion/completions/handlescope-cli
     share/polkit-1/actions/io.github.handlescope.policy
     share/doc/handlescope/copyright share/doc/handlescope/changelog.Debian.gz
@@ -84,7 +84,7 @@ for f in "${expected[@]}"; do
 done
 ok "the package holds all ${#expected[@]} files"
 
-for exe in handlescope handlescope-cli; do
+for exe in handlescope handlescope-cli handlescope-demo; do
     file "$root/bin/$exe" | grep -q ', stripped' || fail "/usr/bin/$exe is not stripped"
     if readelf -d "$root/bin/$exe" | grep -Eq 'RPATH|RUNPATH'; then
         fail "/usr/bin/$exe carries an RPATH: $(readelf -d "$root/bin/$exe" | grep -E 'RPATH|RUNPATH')"
@@ -93,7 +93,7 @@ for exe in handlescope handlescope-cli; do
         fail "/usr/bin/$exe needs libraries this machine lacks: $(ldd "$root/bin/$exe" | grep 'not found')"
     fi
 done
-ok "both binaries stripped, without RPATH, their libraries found"
+ok "the binaries stripped, without RPATH, their libraries found"
 
 # --- The packaged CLI runs from the scratch folder and sees this shell.
 cli=$root/bin/handlescope-cli
@@ -137,7 +137,7 @@ python3 scripts/check-package-files.py policy "$policy" /usr/bin/handlescope
 ok "polkit action valid$([ -f "$dtd" ] && echo " (and against $dtd)")"
 
 # --- Manual pages and completion cover every command and option of --help.
-for page in handlescope handlescope-cli; do
+for page in handlescope handlescope-cli handlescope-demo; do
     warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$root/share/man/man1/$page.1.gz" 2>&1 >/dev/null)
     [ -z "$warnings" ] || fail "man $page: $warnings"
 done

@@ -418,6 +418,39 @@
     </message>
 </context>
 <context>
+    <name>hs::ui::HandleMapModel</name>
+    <message>
+        <location filename="../ui/map/handlemapmodel.cpp" line="+149"/>
+        <source>new copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::HandleModel</name>
     <message>
         <location filename="../ui/models/handlemodel.cpp" line="+77"/>

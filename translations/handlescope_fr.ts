@@ -418,6 +418,39 @@
     </message>
 </context>
 <context>
+    <name>hs::ui::HandleMapModel</name>
+    <message>
+        <location filename="../ui/map/handlemapmodel.cpp" line="+149"/>
+        <source>new copy</source>
+        <translation>nouvelle copie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>held</source>
+        <translation>détenu</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Process</source>
+        <translation>Processus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::HandleModel</name>
     <message>
         <location filename="../ui/models/handlemodel.cpp" line="+77"/>

@@ -63,6 +63,9 @@ std::string hexText(std::int64_t v)
 
 bool onWindows() { return platformInfo().name == "Windows"; }
 
+// --steps: each call as it is made, to stderr, so stdout keeps only the result for scripts.
+void printStep(const DuplicateProgress& p) { std::fprintf(stderr, "step: %s\n", p.line().c_str()); }
+
 /// What `close` would do, in this platform's calls.
 std::string closePlan(Pid pid, HandleValue handle)
 {
@@ -85,7 +88,7 @@ std::string closePlan(Pid pid, HandleValue handle)
 
 int runDup(const std::vector<std::string>& words)
 {
-    const OptionSpec spec{.flags = {"--inherit", "--close-source", "--yes", "--json"},
+    const OptionSpec spec{.flags = {"--inherit", "--close-source", "--steps", "--yes", "--json"},
                           .valued = {"--from", "--handle", "--to", "--method", "--timeout", "--access"}};
     return runParsed(kDupCommand, words, spec, [](const Args& args) {
         auto source = requiredPid(args, "--from");
@@ -108,6 +111,8 @@ int runDup(const std::vector<std::string>& words)
         options.closeSource = args.has("--close-source");
         options.method = *method;
         options.timeout = std::chrono::milliseconds(*timeout);
+        if (args.has("--steps"))
+            options.progress = printStep;
         if (auto access = args.value("--access")) {
             // Windows narrows the copy's rights; Linux has no way to, for an open file.
             if (!platformInfo().canNarrowAccess)
@@ -169,7 +174,7 @@ int runDup(const std::vector<std::string>& words)
 
 int runClose(const std::vector<std::string>& words)
 {
-    const OptionSpec spec{.flags = {"--yes", "--json"}, .valued = {"--pid", "--handle", "--timeout"}};
+    const OptionSpec spec{.flags = {"--steps", "--yes", "--json"}, .valued = {"--pid", "--handle", "--timeout"}};
     return runParsed(kCloseCommand, words, spec, [](const Args& args) {
         auto pid = requiredPid(args, "--pid");
         if (!pid)
@@ -187,7 +192,10 @@ int runClose(const std::vector<std::string>& words)
             return static_cast<int>(ExitUsage);
         }
         const auto t0 = std::chrono::steady_clock::now();
-        auto closed = closeRemoteHandle(*pid, *handle, std::chrono::milliseconds(*timeout));
+        DuplicateProgressCallback progress;
+        if (args.has("--steps"))
+            progress = printStep;
+        auto closed = closeRemoteHandle(*pid, *handle, std::chrono::milliseconds(*timeout), progress);
         const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
         if (!closed)
             return report(closed.error());
@@ -213,7 +221,7 @@ const Command kDupCommand{
     "dup", "duplicate a handle (fd) into another process",
     "usage: handlescope-cli dup --from PID --handle FD --to PID [--inherit] [--close-source]\n"
     "                           [--method auto|pull|push] [--timeout MS] [--access MASK]\n"
-    "                           [--yes] [--json]\n\n"
+    "                           [--steps] [--yes] [--json]\n\n"
     "Puts a copy of handle FD of process --from into process --to (the same open file: shared\n"
     "offset and state) and prints the new handle value. Linux: pidfd_getfd, injected into the\n"
     "target with ptrace (pull), or sent to it over a UNIX socket (push, for a target that may\n"
@@ -226,6 +234,7 @@ const Command kDupCommand{
     "  --method        auto (pull, push when pull is refused), pull or push\n"
     "  --timeout MS    give up if the target cannot be stopped in time (default 3000)\n"
     "  --access MASK   Windows only: the copy gets these rights (hex), not the same access\n"
+    "  --steps         print each call to stderr as it is made, with its arguments and result\n"
     "  --yes           required when a process other than this CLI is changed; without it the\n"
     "                  calls that would be made are printed and nothing is done (exit 2)\n"
     "  --json          {\"schema\",\"new_handle\",\"method\",\"steps\",\"warnings\",\"duration_us\"}\n"
@@ -234,13 +243,14 @@ const Command kDupCommand{
 
 const Command kCloseCommand{
     "close", "close a handle (fd) inside another process",
-    "usage: handlescope-cli close --pid PID --handle FD [--timeout MS] [--yes] [--json]\n\n"
+    "usage: handlescope-cli close --pid PID --handle FD [--timeout MS] [--steps] [--yes] [--json]\n\n"
     "Closes FD inside process PID. Linux: every thread is stopped, the fd is checked to still\n"
     "be the open file it was when the command started (never a reused number), close() is\n"
     "injected, registers are restored. Windows: the handle is checked to still name the object\n"
     "it named when the command started (object address, else NtCompareObjects), handles of\n"
     "critical processes and protected handles are refused, then DuplicateHandle with\n"
     "DUPLICATE_CLOSE_SOURCE closes it. Without --yes it prints what it would do (exit 2).\n"
+    "--steps prints each call to stderr as it is made, with its arguments and result.\n"
     "Example: handlescope-cli close --pid 1234 --handle 7 --yes\n",
     runClose};
 

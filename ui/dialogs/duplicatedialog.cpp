@@ -146,7 +146,7 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
     m_preview->setToolTip(tr("The exact calls the duplicate will make"));
 
     m_progress->setObjectName(QStringLiteral("progress"));
-    m_progress->setRange(0, 0); // busy: the core reports no steps
+    m_progress->setRange(0, 0); // busy; the core's step-by-step progress is for the handle map (issue 16)
     m_progress->setTextVisible(false);
     m_progress->hide();
 

@@ -4,6 +4,7 @@
 #include "handlescope/model.h"
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,44 @@ enum class DuplicateMethod : std::uint8_t {
 };
 std::string_view toString(DuplicateMethod method);
 
+/// What a step of a duplicate (or a remote close) did. Linux: Pinned (pidfd_open of each
+/// process and the reference copy), Attached (a thread stopped with ptrace), Call (a call
+/// injected into the process, with its real arguments and result), Checked (kcmp: the fd is
+/// the pinned open file), Closed (the fd or handle was closed in that process), Detached.
+/// Windows: OpenProcess, DuplicateHandle, Closed (DUPLICATE_CLOSE_SOURCE), ReleasedProcess
+/// (CloseHandle of a process handle). Note: a step that explains rather than acts.
+enum class DuplicateStep : std::uint8_t {
+    Pinned,
+    Attached,
+    Call,
+    Checked,
+    Closed,
+    Detached,
+    OpenProcess,
+    DuplicateHandle,
+    ReleasedProcess,
+    Note,
+};
+std::string_view toString(DuplicateStep step);
+
+/// One step as it happens. `line()` is the text DuplicateResult::steps holds for it, so
+/// the list and the callback never disagree.
+struct DuplicateProgress {
+    DuplicateStep step = DuplicateStep::Note;
+    Pid process = 0;       ///< the process the step acts on (0: none, the tool itself)
+    bool injected = false; ///< the call ran inside `process` rather than in the tool
+    std::string call;      ///< the call with its real arguments: "pidfd_getfd(5, 3, 0)"
+    std::string result;    ///< what it returned: "7", "-1 EPERM"; empty when it returns nothing
+    bool ok = true;        ///< false: the call failed, or (with `error`) the operation failed here
+    /// The handle of `process` this step proved new (Checked, DuplicateHandle: the copy) or
+    /// closed (Closed); -1 for the other steps. A map of the tables places slots by it.
+    HandleValue handle = -1;
+    std::optional<Error> error; ///< only on the last event of a failed operation
+
+    [[nodiscard]] std::string line() const;
+};
+using DuplicateProgressCallback = std::function<void(const DuplicateProgress&)>;
+
 struct DuplicateOptions {
     bool inheritable = false;   ///< Linux: new fd without FD_CLOEXEC; Windows: bInheritHandle
     bool closeSource = false;   ///< close the handle in the source after the copy
@@ -26,6 +65,9 @@ struct DuplicateOptions {
     /// Windows only: nullopt = DUPLICATE_SAME_ACCESS, else this access mask.
     std::optional<std::uint32_t> desiredAccess;
     std::chrono::milliseconds timeout{3000};
+    /// Called in the calling thread at each step as it happens, and once more with the
+    /// error when the operation fails (at the step that was in progress).
+    DuplicateProgressCallback progress;
 };
 
 struct DuplicateResult {
@@ -43,7 +85,8 @@ Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid targ
 
 /// Close `handle` inside process `pid`. Linux injects close() after an identity check.
 Result<void> closeRemoteHandle(Pid pid, HandleValue handle,
-                               std::chrono::milliseconds timeout = std::chrono::milliseconds{3000});
+                               std::chrono::milliseconds timeout = std::chrono::milliseconds{3000},
+                               const DuplicateProgressCallback& progress = {});
 
 /// The exact calls duplicateHandle would make with these values, one per line, for a
 /// preview in the UI ("DuplicateHandle(hSrc, 0x1A4, hTgt, &h, 0, FALSE, DUPLICATE_SAME_ACCESS)").

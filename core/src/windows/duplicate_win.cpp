@@ -77,7 +77,10 @@ std::vector<std::string> describeDuplicate(Pid source, HandleValue handle, Pid t
     return lines;
 }
 
-Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handleIn, Pid target, const DuplicateOptions& options)
+namespace {
+
+Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handleIn, Pid target, const DuplicateOptions& options,
+                                      DuplicateResult& result, StepRecorder& steps)
 {
     const auto begin = std::chrono::steady_clock::now();
     const std::string op = "duplicate handle";
@@ -86,7 +89,6 @@ Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handleIn, Pid ta
                     duplicateCallText(handle, options));
     if (auto bad = checkValue(op, source, handleIn))
         return fail(*bad);
-    DuplicateResult result;
     result.method = "DuplicateHandle";
 
     // With close-source, the handle is pinned and every reason to refuse the close is
@@ -106,16 +108,20 @@ Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handleIn, Pid ta
     auto src = openProcess(source, PROCESS_DUP_HANDLE, "open source process");
     if (!src)
         return fail(src.error());
-    result.steps.push_back("hSrc = OpenProcess(PROCESS_DUP_HANDLE, FALSE, " + pidText(source) + ")");
+    steps.record(DuplicateStep::OpenProcess, source, false, "hSrc = OpenProcess(PROCESS_DUP_HANDLE, FALSE, " + pidText(source) + ")",
+                 hex(static_cast<std::uint64_t>(fromHandle(src->get()))));
     UniqueHandle tgtOwned;
     HANDLE tgt = src->get();
     if (target != source) {
+        steps.expect(DuplicateStep::OpenProcess);
         auto t = openProcess(target, PROCESS_DUP_HANDLE, "open target process");
         if (!t)
             return fail(t.error());
         tgtOwned = std::move(*t);
         tgt = tgtOwned.get();
-        result.steps.push_back("hTgt = OpenProcess(PROCESS_DUP_HANDLE, FALSE, " + pidText(target) + ")");
+        steps.record(DuplicateStep::OpenProcess, target, false,
+                     "hTgt = OpenProcess(PROCESS_DUP_HANDLE, FALSE, " + pidText(target) + ")",
+                     hex(static_cast<std::uint64_t>(fromHandle(tgt))));
     }
     const DWORD flags = options.desiredAccess ? 0 : DUPLICATE_SAME_ACCESS; // never CLOSE_SOURCE here
     HANDLE out = nullptr;
@@ -130,24 +136,28 @@ Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handleIn, Pid ta
         if (options.closeSource)
             hint += hint.empty() ? "the source handle was left open" : "; the source handle was left open";
         Error e = win32Error(op, source, handle, err, std::move(hint));
+        steps.record(DuplicateStep::DuplicateHandle, target, false, duplicateCallText(handle, options),
+                     "FALSE (" + e.osName + ")", false);
         logger()->info("DuplicateHandle {}:{} -> {} failed: {}", source, hex(static_cast<std::uint64_t>(handle)),
                        target, e.message());
         return fail(std::move(e));
     }
     result.newHandle = fromHandle(out);
-    result.steps.push_back(duplicateCallText(handle, options) + " -> " + hex(static_cast<std::uint64_t>(result.newHandle)));
+    steps.record(DuplicateStep::DuplicateHandle, target, false, duplicateCallText(handle, options),
+                 hex(static_cast<std::uint64_t>(result.newHandle)), true, result.newHandle);
     if (chosen) {
         // The copy exists: only now may the source go. A refusal here leaves both handles
         // open, which the caller hears as a warning next to the new handle.
-        if (auto closed = closeChosenHandle(*chosen, &result.steps); !closed) {
+        if (auto closed = closeChosenHandle(*chosen, &steps); !closed) {
             result.warnings.push_back("the copy " + hex(static_cast<std::uint64_t>(result.newHandle)) +
                                       " was made but the source handle was not closed: " + closed.error().message());
             logger()->warn("{}", result.warnings.back());
         }
     }
+    // The process handles close when this returns (UniqueHandle); said here, in their order.
     if (target != source)
-        result.steps.push_back("CloseHandle(hTgt)");
-    result.steps.push_back("CloseHandle(hSrc)");
+        steps.record(DuplicateStep::ReleasedProcess, target, false, "CloseHandle(hTgt)");
+    steps.record(DuplicateStep::ReleasedProcess, source, false, "CloseHandle(hSrc)");
     result.duration = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - begin);
     logger()->info("duplicated handle {} of pid {} into pid {} as {} (access {}, inherit {}, close source {})",
                    hex(static_cast<std::uint64_t>(handle)), source, target,
@@ -157,7 +167,7 @@ Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handleIn, Pid ta
     return result;
 }
 
-Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::milliseconds /*timeout: never blocks*/)
+Result<void> closeImpl(Pid pid, HandleValue handle, StepRecorder& steps)
 {
     const std::string op = "close handle";
     logger()->debug("closeRemoteHandle {}:{}", pid, hex(static_cast<std::uint64_t>(handle)));
@@ -168,7 +178,30 @@ Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::millise
     auto chosen = chooseHandle(pid, handle);
     if (!chosen)
         return fail(chosen.error());
-    return closeChosenHandle(*chosen);
+    return closeChosenHandle(*chosen, &steps);
+}
+
+} // namespace
+
+Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid target, const DuplicateOptions& options)
+{
+    DuplicateResult result;
+    StepRecorder steps(&result.steps, options.progress);
+    auto out = duplicateImpl(source, handle, target, options, result, steps);
+    if (!out)
+        steps.failed(out.error());
+    return out;
+}
+
+Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::milliseconds /*timeout: never blocks*/,
+                               const DuplicateProgressCallback& progress)
+{
+    StepRecorder steps(nullptr, progress);
+    steps.expect(DuplicateStep::Checked);
+    auto out = closeImpl(pid, handle, steps);
+    if (!out)
+        steps.failed(out.error());
+    return out;
 }
 
 } // namespace hs

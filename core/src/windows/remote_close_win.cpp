@@ -157,7 +157,7 @@ Result<ChosenHandle> chooseHandle(Pid pid, HandleValue value)
     return chosen;
 }
 
-Result<void> closeChosenHandle(const ChosenHandle& chosen, std::vector<std::string>* steps)
+Result<void> closeChosenHandle(const ChosenHandle& chosen, StepRecorder* steps)
 {
     const std::string op = "close handle";
     const HANDLE process = chosen.process.get();
@@ -185,18 +185,24 @@ Result<void> closeChosenHandle(const ChosenHandle& chosen, std::vector<std::stri
                                    "): not closed"));
     }
     if (steps)
-        steps->push_back("[tool] " + handleText(value) + " still names the chosen object");
+        steps->record(DuplicateStep::Checked, chosen.pid, false, handleText(value) + " still names the chosen object");
 
     // The documented way: no target process, DUPLICATE_CLOSE_SOURCE.
     if (DuplicateHandle(process, toHandle(value), nullptr, nullptr, 0, FALSE, DUPLICATE_CLOSE_SOURCE)) {
         if (steps)
-            steps->push_back("DuplicateHandle(hSrc, " + handleText(value) + ", NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE)");
+            steps->record(DuplicateStep::Closed, chosen.pid, false,
+                          "DuplicateHandle(hSrc, " + handleText(value) + ", NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE)",
+                          "TRUE", true, value);
         logger()->info("closed handle {} of pid {}", handleText(value), chosen.pid);
         return {};
     }
     const DWORD first = GetLastError();
     // DUPLICATE_CLOSE_SOURCE closes the source even when the call fails: believe the table.
     if (const Sameness s = stillChosen(chosen, why); s == Sameness::Gone || s == Sameness::Different) {
+        if (steps)
+            steps->record(DuplicateStep::Closed, chosen.pid, false,
+                          "DuplicateHandle(hSrc, " + handleText(value) + ", NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE)",
+                          "FALSE (" + win32ErrorName(first) + "), yet the handle is gone", true, value);
         logger()->info("closed handle {} of pid {} (DuplicateHandle said {})", handleText(value), chosen.pid,
                        win32ErrorName(first));
         return {};
@@ -220,8 +226,10 @@ Result<void> closeChosenHandle(const ChosenHandle& chosen, std::vector<std::stri
         return fail(std::move(e));
     }
     if (steps)
-        steps->push_back("DuplicateHandle(hSrc, " + handleText(value) +
-                         ", GetCurrentProcess(), &h, 0, FALSE, DUPLICATE_CLOSE_SOURCE); CloseHandle(h)");
+        steps->record(DuplicateStep::Closed, chosen.pid, false,
+                      "DuplicateHandle(hSrc, " + handleText(value) +
+                          ", GetCurrentProcess(), &h, 0, FALSE, DUPLICATE_CLOSE_SOURCE); CloseHandle(h)",
+                      "", true, value);
     logger()->info("closed handle {} of pid {} (moved into the tool and closed)", handleText(value), chosen.pid);
     return {};
 }

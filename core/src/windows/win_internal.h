@@ -5,6 +5,7 @@
 #include "handlescope/error.h"
 #include "handlescope/model.h"
 #include "nt_api.h"
+#include "common/step_recorder.h"
 
 #include <windows.h>
 
@@ -152,7 +153,13 @@ Result<ChosenHandle> chooseHandle(Pid pid, HandleValue value);
 /// Closes the chosen handle if its value still names the chosen object, the process is not
 /// critical and the handle is not protected from close; success only once the table shows
 /// the handle gone. `steps` (optional) receives the calls made.
-Result<void> closeChosenHandle(const ChosenHandle& chosen, std::vector<std::string>* steps = nullptr);
+Result<void> closeChosenHandle(const ChosenHandle& chosen, StepRecorder* steps = nullptr);
+/// The same, with the steps as lines only.
+inline Result<void> closeChosenHandle(const ChosenHandle& chosen, std::vector<std::string>* lines)
+{
+    StepRecorder steps(lines, {});
+    return closeChosenHandle(chosen, &steps);
+}
 /// The refusal for a handle marked OBJ_PROTECT_CLOSE.
 Error protectedFromCloseError(const std::string& operation, Pid pid, HandleValue handle);
 /// Fails when `process` (PROCESS_QUERY_LIMITED_INFORMATION) is critical or cannot be

@@ -67,7 +67,7 @@ Result<void> identityCheck(pid_t pid, pid_t tidForKcmp, int fd, int referenceFd)
 namespace linux_::inject {
 
 Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, Clock::time_point deadline,
-                           std::vector<std::string>* steps)
+                           StepRecorder* steps)
 {
     auto inj = beginInjection(pid, pinnedPidfd, deadline, steps);
     if (!inj)
@@ -77,14 +77,17 @@ Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, 
     if (!others)
         return fail(others.error());
     if (steps && !others->empty())
-        steps->push_back("[tool] stopped " + std::to_string(others->size()) + " other thread(s)");
+        steps->record(DuplicateStep::Attached, pid, false,
+                      "stopped " + std::to_string(others->size()) + " other thread(s)");
     if (auto same = identityCheck(pid, (*inj)->session().tid(), fd, referenceFd); !same)
         return fail(same.error());
     if (steps)
-        steps->push_back("[tool] kcmp(" + std::to_string(pid) + ", self, KCMP_FILE, " + std::to_string(fd) + ", "
-                         + std::to_string(referenceFd) + ") = 0 (still the same open file)");
+        steps->record(DuplicateStep::Checked, pid, false,
+                      "kcmp(" + std::to_string(pid) + ", self, KCMP_FILE, " + std::to_string(fd) + ", "
+                          + std::to_string(referenceFd) + ")",
+                      "0 (still the same open file)");
     auto r = (*inj)->call(SYS_close, {static_cast<unsigned long long>(fd), 0, 0, 0, 0, 0}, "close",
-                          "close(" + std::to_string(fd) + ")");
+                          "close(" + std::to_string(fd) + ")", DuplicateStep::Closed, fd);
     if (!r)
         return fail(r.error());
     if (isSyscallError(*r) && syscallErrno(*r) != EINTR) // close() after EINTR has closed the fd anyway
@@ -96,12 +99,12 @@ Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, 
         return fail(e);
     }
     if (steps)
-        steps->push_back("[tool] restore registers; ptrace(PTRACE_DETACH, " + std::to_string((*inj)->session().tid())
-                         + ")");
+        steps->record(DuplicateStep::Detached, pid, false,
+                      "restore registers; ptrace(PTRACE_DETACH, " + std::to_string((*inj)->session().tid()) + ")");
     return {};
 }
 
-Result<void> closeLocal(int fd, int referenceFd, std::vector<std::string>* steps)
+Result<void> closeLocal(int fd, int referenceFd, StepRecorder* steps)
 {
     const pid_t self = ::getpid();
     if (auto same = identityCheck(self, self, fd, referenceFd); !same)
@@ -109,12 +112,12 @@ Result<void> closeLocal(int fd, int referenceFd, std::vector<std::string>* steps
     if (::close(fd) != 0 && errno != EINTR)
         return fail(errnoError("close", errno, self, fd));
     if (steps)
-        steps->push_back("[tool] close(" + std::to_string(fd) + ")");
+        steps->record(DuplicateStep::Closed, self, false, "close(" + std::to_string(fd) + ")", "0", true, fd);
     return {};
 }
 
 Result<InjectorOutcome> closeSession(const InjectRequest& request, const std::vector<int>& fds,
-                                     std::vector<std::string>& steps)
+                                     StepRecorder& steps)
 {
     auto closed = closeInjected(request.source, fds[0], request.fd, fds[1], request.deadline, &steps);
     if (!closed)
@@ -134,12 +137,13 @@ void setBeforeCloseHook(std::function<void()> hook)
 
 } // namespace linux_::inject
 
-Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::milliseconds timeout)
+Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::milliseconds timeout,
+                               const DuplicateProgressCallback& progress)
 {
     const li::HeldSignals held; // Ctrl+C and friends wait until the target is whole again
     const auto t0 = li::Clock::now();
     const auto deadline = t0 + timeout;
-    std::vector<std::string> steps;
+    StepRecorder steps(nullptr, progress);
     std::vector<std::string> warnings;
     auto run = [&]() -> Result<void> {
         if (pid <= 0)
@@ -164,6 +168,13 @@ Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::millise
                 hint = "pid " + std::to_string(pid) + " is a kernel thread: it has no fds";
             return fail(li::errnoError("pin the fd (pidfd_getfd)", err, pid, handle, hint));
         }
+        steps.record(DuplicateStep::Pinned, pid, false, "pidfd_open(" + std::to_string(pid) + ", 0)",
+                     std::to_string(pidfd.get()));
+        steps.record(DuplicateStep::Pinned, pid, false,
+                     (p == ::getpid() ? "fcntl(" + std::to_string(fd) + ", F_DUPFD_CLOEXEC, 0)"
+                                      : "pidfd_getfd(" + std::to_string(pidfd.get()) + ", " + std::to_string(fd) + ", 0)"),
+                     std::to_string(reference.get()) + " (reference copy)");
+        steps.expect(p == ::getpid() ? DuplicateStep::Closed : DuplicateStep::Attached);
         // Checked again now that the fd is pinned: the process may have changed its
         // credentials (exec of a setuid program) since the first check.
         if (auto may = li::realUserMayTrace(p, "process", "close a handle"); !may)
@@ -182,6 +193,8 @@ Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::millise
         return {};
     };
     auto out = run();
+    if (!out)
+        steps.failed(out.error());
     const auto took = std::chrono::duration_cast<std::chrono::microseconds>(li::Clock::now() - t0).count();
     const char* method = pid == ::getpid() ? "close" : "injected close";
     if (out)

@@ -35,24 +35,26 @@ struct Pinned {
     UniqueFd reference; ///< our own copy of the source fd: the identity to compare with
 };
 
-Result<Pinned> pin(pid_t source, int fd, pid_t target, std::vector<std::string>& steps)
+Result<Pinned> pin(pid_t source, int fd, pid_t target, StepRecorder& steps)
 {
     Pinned p;
     const pid_t self = ::getpid();
     p.sourcePidfd.reset(li::sysPidfdOpen(source));
     if (!p.sourcePidfd.valid())
         return fail(li::errnoError("pin the source (pidfd_open)", errno, source, fd));
-    steps.push_back("[tool] pidfd_open(" + std::to_string(source) + ", 0) = " + std::to_string(p.sourcePidfd.get()));
+    steps.record(DuplicateStep::Pinned, source, false, "pidfd_open(" + std::to_string(source) + ", 0)",
+                 std::to_string(p.sourcePidfd.get()));
     p.targetPidfd.reset(li::sysPidfdOpen(target));
     if (!p.targetPidfd.valid())
         return fail(li::errnoError("pin the target (pidfd_open)", errno, target));
-    steps.push_back("[tool] pidfd_open(" + std::to_string(target) + ", 0) = " + std::to_string(p.targetPidfd.get()));
+    steps.record(DuplicateStep::Pinned, target, false, "pidfd_open(" + std::to_string(target) + ", 0)",
+                 std::to_string(p.targetPidfd.get()));
     if (source == self) {
         p.reference.reset(::fcntl(fd, F_DUPFD_CLOEXEC, 0));
         if (!p.reference.valid())
             return fail(li::errnoError("read the source fd", errno, source, fd));
-        steps.push_back("[tool] fcntl(" + std::to_string(fd) + ", F_DUPFD_CLOEXEC, 0) = "
-                        + std::to_string(p.reference.get()));
+        steps.record(DuplicateStep::Pinned, source, false, "fcntl(" + std::to_string(fd) + ", F_DUPFD_CLOEXEC, 0)",
+                     std::to_string(p.reference.get()) + " (reference copy)");
     } else {
         p.reference.reset(li::pidfdGetfdAnyThread(source, p.sourcePidfd.get(), fd));
         if (!p.reference.valid()) {
@@ -65,8 +67,9 @@ Result<Pinned> pin(pid_t source, int fd, pid_t target, std::vector<std::string>&
                 hint = "pid " + std::to_string(source) + " is a zombie: it holds no fds";
             return fail(li::errnoError("pidfd_getfd from the source", err, source, fd, hint));
         }
-        steps.push_back("[tool] pidfd_getfd(" + std::to_string(p.sourcePidfd.get()) + ", " + std::to_string(fd)
-                        + ", 0) = " + std::to_string(p.reference.get()) + " (reference copy)");
+        steps.record(DuplicateStep::Pinned, source, false,
+                     "pidfd_getfd(" + std::to_string(p.sourcePidfd.get()) + ", " + std::to_string(fd) + ", 0)",
+                     std::to_string(p.reference.get()) + " (reference copy)");
     }
     return p;
 }
@@ -114,7 +117,7 @@ struct PinnedFds {
 // Inside the injector: the calls that put a copy of the pinned fd into the target.
 Result<li::InjectorOutcome> injectDuplicate(pid_t source, int fd, pid_t target, const DuplicateOptions& options,
                                             const PinnedFds& pinned, Clock::time_point deadline,
-                                            std::vector<std::string>& steps, std::vector<std::string>& warnings)
+                                            StepRecorder& steps, std::vector<std::string>& warnings)
 {
     // Pull hands the target the source's pid number: it must mean the same process there.
     const bool pullPossible = source != target && li::inOurPidNamespace(target);
@@ -130,7 +133,8 @@ Result<li::InjectorOutcome> injectDuplicate(pid_t source, int fd, pid_t target, 
         li::ilog(spdlog::level::warn, "{}", *w);
         warnings.push_back(*w);
     }
-    steps.push_back("[tool] syscall instruction at " + li::hexAddress(inj.site().address) + " (" + inj.site().origin + ")");
+    steps.record(DuplicateStep::Note, target, false,
+                 "syscall instruction at " + li::hexAddress(inj.site().address) + " (" + inj.site().origin + ")");
     li::InjectorOutcome out;
     Result<long> got;
     if (source == target) {
@@ -150,7 +154,8 @@ Result<li::InjectorOutcome> injectDuplicate(pid_t source, int fd, pid_t target, 
         got = li::pullInto(inj, source, pinned.sourcePidfd, fd, options.inheritable);
         if (!got && options.method == DuplicateMethod::Auto && fallsBackToPush(got.error())
             && li::pidfdAlive(pinned.sourcePidfd) && !inj.session().faulted()) {
-            steps.push_back("[tool] pull refused (" + got.error().osName + "): pushing over SCM_RIGHTS instead");
+            steps.record(DuplicateStep::Note, target, false,
+                         "pull refused (" + got.error().osName + "): pushing over SCM_RIGHTS instead");
             out.method = "inject push";
             got = li::pushInto(inj, pinned.targetPidfd, pinned.reference, options.inheritable);
         }
@@ -165,21 +170,24 @@ Result<li::InjectorOutcome> injectDuplicate(pid_t source, int fd, pid_t target, 
     if (same != 0 && !(same < 0 && errno == ENOSYS))
         return fail(li::errnoError("check the new fd (kcmp)", ESTALE, target, newFd,
                                    "the new fd is not the source's open file (did the source pid exit?); it was closed"));
-    steps.push_back("[tool] kcmp(" + std::to_string(target) + ", self, KCMP_FILE, " + std::to_string(newFd) + ", "
-                    + std::to_string(pinned.reference) + ") = 0 (same open file)");
+    steps.record(DuplicateStep::Checked, target, false,
+                 "kcmp(" + std::to_string(target) + ", self, KCMP_FILE, " + std::to_string(newFd) + ", "
+                     + std::to_string(pinned.reference) + ")",
+                 "0 (same open file)", true, newFd);
     inj.disown(newFd);
     if (auto d = inj.finish(); !d) {
         Error e = d.error();
         e.hint = "the new fd " + std::to_string(newFd) + " exists in pid " + std::to_string(target) + "; " + e.hint;
         return fail(e);
     }
-    steps.push_back("[tool] restore registers; ptrace(PTRACE_DETACH, " + std::to_string(inj.session().tid()) + ")");
+    steps.record(DuplicateStep::Detached, target, false,
+                 "restore registers; ptrace(PTRACE_DETACH, " + std::to_string(inj.session().tid()) + ")");
     out.value = newFd;
     return out;
 }
 
 Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target, const DuplicateOptions& options,
-                                      DuplicateResult& result)
+                                      DuplicateResult& result, StepRecorder& steps)
 {
     const auto deadline = Clock::now() + options.timeout;
     if (source <= 0 || target <= 0)
@@ -198,10 +206,10 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
     };
     if (auto may = checkRights(); !may)
         return fail(may.error());
-    auto& steps = result.steps;
     auto pinned = pin(src, fd, tgt, steps);
     if (!pinned)
         return fail(pinned.error());
+    steps.expect(tgt == ::getpid() ? DuplicateStep::Call : DuplicateStep::Attached);
     // Again now that both are pinned: either may have exec'd a setuid program meanwhile.
     if (auto may = checkRights(); !may)
         return fail(may.error());
@@ -213,8 +221,9 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
             result.newHandle = ::fcntl(fd, options.inheritable ? F_DUPFD : F_DUPFD_CLOEXEC, 0);
             if (result.newHandle < 0)
                 return fail(li::errnoError("fcntl(F_DUPFD)", errno, source, handle));
-            steps.push_back("[tool] fcntl(" + std::to_string(fd) + ", F_DUPFD" + (options.inheritable ? "" : "_CLOEXEC")
-                            + ", 0) = " + std::to_string(result.newHandle));
+            steps.record(DuplicateStep::Call, target, false,
+                         "fcntl(" + std::to_string(fd) + ", F_DUPFD" + (options.inheritable ? "" : "_CLOEXEC") + ", 0)",
+                         std::to_string(result.newHandle), true, result.newHandle);
         } else {
             // The reference copy already is the pidfd_getfd result.
             result.method = "pidfd_getfd";
@@ -222,7 +231,7 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
             if (options.inheritable && ::fcntl(got, F_SETFD, 0) != 0)
                 return fail(li::errnoError("fcntl(F_SETFD)", errno, target, got));
             if (options.inheritable)
-                steps.push_back("[tool] fcntl(" + std::to_string(got) + ", F_SETFD, 0)");
+                steps.record(DuplicateStep::Call, target, false, "fcntl(" + std::to_string(got) + ", F_SETFD, 0)", "0");
             if (options.closeSource) {
                 UniqueFd keep(::fcntl(got, F_DUPFD_CLOEXEC, 0)); // the reference for the close check
                 if (!keep.valid())
@@ -274,7 +283,7 @@ Result<DuplicateResult> duplicateImpl(Pid source, HandleValue handle, Pid target
 namespace linux_::inject {
 
 Result<InjectorOutcome> duplicateSession(const InjectRequest& request, const std::vector<int>& fds,
-                                         std::vector<std::string>& steps, std::vector<std::string>& warnings)
+                                         StepRecorder& steps, std::vector<std::string>& warnings)
 {
     const PinnedFds pinned{fds[0], fds[1], fds[2]};
     DuplicateOptions options;
@@ -308,9 +317,11 @@ Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid targ
     const li::HeldSignals held; // Ctrl+C and friends wait until the target is whole again
     const auto t0 = Clock::now();
     DuplicateResult result;
-    auto out = duplicateImpl(source, handle, target, options, result);
+    StepRecorder steps(&result.steps, options.progress);
+    auto out = duplicateImpl(source, handle, target, options, result, steps);
     const auto elapsed = Clock::now() - t0;
     if (!out) {
+        steps.failed(out.error());
         li::injectLog()->info("duplicate pid {} fd {} -> pid {} (method {}): FAILED {} ({} us)", source, handle, target,
                               toString(options.method), out.error().message(), us(elapsed));
         return out;

@@ -163,6 +163,35 @@ InjectRequest readRequest(Reader& rd)
     return r;
 }
 
+// Every frame from the injector starts with its kind: the session's end (ok or failed), or
+// one step, sent as it happens so the tool's progress callback sees the session live.
+enum class FrameKind : std::int64_t { Failed = 0, Done = 1, Step = 2 };
+
+void writeStep(Writer& w, const DuplicateProgress& p)
+{
+    w.num(static_cast<std::int64_t>(FrameKind::Step));
+    w.num(static_cast<std::int64_t>(p.step));
+    w.num(p.process);
+    w.num(p.injected ? 1 : 0);
+    w.str(p.call);
+    w.str(p.result);
+    w.num(p.ok ? 1 : 0);
+    w.num(p.handle);
+}
+
+DuplicateProgress readStep(Reader& r)
+{
+    DuplicateProgress p;
+    p.step = static_cast<DuplicateStep>(r.num());
+    p.process = r.num();
+    p.injected = r.num() != 0;
+    p.call = r.str();
+    p.result = r.str();
+    p.ok = r.num() != 0;
+    p.handle = r.num();
+    return p;
+}
+
 // A frame: its length (8 bytes), then the bytes.
 std::string framed(const std::string& payload)
 {
@@ -238,7 +267,7 @@ bool receiveRequest(int sock, std::string& payload, std::vector<int>& fds)
 }
 
 Result<InjectorOutcome> runSession(const InjectRequest& request, const std::vector<int>& fds,
-                                   std::vector<std::string>& steps, std::vector<std::string>& warnings)
+                                   StepRecorder& steps, std::vector<std::string>& warnings)
 {
     if (request.kind == InjectRequest::Kind::Duplicate && fds.size() == 3)
         return duplicateSession(request, fds, steps, warnings);
@@ -275,7 +304,11 @@ Result<InjectorOutcome> runSession(const InjectRequest& request, const std::vect
     std::string payload;
     std::vector<int> fds;
     while (receiveRequest(sock, payload, fds)) {
-        std::vector<std::string> steps;
+        StepRecorder steps(nullptr, [sock](const DuplicateProgress& p) {
+            Writer step;
+            writeStep(step, p);
+            writeAll(sock, framed(step.bytes())); // the tool may be gone: the session goes on
+        });
         std::vector<std::string> warnings;
         Result<InjectorOutcome> out;
         Reader rd(payload);
@@ -298,14 +331,13 @@ Result<InjectorOutcome> runSession(const InjectRequest& request, const std::vect
         for (int fd : fds)
             ::close(fd);
         Writer w;
-        w.num(out ? 1 : 0);
+        w.num(static_cast<std::int64_t>(out ? FrameKind::Done : FrameKind::Failed));
         if (out) {
             w.num(out->value);
             w.str(out->method);
         } else {
             writeError(w, out.error());
         }
-        w.strs(steps);
         w.strs(warnings);
         w.num(static_cast<std::int64_t>(logs.size()));
         for (const auto& l : logs) {
@@ -347,8 +379,8 @@ struct Credentials {
 
 class InjectorClient {
 public:
-    Result<InjectorOutcome> run(const InjectRequest& request, const std::vector<int>& fds,
-                                std::vector<std::string>& steps, std::vector<std::string>& warnings)
+    Result<InjectorOutcome> run(const InjectRequest& request, const std::vector<int>& fds, StepRecorder& steps,
+                                std::vector<std::string>& warnings)
     {
         const std::lock_guard lock(m_mutex); // one session at a time
         Writer w;
@@ -367,7 +399,16 @@ public:
         if (!sent)
             return fail(errnoError("send the request to the injector process", EPIPE, request.target));
         std::string reply;
-        switch (receive(request.deadline + kReportGrace, reply)) {
+        Received received = Received::Eof;
+        try {
+            received = receiveReply(request.deadline + kReportGrace, reply, steps, request.target);
+        } catch (...) {
+            // The caller's progress callback threw: this session's remaining frames would
+            // be read as the next one's. Let this injector finish alone; the next starts anew.
+            abandon();
+            throw;
+        }
+        switch (received) {
         case Received::Reply:
             break;
         case Received::Timeout: {
@@ -394,7 +435,7 @@ public:
         }
         }
         bool exiting = false;
-        auto out = decode(reply, steps, warnings, request.target, exiting);
+        auto out = decode(reply, warnings, request.target, exiting);
         if (exiting) {
             // It exits right after this reply; wait, so the thread it released is free
             // (not traced) when the caller hears of it.
@@ -525,11 +566,30 @@ private:
         return Received::Reply;
     }
 
-    static Result<InjectorOutcome> decode(const std::string& reply, std::vector<std::string>& steps,
-                                          std::vector<std::string>& warnings, pid_t target, bool& exiting)
+    // Frames until the session's end; each step frame goes to `steps` as it arrives.
+    Received receiveReply(Clock::time_point until, std::string& reply, StepRecorder& steps, pid_t target)
+    {
+        for (;;) {
+            const Received got = receive(until, reply);
+            if (got != Received::Reply)
+                return got;
+            Reader r(reply);
+            if (r.num() != static_cast<std::int64_t>(FrameKind::Step))
+                return got;
+            const DuplicateProgress step = readStep(r);
+            if (!r.ok()) {
+                ilog(spdlog::level::warn, "injector: a malformed step report about pid {}", target);
+                continue;
+            }
+            steps.record(step);
+        }
+    }
+
+    static Result<InjectorOutcome> decode(const std::string& reply, std::vector<std::string>& warnings, pid_t target,
+                                          bool& exiting)
     {
         Reader r(reply);
-        const bool ok = r.num() == 1;
+        const bool ok = r.num() == static_cast<std::int64_t>(FrameKind::Done);
         Result<InjectorOutcome> out;
         if (ok) {
             InjectorOutcome o;
@@ -539,7 +599,6 @@ private:
         } else {
             out = fail(readError(r));
         }
-        auto childSteps = r.strs();
         auto childWarnings = r.strs();
         const auto nLogs = r.num();
         for (std::int64_t i = 0; r.ok() && i < nLogs; ++i) {
@@ -549,7 +608,6 @@ private:
         exiting = r.num() != 0;
         if (!r.ok())
             return fail(errnoError("read the injector's reply", EIO, target, -1, "the reply was malformed"));
-        steps.insert(steps.end(), childSteps.begin(), childSteps.end());
         warnings.insert(warnings.end(), childWarnings.begin(), childWarnings.end());
         return out;
     }
@@ -581,7 +639,7 @@ HeldSignals::HeldSignals()
 HeldSignals::~HeldSignals() { ::pthread_sigmask(SIG_SETMASK, &m_old, nullptr); }
 
 Result<InjectorOutcome> runInInjector(const InjectRequest& request, const std::vector<int>& fds,
-                                      std::vector<std::string>& steps, std::vector<std::string>& warnings)
+                                      StepRecorder& steps, std::vector<std::string>& warnings)
 {
     return client().run(request, fds, steps, warnings);
 }

@@ -19,6 +19,8 @@
 
 #include "inject_common.h"
 
+#include "common/step_recorder.h"
+
 #include <csignal>
 #include <string>
 #include <vector>
@@ -50,12 +52,13 @@ struct InjectRequest {
 
 /// Runs `request` in the injector (started or restarted as needed), waits for its reply
 /// until the request's deadline plus a grace period, replays its log lines into spdlog,
-/// and returns its outcome. A session still unfinished after the grace (a target thread in
+/// and returns its outcome. The injector reports each step as it happens; they reach
+/// `steps` (and its progress callback) while the session runs. A session still unfinished after the grace (a target thread in
 /// uninterruptible sleep that the injector waits for, to restore it) is reported as an
 /// error; that injector is left to finish in the background and the next request starts
 /// a new one.
 Result<InjectorOutcome> runInInjector(const InjectRequest& request, const std::vector<int>& fds,
-                                      std::vector<std::string>& steps, std::vector<std::string>& warnings);
+                                      StepRecorder& steps, std::vector<std::string>& warnings);
 
 /// While alive, SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGPIPE are blocked in the calling
 /// thread: they stay pending until the operation is over, then take their usual effect.

@@ -14,15 +14,15 @@ namespace hs::linux_::inject {
 /// kcmp(KCMP_FILE) compares, and close() is injected. Without kcmp (ENOSYS) nothing can
 /// prove the number was not reused, so the close is refused.
 Result<void> closeInjected(pid_t pid, int pinnedPidfd, int fd, int referenceFd, Clock::time_point deadline,
-                           std::vector<std::string>* steps);
+                           StepRecorder* steps);
 
 /// Inside the injector: the sessions a request names (duplicate_linux.cpp, close_linux.cpp).
 Result<InjectorOutcome> duplicateSession(const InjectRequest& request, const std::vector<int>& fds,
-                                         std::vector<std::string>& steps, std::vector<std::string>& warnings);
+                                         StepRecorder& steps, std::vector<std::string>& warnings);
 Result<InjectorOutcome> closeSession(const InjectRequest& request, const std::vector<int>& fds,
-                                     std::vector<std::string>& steps);
+                                     StepRecorder& steps);
 
 /// The same check for an fd of this process, then close().
-Result<void> closeLocal(int fd, int referenceFd, std::vector<std::string>* steps);
+Result<void> closeLocal(int fd, int referenceFd, StepRecorder* steps);
 
 } // namespace hs::linux_::inject

@@ -117,6 +117,7 @@ Result<long> pushInto(Injection& inj, int targetPidfd, int localFd, bool inherit
         UniqueFd ours(pidfdGetfdAnyThread(pid, targetPidfd, sv[0]));
         if (!ours.valid())
             return fail(errnoError("take the target's socket end (pidfd_getfd)", errno, pid, sv[0]));
+        inj.recordToolCall("pidfd_getfd(" + str(targetPidfd) + ", " + str(sv[0]) + ", 0)", str(ours.get()));
         char byte = 'h';
         iovec iov{&byte, 1};
         alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
@@ -132,6 +133,7 @@ Result<long> pushInto(Injection& inj, int targetPidfd, int localFd, bool inherit
         std::memcpy(CMSG_DATA(cm), &localFd, sizeof(int));
         if (::sendmsg(ours.get(), &msg, MSG_NOSIGNAL | MSG_DONTWAIT) != 1)
             return fail(errnoError("sendmsg(SCM_RIGHTS) to the target", errno, pid));
+        inj.recordToolCall("sendmsg(" + str(ours.get()) + ", {SCM_RIGHTS: " + str(localFd) + "}, MSG_DONTWAIT)", "1");
     }
 
     // The target's msghdr, pointing into the scratch memory.

@@ -39,7 +39,7 @@ void sleepMs(int ms)
 } // namespace
 
 Injection::Injection(std::unique_ptr<PtraceSession> session, SyscallSite site, Clock::time_point deadline,
-                     std::vector<std::string>* steps)
+                     StepRecorder* steps)
     : m_session(std::move(session)), m_site(site), m_deadline(deadline), m_steps(steps)
 {
 }
@@ -60,7 +60,7 @@ Result<void> Injection::checkpoint(const std::string& name)
 }
 
 Result<long> Injection::call(long nr, const std::array<unsigned long long, 6>& args, const std::string& name,
-                             const std::string& text)
+                             const std::string& text, DuplicateStep step, long closes)
 {
     const pid_t target = pid();
     if (m_session->faulted())
@@ -90,7 +90,7 @@ Result<long> Injection::call(long nr, const std::array<unsigned long long, 6>& a
         if (!after.error().operation.starts_with("inject "))
             after.error().operation = "inject " + text + ": " + after.error().operation;
         if (m_steps)
-            m_steps->push_back("[pid " + std::to_string(target) + "] " + text + " = failed: " + after.error().osName);
+            m_steps->record(step, target, true, text, "failed: " + after.error().osName, false);
         return fail(after.error());
     }
     const auto result = static_cast<long>(after->rax);
@@ -103,7 +103,7 @@ Result<long> Injection::call(long nr, const std::array<unsigned long long, 6>& a
     ilog(spdlog::level::debug, "[pid {} tid {}] {} = {} ({} us, syscall at {:#x}, {})", target, m_session->tid(), text,
          shown, us, m_site.address, m_site.origin);
     if (m_steps)
-        m_steps->push_back("[pid " + std::to_string(target) + "] " + text + " = " + shown);
+        m_steps->record(step, target, true, text, shown, !isSyscallError(result), closes);
     return result;
 }
 
@@ -208,7 +208,7 @@ Result<bool> seccompSuspension(pid_t pid, pid_t tid)
 } // namespace
 
 Result<std::unique_ptr<Injection>> beginInjection(pid_t pid, int pinnedPidfd, Clock::time_point deadline,
-                                                  std::vector<std::string>* steps)
+                                                  StepRecorder* steps)
 {
     auto tid = chooseThread(pid);
     if (!tid)
@@ -220,8 +220,9 @@ Result<std::unique_ptr<Injection>> beginInjection(pid_t pid, int pinnedPidfd, Cl
     if (!session)
         return fail(session.error());
     if (steps)
-        steps->push_back("[tool] ptrace(PTRACE_SEIZE, " + std::to_string(*tid) + "); ptrace(PTRACE_INTERRUPT, "
-                         + std::to_string(*tid) + "); waitpid");
+        steps->record(DuplicateStep::Attached, pid, false,
+                      "ptrace(PTRACE_SEIZE, " + std::to_string(*tid) + "); ptrace(PTRACE_INTERRUPT, "
+                          + std::to_string(*tid) + "); waitpid");
     if (!pidfdAlive(pinnedPidfd))
         return fail(errnoError("check the pinned identity", ESRCH, pid, -1,
                                "pid " + std::to_string(pid) + " exited (its number may be reused): nothing was done"));
@@ -229,7 +230,8 @@ Result<std::unique_ptr<Injection>> beginInjection(pid_t pid, int pinnedPidfd, Cl
         if (auto s = (*session)->suspendSeccomp(); !s)
             return fail(s.error());
         if (steps)
-            steps->push_back("[tool] ptrace(PTRACE_SETOPTIONS, " + std::to_string(*tid) + ", PTRACE_O_SUSPEND_SECCOMP)");
+            steps->record(DuplicateStep::Attached, pid, false,
+                          "ptrace(PTRACE_SETOPTIONS, " + std::to_string(*tid) + ", PTRACE_O_SUSPEND_SECCOMP)");
     }
     constexpr unsigned long long kUser64Cs = 0x33;
     if ((*session)->savedRegs().cs != kUser64Cs)
@@ -243,7 +245,8 @@ Result<std::unique_ptr<Injection>> beginInjection(pid_t pid, int pinnedPidfd, Cl
     if (!site)
         return fail(site.error());
     if (steps && (*session)->inRseqCriticalSection())
-        steps->push_back("[tool] the thread stopped inside an rseq critical section: it resumes at its abort handler");
+        steps->record(DuplicateStep::Note, pid, false,
+                      "the thread stopped inside an rseq critical section: it resumes at its abort handler");
     auto inj = std::make_unique<Injection>(std::move(*session), *site, deadline, steps);
     if (testHooks().block) {
         auto r = inj->call(SYS_pause, {0, 0, 0, 0, 0, 0}, "pause", "pause()");

@@ -5,6 +5,8 @@
 #include "ptrace_session.h"
 #include "syscall_site.h"
 
+#include "common/step_recorder.h"
+
 #include <array>
 #include <string>
 #include <vector>
@@ -21,7 +23,7 @@ inline int syscallErrno(long result) { return static_cast<int>(-result); }
 class Injection {
 public:
     Injection(std::unique_ptr<PtraceSession> session, SyscallSite site, Clock::time_point deadline,
-              std::vector<std::string>* steps);
+              StepRecorder* steps);
     Injection(const Injection&) = delete;
     Injection& operator=(const Injection&) = delete;
     ~Injection();
@@ -35,9 +37,17 @@ public:
     /// single-step, read RAX. Returns the raw result (-errno on failure); an Error only
     /// when the injection itself failed (target died, call blocked past the deadline, the
     /// site faulted). `name` is the syscall's name ("pidfd_getfd"), `text` the call as a
-    /// person reads it ("pidfd_getfd(5, 7, 0)").
+    /// person reads it ("pidfd_getfd(5, 7, 0)"); `step` what the progress calls it.
+    /// `closes` names the fd a close call is about (the progress's `handle`).
     Result<long> call(long nr, const std::array<unsigned long long, 6>& args, const std::string& name,
-                      const std::string& text);
+                      const std::string& text, DuplicateStep step = DuplicateStep::Call, long closes = -1);
+
+    /// A call the tool made itself about this target, for the steps and the progress.
+    void recordToolCall(std::string call, std::string result)
+    {
+        if (m_steps)
+            m_steps->record(DuplicateStep::Call, pid(), false, std::move(call), std::move(result));
+    }
 
     /// `fd` now exists in the target because of us: finish() closes it unless disowned.
     void own(long fd) { m_owned.push_back(fd); }
@@ -58,7 +68,7 @@ private:
     std::unique_ptr<PtraceSession> m_session;
     SyscallSite m_site;
     Clock::time_point m_deadline;
-    std::vector<std::string>* m_steps;
+    StepRecorder* m_steps;
     std::vector<long> m_owned;
     unsigned long long m_scratchAt = 0;
     std::vector<unsigned char> m_scratchSaved;
@@ -70,6 +80,6 @@ private:
 /// the process (a reused pid is never touched) and that it runs 64-bit code, and finds
 /// a syscall site.
 Result<std::unique_ptr<Injection>> beginInjection(pid_t pid, int pinnedPidfd, Clock::time_point deadline,
-                                                  std::vector<std::string>* steps);
+                                                  StepRecorder* steps);
 
 } // namespace hs::linux_::inject

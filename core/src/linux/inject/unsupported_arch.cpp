@@ -29,7 +29,7 @@ Result<DuplicateResult> duplicateHandle(Pid source, HandleValue handle, Pid, con
     return fail(unsupported("duplicate handle", source, handle));
 }
 
-Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::milliseconds)
+Result<void> closeRemoteHandle(Pid pid, HandleValue handle, std::chrono::milliseconds, const DuplicateProgressCallback&)
 {
     return fail(unsupported("close remote handle", pid, handle));
 }
