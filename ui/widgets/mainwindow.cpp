@@ -4,6 +4,7 @@
 #include "dialogs/duplicatedialog.h"
 #include "dialogs/finddialog.h"
 #include "hunt/huntdocks.h"
+#include "learn/explainview.h"
 #include "log/logmodel.h"
 #include "log/qtlogsink.h"
 #include "models/handlemodel.h"
@@ -91,6 +92,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     m_logDock->setWidget(m_logPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     m_hunt = new HuntDocks(this, m_logDock);
+    m_explainDock = ExplainView::addDock(this);
     m_handlePane->showMessage(tr("Select a process to see its handles."));
 
     createActions();
@@ -148,6 +150,9 @@ void MainWindow::connectController()
     });
     connect(c, &WindowController::detailsChanged, m_details, &DetailsPane::showHandle);
     connect(c, &WindowController::detailsCleared, m_details, &DetailsPane::clear);
+    auto* explain = static_cast<ExplainView*>(m_explainDock->widget());
+    connect(c, &WindowController::detailsChanged, explain, &ExplainView::showHandle);
+    connect(c, &WindowController::detailsCleared, explain, &ExplainView::clear);
     connect(c, &WindowController::holdersChanged, m_details, &DetailsPane::showHolders);
     connect(c, &WindowController::selectProcessRequested, this, [this](hs::Pid pid) { m_processPane->selectPid(pid); });
     connect(c, &WindowController::selectHandleRequested, this, [this](hs::HandleValue value) {
@@ -256,6 +261,7 @@ void MainWindow::createMenus()
     view->addAction(m_logDock->toggleViewAction());
     view->addAction(m_hunt->diffDock()->toggleViewAction());
     view->addAction(m_hunt->openedByDock()->toggleViewAction());
+    view->addAction(m_explainDock->toggleViewAction());
 
     QMenu* handle = menuBar()->addMenu(tr("&Handle"));
     handle->addAction(m_duplicateAction);

@@ -57,6 +57,8 @@ public:
     [[nodiscard]] QLabel* statusRefreshLabel() const { return m_statusTime; }
     /// The leak-hunting docks: snapshot diff and "Opened by" (ui/hunt).
     [[nodiscard]] HuntDocks* huntDocks() const { return m_hunt; }
+    /// The "Explain" dock (ui/learn): the selected handle for people learning.
+    [[nodiscard]] QDockWidget* explainDock() const { return m_explainDock; }
 
 public Q_SLOTS:
     void refresh();
@@ -101,6 +103,7 @@ private:
     LogPanel* m_logPanel;
     QDockWidget* m_logDock;
     HuntDocks* m_hunt;
+    QDockWidget* m_explainDock;
     QSplitter* m_mainSplit;
     QSplitter* m_rightSplit;
     QPointer<FindDialog> m_find;
