@@ -115,3 +115,27 @@ for stage in leak-diff opened-by; do
 done
 kill "$leak_app" 2>/dev/null || true
 wait "$leak_app" || true
+
+# The Explain pane (README "The Explain pane", docs/gui.md): the source helper's data file
+# explained in the main window's dock, then the duplicate dialog's Explain tab with
+# close-source ticked, driven by HANDLESCOPE_EXPLAIN_DEMO (app/gui/explaindemo.h).
+explain_stages=$WORK/stages-explain
+mkdir -p "$explain_stages"
+env LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= DISPLAY=":$N" HANDLESCOPE_EXPLAIN_DEMO="$explain_stages" \
+    HANDLESCOPE_EXPLAIN_DEMO_SOURCE="$SOURCE_PID:10" HANDLESCOPE_EXPLAIN_DEMO_TARGET="$TARGET_PID" \
+    "$APP" >"$WORK/app-explain.log" 2>&1 &
+explain_app=$!
+PIDS+=($explain_app)
+for stage in explain explain-duplicate; do
+    for _ in $(seq 600); do
+        [[ -e $explain_stages/$stage.ready ]] && break
+        kill -0 "$explain_app" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$WORK/app-explain.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    [[ -e $explain_stages/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$WORK/app-explain.log" >&2; exit 1; }
+    DISPLAY=":$N" import -window root "$OUT/$stage.png"
+    echo "wrote $OUT/$stage.png"
+    touch "$explain_stages/$stage.done"
+done
+kill "$explain_app" 2>/dev/null || true
+wait "$explain_app" || true

@@ -210,7 +210,7 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
     layout->addWidget(m_search);
     layout->addWidget(m_targetView, 1);
     layout->addWidget(optionsBox);
-    layout->addWidget(m_previewTabs, 1);
+    layout->addWidget(m_previewTabs, 2);
     layout->addWidget(m_progress);
     layout->addWidget(m_errorBanner);
     layout->addWidget(m_successPanel);

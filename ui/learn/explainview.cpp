@@ -132,8 +132,8 @@ void ExplainView::showHandle(const hs::ProcessInfo& process, const hs::HandleInf
 void ExplainView::showDuplicate(const hs::ProcessInfo& source, const hs::HandleInfo& handle,
     std::optional<hs::Pid> target, const hs::DuplicateOptions& options)
 {
-    QString html = handleSections(source, handle);
-    html += heading(tr("This duplicate"));
+    // The duplicate first: it is what the dialog is about; the handle itself follows.
+    QString html = heading(tr("This duplicate"));
     if (!target) {
         html += paragraph(tr("Choose a target process.").toHtmlEscaped());
         m_code->clear();
@@ -151,7 +151,7 @@ void ExplainView::showDuplicate(const hs::ProcessInfo& source, const hs::HandleI
         m_code->setPlainText(ExplainCode(m_platform).duplicate(source.pid, handle.value, *target, options));
         m_copy->setEnabled(true);
     }
-    m_text->setHtml(html + closingSections(handle));
+    m_text->setHtml(html + handleSections(source, handle) + closingSections(handle));
 }
 
 QString ExplainView::explanationText() const
