@@ -20,11 +20,11 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Needs ptrace rights over process %1 (same user, or CAP_SYS_PTRACE).</source>
+        <source>Needs ptrace access to process %1: same user and a Yama ptrace_scope that allows it, or CAP_SYS_PTRACE (ptrace(2)).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>a new number here, FD_CLOEXEC set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -413,11 +413,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>the connection is shut down and the peer reads end of file.</source>
+        <source>a stream connection is shut down and its peer reads end of file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+26"/>
+        <source>DUPLICATE_CLOSE_SOURCE closes the source handle, even if the duplicate fails: the handle moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>the file was deleted: its data is freed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -457,12 +462,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>DUPLICATE_CLOSE_SOURCE closes the source handle: the handle moves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The source descriptor is closed afterwards: the descriptor moves. Linux has no call that closes another process&apos;s descriptor; HandleScope injects close() into the source.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -20,11 +20,11 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Needs ptrace rights over process %1 (same user, or CAP_SYS_PTRACE).</source>
-        <translation>Demande les droits ptrace sur le processus %1 (même utilisateur, ou CAP_SYS_PTRACE).</translation>
+        <source>Needs ptrace access to process %1: same user and a Yama ptrace_scope that allows it, or CAP_SYS_PTRACE (ptrace(2)).</source>
+        <translation>Demande l'accès ptrace au processus %1 : même utilisateur et un ptrace_scope de Yama qui le permet, ou CAP_SYS_PTRACE (ptrace(2)).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>a new number here, FD_CLOEXEC set</source>
         <translation>un nouveau numéro ici, FD_CLOEXEC mis</translation>
     </message>
@@ -413,11 +413,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>the connection is shut down and the peer reads end of file.</source>
-        <translation>la connexion est fermée et le pair lit la fin de fichier.</translation>
+        <source>a stream connection is shut down and its peer reads end of file.</source>
+        <translation>une connexion en flux est fermée et son pair lit la fin de fichier.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+26"/>
+        <source>DUPLICATE_CLOSE_SOURCE closes the source handle, even if the duplicate fails: the handle moves.</source>
+        <translation>DUPLICATE_CLOSE_SOURCE ferme le handle source, même si la duplication échoue : le handle est déplacé.</translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>the file was deleted: its data is freed.</source>
         <translation>le fichier a été supprimé&#xa0;: ses données sont libérées.</translation>
     </message>
@@ -457,12 +462,7 @@
         <translation>La copie a FD_CLOEXEC mis&#xa0;: non héritable.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>DUPLICATE_CLOSE_SOURCE closes the source handle: the handle moves.</source>
-        <translation>DUPLICATE_CLOSE_SOURCE ferme le handle source&#xa0;: le handle est déplacé.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The source descriptor is closed afterwards: the descriptor moves. Linux has no call that closes another process&apos;s descriptor; HandleScope injects close() into the source.</source>
         <translation>Le descripteur source est fermé ensuite&#xa0;: le descripteur est déplacé. Linux n&apos;a aucun appel qui ferme le descripteur d&apos;un autre processus&#xa0;; HandleScope injecte close() dans la source.</translation>
     </message>

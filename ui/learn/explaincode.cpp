@@ -40,7 +40,9 @@ QString ExplainCode::duplicate(
 
 QString ExplainCode::linuxTake(hs::Pid source, hs::HandleValue handle) const
 {
-    return comment(tr("Needs ptrace rights over process %1 (same user, or CAP_SYS_PTRACE).").arg(source))
+    return comment(tr("Needs ptrace access to process %1: same user and a Yama ptrace_scope that allows it, or "
+                      "CAP_SYS_PTRACE (ptrace(2)).")
+                       .arg(source))
         + QStringLiteral("int pidfd = pidfd_open(%1, 0);\n").arg(source)
         + QStringLiteral("int fd = pidfd_getfd(pidfd, %1, 0);  ").arg(handle)
         + comment(tr("a new number here, FD_CLOEXEC set"));

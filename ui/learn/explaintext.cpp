@@ -207,7 +207,7 @@ QString ExplainText::closing(const hs::HandleInfo& h) const
                   "EPIPE.");
         break;
     case HandleKind::Socket:
-        last = tr("the connection is shut down and the peer reads end of file.");
+        last = tr("a stream connection is shut down and its peer reads end of file.");
         break;
     case HandleKind::RegularFile:
         last = h.deleted ? tr("the file was deleted: its data is freed.") : tr("the file itself stays on disk.");
@@ -233,7 +233,7 @@ QString ExplainText::duplicateOptions(const hs::DuplicateOptions& options) const
                                              : tr("The copy has FD_CLOEXEC set: not inheritable.")));
     if (options.closeSource)
         parts << (windows
-                ? tr("DUPLICATE_CLOSE_SOURCE closes the source handle: the handle moves.")
+                ? tr("DUPLICATE_CLOSE_SOURCE closes the source handle, even if the duplicate fails: the handle moves.")
                 : tr("The source descriptor is closed afterwards: the descriptor moves. Linux has no call that closes "
                      "another process's descriptor; HandleScope injects close() into the source."));
     if (windows && options.desiredAccess)
