@@ -154,9 +154,11 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("Ouvert en lecture et écriture (O_RDWR).")), qPrintable(text));
         // toPlainText() turns the no-break space before the colon into a space.
         QVERIFY2(text.contains(QStringLiteral("Héritable : non (FD_CLOEXEC est mis).")), qPrintable(text));
-        QVERIFY2(view.codeText().contains(QStringLiteral("int fd = pidfd_getfd(pidfd, 7, 0);  // un nouveau numéro ici")),
-                 qPrintable(view.codeText()));
-        QCOMPARE(view.findChild<QPushButton*>(QStringLiteral("copyExplainCode"))->text(), QStringLiteral("&Copier le code"));
+        const QString code = view.codeText();
+        QVERIFY2(code.contains(QStringLiteral("int fd = pidfd_getfd(pidfd, 7, 0);  // un nouveau numéro ici")),
+                 qPrintable(code));
+        auto* copy = view.findChild<QPushButton*>(QStringLiteral("copyExplainCode"));
+        QCOMPARE(copy->text(), QStringLiteral("&Copier le code"));
     }
 
     void frenchRisks()
