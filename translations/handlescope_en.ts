@@ -19,17 +19,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Needs ptrace access to process %1 (ptrace(2)):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same user and a Yama ptrace_scope that allows it, or CAP_SYS_PTRACE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a new number in this program, with FD_CLOEXEC set:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <source>Needs ptrace access to process %1: same user and a Yama ptrace_scope that allows it, or CAP_SYS_PTRACE (ptrace(2)).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>a new number here, FD_CLOEXEC set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>Step 2: pass it to process %1 over a connected UNIX socket `sock` (SCM_RIGHTS).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -19,17 +19,22 @@
         <translation>lui-même (HandleScope injecte cet appel).</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Needs ptrace access to process %1 (ptrace(2)):</source>
+        <translation>Demande l'accès ptrace au processus %1 (ptrace(2)) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same user and a Yama ptrace_scope that allows it, or CAP_SYS_PTRACE.</source>
+        <translation>même utilisateur et un ptrace_scope de Yama qui le permet, ou CAP_SYS_PTRACE.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a new number in this program, with FD_CLOEXEC set:</source>
+        <translation>un nouveau numéro dans ce programme, avec FD_CLOEXEC mis :</translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <source>Needs ptrace access to process %1: same user and a Yama ptrace_scope that allows it, or CAP_SYS_PTRACE (ptrace(2)).</source>
-        <translation>Demande l'accès ptrace au processus %1 : même utilisateur et un ptrace_scope de Yama qui le permet, ou CAP_SYS_PTRACE (ptrace(2)).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>a new number here, FD_CLOEXEC set</source>
-        <translation>un nouveau numéro ici, FD_CLOEXEC mis</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>Step 2: pass it to process %1 over a connected UNIX socket `sock` (SCM_RIGHTS).</source>
         <translation>Étape 2&#xa0;: le passer au processus %1 par un socket UNIX connecté `sock` (SCM_RIGHTS).</translation>
     </message>
@@ -419,7 +424,7 @@
     <message>
         <location line="+26"/>
         <source>DUPLICATE_CLOSE_SOURCE closes the source handle, even if the duplicate fails: the handle moves.</source>
-        <translation>DUPLICATE_CLOSE_SOURCE ferme le handle source, même si la duplication échoue : le handle est déplacé.</translation>
+        <translation>DUPLICATE_CLOSE_SOURCE ferme le handle source, même si la duplication échoue&#xa0;: le handle est déplacé.</translation>
     </message>
     <message>
         <location line="-23"/>

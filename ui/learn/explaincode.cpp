@@ -40,12 +40,12 @@ QString ExplainCode::duplicate(
 
 QString ExplainCode::linuxTake(hs::Pid source, hs::HandleValue handle) const
 {
-    return comment(tr("Needs ptrace access to process %1: same user and a Yama ptrace_scope that allows it, or "
-                      "CAP_SYS_PTRACE (ptrace(2)).")
-                       .arg(source))
+    // Comments on lines of their own: the code view does not wrap.
+    return comment(tr("Needs ptrace access to process %1 (ptrace(2)):").arg(source))
+        + comment(tr("same user and a Yama ptrace_scope that allows it, or CAP_SYS_PTRACE."))
         + QStringLiteral("int pidfd = pidfd_open(%1, 0);\n").arg(source)
-        + QStringLiteral("int fd = pidfd_getfd(pidfd, %1, 0);  ").arg(handle)
-        + comment(tr("a new number here, FD_CLOEXEC set"));
+        + comment(tr("a new number in this program, with FD_CLOEXEC set:"))
+        + QStringLiteral("int fd = pidfd_getfd(pidfd, %1, 0);\n").arg(handle);
 }
 
 QString ExplainCode::linuxSend(hs::Pid target, const hs::DuplicateOptions& options) const

@@ -155,8 +155,9 @@ private Q_SLOTS:
         // toPlainText() turns the no-break space before the colon into a space.
         QVERIFY2(text.contains(QStringLiteral("Héritable : non (FD_CLOEXEC est mis).")), qPrintable(text));
         const QString code = view.codeText();
-        QVERIFY2(code.contains(QStringLiteral("int fd = pidfd_getfd(pidfd, 7, 0);  // un nouveau numéro ici")),
+        QVERIFY2(code.contains(QStringLiteral("// un nouveau numéro dans ce programme, avec FD_CLOEXEC mis")),
                  qPrintable(code));
+        QVERIFY2(code.contains(QStringLiteral("\nint fd = pidfd_getfd(pidfd, 7, 0);\n")), qPrintable(code));
         auto* copy = view.findChild<QPushButton*>(QStringLiteral("copyExplainCode"));
         QCOMPARE(copy->text(), QStringLiteral("&Copier le code"));
     }
