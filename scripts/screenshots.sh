@@ -83,38 +83,70 @@ shoot "" LANG=C LC_ALL= LC_MESSAGES= LANGUAGE=
 STAGES=(main)
 shoot -fr LANG=fr_FR.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE=
 
-# Leak hunting (README "Hunting a leak"): hs_leak_helper leaking a file and a socket every
-# 100 ms, the snapshot diff of it and its "Opened by" view, driven by HANDLESCOPE_LEAK_DEMO
-# (app/gui/leakdemo.h). "Opened by" needs root and a kernel with BTF.
-LEAK_HELPER=$BUILD/tests/common/hs_leak_helper
-[[ -x $LEAK_HELPER ]] || { echo "missing $LEAK_HELPER: build hs_leak_helper first" >&2; exit 1; }
-mkfifo "$WORK/leak.in"
-sleep 600 >"$WORK/leak.in" &
-PIDS+=($!)
-"$LEAK_HELPER" leak <"$WORK/leak.in" >"$WORK/leak.out" &
-PIDS+=($!)
-for _ in $(seq 50); do grep -q '^ready' "$WORK/leak.out" 2>/dev/null && break; sleep 0.1; done
-LEAK_PID=$(sed -n 's/^ready pid=\([0-9]*\).*/\1/p' "$WORK/leak.out")
-echo "leaking helper pid $LEAK_PID"
-leak_stages=$WORK/stages-leak
-mkdir -p "$leak_stages"
-env LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= DISPLAY=":$N" HANDLESCOPE_LEAK_DEMO="$leak_stages" \
-    HANDLESCOPE_LEAK_DEMO_PID="$LEAK_PID" "$APP" >"$WORK/app-leak.log" 2>&1 &
-leak_app=$!
-PIDS+=($leak_app)
-for stage in leak-diff opened-by; do
-    for _ in $(seq 600); do
-        [[ -e $leak_stages/$stage.ready ]] && break
-        kill -0 "$leak_app" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$WORK/app-leak.log" >&2; exit 1; }
-        sleep 0.1
+# Leak hunting (README "Hunting a leak"; docs/gui.md): the tests' leak helpers leak, churn,
+# step and saw (tests/common/hs_leak_helper.cpp) while the app's leak demo
+# (app/gui/leakdemo.h) charts the leaker by type, lists the suspects, diffs two snapshots
+# of it and traces it in "Opened by" (root and a kernel with BTF).
+shoot_leaks() {
+    local leak_helper=$BUILD/tests/common/hs_leak_helper stages_dir=$WORK/leak-stages log=$WORK/leak-app.log
+    [[ -x $leak_helper ]] || { echo "missing $leak_helper: build hs_leak_helper first" >&2; exit 1; }
+    local mode leaker_pid=""
+    for mode in leak churn step saw; do
+        mkfifo "$WORK/leak-$mode.in"
+        sleep 600 >"$WORK/leak-$mode.in" &
+        PIDS+=($!)
+        "$leak_helper" "$mode" <"$WORK/leak-$mode.in" >"$WORK/leak-$mode.out" &
+        PIDS+=($!)
+        for _ in $(seq 50); do grep -q '^ready' "$WORK/leak-$mode.out" 2>/dev/null && break; sleep 0.1; done
+        [[ $mode == leak ]] && leaker_pid=$(sed -n 's/^ready pid=\([0-9]*\).*/\1/p' "$WORK/leak-$mode.out")
     done
-    [[ -e $leak_stages/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$WORK/app-leak.log" >&2; exit 1; }
-    DISPLAY=":$N" import -window root "$OUT/$stage.png"
-    echo "wrote $OUT/$stage.png"
-    touch "$leak_stages/$stage.done"
-done
-kill "$leak_app" 2>/dev/null || true
-wait "$leak_app" || true
+    echo "leaking helper pid $leaker_pid"
+    mkdir -p "$stages_dir"
+    env LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= DISPLAY=":$N" HANDLESCOPE_LEAK_DEMO="$stages_dir" \
+        HANDLESCOPE_LEAK_DEMO_PID="$leaker_pid" "$APP" >"$log" 2>&1 &
+    local app_pid=$!
+    PIDS+=($app_pid)
+    for stage in leak-chart leak-suspects leak-diff opened-by; do
+        for _ in $(seq 600); do
+            [[ -e $stages_dir/$stage.ready ]] && break
+            kill -0 "$app_pid" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$log" >&2; exit 1; }
+            sleep 0.1
+        done
+        [[ -e $stages_dir/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$log" >&2; exit 1; }
+        DISPLAY=":$N" import -window root "$OUT/$stage.png"
+        echo "wrote $OUT/$stage.png"
+        touch "$stages_dir/$stage.done"
+    done
+    wait "$app_pid" || true
+}
+shoot_leaks
+# The privilege bar (issue 18): the app run by nobody, who may not read root's processes
+# (the helpers above among them). No demo: the script waits for the first refreshes. As
+# in tests/common/run_as_nobody.sh, the binary is copied where nobody may run it; Xvfb
+# was started without -auth, so nobody may draw on it.
+shoot_as_nobody() { # $1 = output file
+    local dir=$WORK/nobody
+    mkdir -p "$dir/bin" "$dir/runtime" "$dir/logs" "$dir/config"
+    cp "$APP" "$dir/bin/"
+    chmod 0700 "$dir/runtime"
+    chown -R 65534:65534 "$dir"
+    HOME=$dir XDG_RUNTIME_DIR=$dir/runtime XDG_CONFIG_HOME=$dir/config HANDLESCOPE_LOG_DIR=$dir/logs \
+        DISPLAY=":$N" LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= \
+        setpriv --reuid=65534 --regid=65534 --clear-groups -- "$dir/bin/handlescope" >"$WORK/nobody.log" 2>&1 &
+    local app_pid=$!
+    PIDS+=($app_pid)
+    sleep 6
+    kill -0 "$app_pid" 2>/dev/null || { echo "handlescope (as nobody) exited early:" >&2; cat "$WORK/nobody.log" >&2; exit 1; }
+    DISPLAY=":$N" import -window root "$OUT/$1"
+    echo "wrote $OUT/$1"
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" || true
+}
+if [[ $(id -u) == 0 ]]; then
+    shoot_as_nobody privilege-bar.png
+else
+    echo "not root: privilege-bar.png needs root to run the app as nobody; kept as it was" >&2
+fi
 
 # The Explain pane (README "The Explain pane", docs/gui.md): the source helper's data file
 # explained in the main window's dock, then the duplicate dialog's Explain tab with

@@ -422,12 +422,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>DUPLICATE_CLOSE_SOURCE closes the source handle, even if the duplicate fails: the handle moves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-23"/>
+        <location line="+3"/>
         <source>the file was deleted: its data is freed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,7 +462,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>DUPLICATE_CLOSE_SOURCE closes the source handle, even if the duplicate fails: the handle moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The source descriptor is closed afterwards: the descriptor moves. Linux has no call that closes another process&apos;s descriptor; HandleScope injects close() into the source.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,7 +1068,7 @@
 <context>
     <name>hs::ui::HandlePane</name>
     <message>
-        <location filename="../ui/widgets/handlepane.cpp" line="+29"/>
+        <location filename="../ui/widgets/handlepane.cpp" line="+32"/>
         <source>Hide unnamed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1177,6 +1177,136 @@
         <location line="+2"/>
         <source>Show the call stack that opened the selected handle (traces its process)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::LeakChart</name>
+    <message>
+        <location filename="../ui/leaks/leakchart.cpp" line="+44"/>
+        <source>Count per &amp;type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seconds before the last sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Read this process&apos;s handles in full at every sample, to stack its count by type (costs more than counting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Select a process to chart its handle count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 (pid %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No count yet: the process is not sampled, or has no handles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 handles, %2 a minute over the last %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;keeps growing: a leak suspect&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::LeakNotifier</name>
+    <message>
+        <location filename="../ui/leaks/leaknotifier.cpp" line="+45"/>
+        <source>%1 (pid %2) keeps opening handles: %3 now, %4 a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HandleScope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handle leak suspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::LeakViews</name>
+    <message>
+        <location filename="../ui/leaks/leakviews.cpp" line="+36"/>
+        <source>Handle Count Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leak Suspects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Notify When a Watched Process Leaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Show a tray notification when a process whose count the chart reads by type is flagged as leaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Sampling failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counting every process&apos;s handles every %1 ms...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sampling: the verdicts need %1 s of counts (last sample took %2 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n process(es) kept growing their handles over the last %1 s (last sample took %2 ms). Double-click one to chart it.</source>
+        <translation>
+            <numerusform>%n process kept growing its handles over the last %1 s (last sample took %2 ms). Double-click it to chart it.</numerusform>
+            <numerusform>%n processes kept growing their handles over the last %1 s (last sample took %2 ms). Double-click one to chart it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n more held back: the machine is too busy to sample them often enough.</source>
+        <translation>
+            <numerusform>%n more held back: the machine is too busy to sample it often enough.</numerusform>
+            <numerusform>%n more held back: the machine is too busy to sample them often enough.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1307,22 +1437,27 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+70"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+77"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>HandleScope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
+        <source>Snapshot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Select a process to see its handles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+45"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n process</numerusform>
@@ -1343,7 +1478,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Refresh failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1354,12 +1489,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+232"/>
+        <location line="+245"/>
         <source>Close handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-243"/>
         <source>Handle closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,7 +1599,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>&amp;Handle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1494,7 +1629,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Automatic refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1509,7 +1644,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+86"/>
         <source>Select a handle to duplicate first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,6 +1702,26 @@ The program does not expect this and may fail or lose data.</source>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;HandleScope %1&lt;/h3&gt;&lt;p&gt;Inspect the handles (file descriptors) of processes and duplicate them between processes.&lt;/p&gt;&lt;p&gt;Platform: %2&lt;br&gt;Qt %3&lt;/p&gt;&lt;p&gt;Log file: %4&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow_processview.cpp" line="+27"/>
+        <source>Process &amp;Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show processes under their parents, or as a flat list (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show &amp;Kernel Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kernel threads (kthreadd&apos;s children) have no handles: hidden unless asked for</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1705,9 +1860,40 @@ The program does not expect this and may fail or lose data.</source>
     </message>
 </context>
 <context>
+    <name>hs::ui::PrivilegeBar</name>
+    <message>
+        <location filename="../ui/widgets/privilegebar.cpp" line="+28"/>
+        <source>Restart as Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>The handles of %n process(es) are hidden: this user may not read them (most belong to other users). An administrator sees them all.</source>
+        <translation>
+            <numerusform>The handles of %n process are hidden: this user may not read them (most belong to other users). An administrator sees them all.</numerusform>
+            <numerusform>The handles of %n processes are hidden: this user may not read them (most belong to other users). An administrator sees them all.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Runs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pkexec is not installed (Debian package pkexec): run sudo -E handlescope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Could not start %1: run it from a terminal to see why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::ProcessModel</name>
     <message>
-        <location filename="../ui/models/processmodel.cpp" line="+54"/>
+        <location filename="../ui/models/processmodel.cpp" line="+71"/>
         <source>?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,7 +1914,7 @@ To see more: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1771,7 +1957,7 @@ To see more: %4</source>
 <context>
     <name>hs::ui::ProcessPane</name>
     <message>
-        <location filename="../ui/widgets/processpane.cpp" line="+24"/>
+        <location filename="../ui/widgets/processpane.cpp" line="+36"/>
         <source>Filter processes (name, PID, user, command line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2024,6 +2210,69 @@ Before: %2</source>
     <message>
         <location line="+4"/>
         <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::SuspectModel</name>
+    <message>
+        <location filename="../ui/leaks/suspectmodel.cpp" line="+77"/>
+        <source>(reading its handles by type...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 +%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (pid %2): its lowest handle count rose in each third of the last %3 s, from %4 to %5 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What grows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handles added per minute over the window (least-squares slope)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lowest count in the first third of the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The handle types whose count grew while the process was read by type</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

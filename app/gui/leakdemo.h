@@ -14,11 +14,12 @@ class MainWindow;
 
 namespace hs::app {
 
-/// Drives the leak-hunting docks for scripts/screenshots.sh, when HANDLESCOPE_LEAK_DEMO=<dir>
-/// and HANDLESCOPE_LEAK_DEMO_PID=<pid> (a leaking process, hs_leak_helper leak) are set:
-/// selects the process, takes snapshot A and, two seconds later, B, then traces it for
-/// three seconds in "Opened by". Like DemoDriver, at each stage (leak-diff, opened-by) it
-/// writes <dir>/<stage>.ready and waits for <dir>/<stage>.done.
+/// Drives the leak-hunting views for scripts/screenshots.sh, when HANDLESCOPE_LEAK_DEMO=<dir>
+/// is set and HANDLESCOPE_LEAK_DEMO_PID=<pid> names a leaking process (hs_leak_helper leak):
+/// samples with a 12 s window and charts the process by type, takes snapshots A and B of
+/// it (markers on the chart), waits until it is a suspect, shows the diff, then traces it
+/// for a few seconds in "Opened by". Stages, as DemoDriver's (<dir>/<stage>.ready, then
+/// wait for <dir>/<stage>.done): leak-chart, leak-suspects, leak-diff, opened-by.
 class LeakDemo : public QObject {
     Q_OBJECT
 public:

@@ -47,7 +47,7 @@ int main(int argc, char** argv)
     window.show();
     // HANDLESCOPE_DEMO drives the window through a duplicate for scripts/screenshots.sh.
     hs::app::DemoDriver::startIfRequested(&window);
-    // HANDLESCOPE_LEAK_DEMO drives the leak-hunting docks for the same script.
+    // HANDLESCOPE_LEAK_DEMO drives the leak views for the same script.
     hs::app::LeakDemo::startIfRequested(&window);
     // HANDLESCOPE_EXPLAIN_DEMO shows the Explain pane and tab for the same script.
     hs::app::ExplainDemo::startIfRequested(&window);

@@ -3,6 +3,7 @@
 
 #include "models/roles.h"
 #include "util/colors.h"
+#include "util/desktopicons.h"
 #include "util/qtstd.h"
 #include "util/vocabulary.h"
 
@@ -18,12 +19,28 @@ namespace hs::ui {
 ProcessModel::ProcessModel(QObject* parent)
     : DiffTableModel<ProcessRowTraits>(parent)
 {
-    // One shared icon per state: a per-row icon lookup would cost more than the row.
+    // Icons come from the theme (DesktopIcons caches one per icon name); the generic one
+    // for programs no .desktop file names.
+    QIcon generic;
     if (auto* style = QApplication::style()) {
-        m_icon = QIcon::fromTheme(QStringLiteral("application-x-executable"),
-                                  style->standardIcon(QStyle::SP_ComputerIcon));
+        generic = QIcon::fromTheme(QStringLiteral("application-x-executable"),
+                                   style->standardIcon(QStyle::SP_ComputerIcon));
         m_lockedIcon = style->standardIcon(QStyle::SP_MessageBoxWarning);
     }
+    m_icons = new DesktopIcons(generic, DesktopIcons::defaultDirs(), this);
+    connect(m_icons, &DesktopIcons::ready, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn), {Qt::DecorationRole});
+    });
+}
+
+int ProcessModel::uninspectableCount() const
+{
+    int count = 0;
+    for (int row = 0, rows = rowCount(); row < rows; ++row)
+        if (process(row).accessError && flashAt(row) != Flash::Removed)
+            ++count;
+    return count;
 }
 
 int ProcessModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -91,7 +108,7 @@ QVariant ProcessModel::data(const QModelIndex& index, int role) const
         return display(row, index.column());
     case Qt::DecorationRole:
         if (index.column() == NameColumn)
-            return p.accessError ? m_lockedIcon : m_icon;
+            return p.accessError ? m_lockedIcon : m_icons->iconFor(qs(p.executable), qs(p.name));
         return {};
     case Qt::ToolTipRole:
         return toolTip(index.row());
@@ -133,6 +150,10 @@ QVariant ProcessModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue<qint64>(p.pid);
     case FlashRole:
         return static_cast<int>(flashAt(index.row()));
+    case HistoryRole:
+        if (row.history.empty() && p.handleCount >= 0)
+            return QVariant::fromValue(QList<qint64>{p.handleCount}); // read once so far
+        return QVariant::fromValue(QList<qint64>(row.history.begin(), row.history.end()));
     }
     return {};
 }

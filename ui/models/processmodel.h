@@ -7,6 +7,10 @@
 #include <QIcon>
 
 namespace hs::ui {
+class DesktopIcons;
+}
+
+namespace hs::ui {
 
 /// All processes of the last read. Rows change only through diffs (never a reset).
 class ProcessModel : public DiffTableModel<ProcessRowTraits> {
@@ -25,13 +29,22 @@ public:
     [[nodiscard]] int rowOfPid(hs::Pid pid) const;
     /// Shown in the tooltip of processes we may not inspect.
     void setPrivilegeHint(const QString& hint) { m_privilegeHint = hint; }
+    /// Rows the current user may not inspect (their handles are hidden), gone ones left out.
+    [[nodiscard]] int uninspectableCount() const;
+
+Q_SIGNALS:
+    /// After each change of the rows, once they are all in place (the tree follows then).
+    void rowsSettled();
+
+protected:
+    void rowsApplied() override { Q_EMIT rowsSettled(); }
 
 private:
     QVariant display(const ProcessEntry& row, int column) const;
     QVariant toolTip(int row) const;
 
-    QIcon m_icon;
     QIcon m_lockedIcon;
+    DesktopIcons* m_icons = nullptr;
     QString m_privilegeHint;
 };
 

@@ -9,9 +9,11 @@ namespace hs::ui {
 /// the proxies sort PIDs and counts numerically rather than as text.
 enum Role : int {
     SortRole = Qt::UserRole + 1,
-    PidRole,         ///< qint64 pid of the row's process
-    HandleValueRole, ///< qint64 handle value
-    FlashRole,       ///< int(Flash) of the row
+    PidRole,          ///< qint64 pid of the row's process
+    HandleValueRole,  ///< qint64 handle value
+    FlashRole,        ///< int(Flash) of the row
+    HistoryRole,      ///< QList<qint64>: the process's handle count at its last reads, oldest first
+    GrowingKindsRole, ///< QList<int>: the HandleKinds of a leak suspect that grew, most first
 };
 
 } // namespace hs::ui

@@ -20,6 +20,7 @@ QColor blend(const QColor& base, const QColor& tint, double amount)
 QColor addedBackground(const QPalette& palette) { return blend(palette.color(QPalette::Base), QColor(0, 200, 70), 0.35); }
 QColor removedBackground(const QPalette& palette) { return blend(palette.color(QPalette::Base), QColor(230, 30, 30), 0.35); }
 QColor errorBackground(const QPalette& palette) { return blend(palette.color(QPalette::Window), QColor(220, 40, 40), 0.30); }
+QColor noticeBackground(const QPalette& palette) { return blend(palette.color(QPalette::Window), QColor(60, 130, 230), 0.25); }
 QColor mutedText(const QPalette& palette) { return palette.color(QPalette::Disabled, QPalette::Text); }
 
 } // namespace hs::ui

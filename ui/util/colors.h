@@ -12,6 +12,8 @@ namespace hs::ui {
 QColor addedBackground(const QPalette& palette);
 QColor removedBackground(const QPalette& palette);
 QColor errorBackground(const QPalette& palette);
+/// Background of the information bar (the privilege bar): a blue tint of Window.
+QColor noticeBackground(const QPalette& palette);
 /// Text for rows the user may not inspect.
 QColor mutedText(const QPalette& palette);
 

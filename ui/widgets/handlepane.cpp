@@ -16,7 +16,10 @@
 #include <QLineEdit>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QStyle>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace hs::ui {
 
@@ -49,15 +52,15 @@ HandlePane::HandlePane(HandleModel* model, QWidget* parent)
     m_view->setModel(m_proxy);
     setupTableView(m_view);
     m_view->sortByColumn(HandleModel::ValueColumn, Qt::AscendingOrder);
-    fitColumn(m_view, HandleModel::ValueColumn, 56);
-    fitColumn(m_view, HandleModel::HexColumn, 56);
+    m_columnsWidth = fitColumn(m_view, HandleModel::ValueColumn, 56) + fitColumn(m_view, HandleModel::HexColumn, 56);
     QStringList kinds; // the Type column shows these for most handles
     for (int k = 0; k < hs::HandleKindCount; ++k)
         kinds << kindName(static_cast<hs::HandleKind>(k));
-    fitColumn(m_view, HandleModel::TypeColumn, 100, kinds);
-    fitColumn(m_view, HandleModel::NameColumn, 300);
-    fitColumn(m_view, HandleModel::AccessColumn, 56);
-    fitColumn(m_view, HandleModel::InheritableColumn, 72);
+    m_columnsWidth += fitColumn(m_view, HandleModel::TypeColumn, 100, kinds);
+    // Narrow enough for every column beside the process tree at 1280x800; the name elides.
+    m_columnsWidth += fitColumn(m_view, HandleModel::NameColumn, 160) + fitColumn(m_view, HandleModel::AccessColumn, 56)
+        + fitColumn(m_view, HandleModel::InheritableColumn, 72) + fitColumn(m_view, HandleModel::OffsetColumn, 64)
+        + fitColumn(m_view, HandleModel::ObjectColumn, 90);
 
     m_message->setObjectName(QStringLiteral("handleMessage"));
     m_message->setWordWrap(true);
@@ -150,6 +153,21 @@ bool HandlePane::selectValue(hs::HandleValue value)
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
     return true;
+}
+
+int HandlePane::defaultWidth() const
+{
+    return m_columnsWidth + 2 * m_view->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
+}
+
+int HandlePane::narrowNameColumn(int pixels)
+{
+    constexpr int floor = 100;
+    const int now = m_view->columnWidth(HandleModel::NameColumn);
+    const int taken = std::clamp(now - floor, 0, std::max(0, pixels));
+    m_view->setColumnWidth(HandleModel::NameColumn, now - taken);
+    m_columnsWidth -= taken;
+    return taken;
 }
 
 } // namespace hs::ui

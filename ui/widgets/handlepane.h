@@ -38,6 +38,11 @@ public:
     void showTable();
     void showMessage(const QString& text);
     [[nodiscard]] bool isShowingMessage() const;
+    /// Width that shows every column of the table at its default size.
+    [[nodiscard]] int defaultWidth() const;
+    /// Takes up to `pixels` off the name column's default width (it elides, down to a
+    /// floor); returns how many it took.
+    int narrowNameColumn(int pixels);
 
     [[nodiscard]] const hs::HandleInfo* currentHandle() const;
     /// The current row in the handle model (not the proxy), -1 if none.
@@ -61,6 +66,7 @@ private:
     QStackedWidget* m_stack;
     QTableView* m_view;
     QLabel* m_message;
+    int m_columnsWidth = 0; ///< sum of the default column widths
 };
 
 } // namespace hs::ui

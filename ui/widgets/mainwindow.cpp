@@ -5,6 +5,9 @@
 #include "dialogs/finddialog.h"
 #include "hunt/huntdocks.h"
 #include "learn/explainview.h"
+#include "hunt/snapshotdiffpane.h"
+#include "leaks/leaksampler.h"
+#include "leaks/leakviews.h"
 #include "log/logmodel.h"
 #include "log/qtlogsink.h"
 #include "models/handlemodel.h"
@@ -17,6 +20,7 @@
 #include "widgets/detailspane.h"
 #include "widgets/handlepane.h"
 #include "widgets/logpanel.h"
+#include "widgets/privilegebar.h"
 #include "widgets/processpane.h"
 
 #include "handlescope/describe.h"
@@ -46,7 +50,10 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QScreen>
 #include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
 #include <QTreeWidget>
 #include <QUrl>
 
@@ -70,6 +77,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     , m_logDock(new QDockWidget(tr("Log"), this))
     , m_mainSplit(new QSplitter(Qt::Horizontal, this))
     , m_rightSplit(new QSplitter(Qt::Vertical, this))
+    , m_privilegeBar(new PrivilegeBar(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("HandleScope"));
@@ -87,15 +95,28 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     m_mainSplit->setStretchFactor(1, 3);
     m_mainSplit->setObjectName(QStringLiteral("mainSplitter"));
     m_rightSplit->setObjectName(QStringLiteral("rightSplitter"));
-    setCentralWidget(m_mainSplit);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_privilegeBar);
+    centralLayout->addWidget(m_mainSplit, 1);
+    setCentralWidget(central);
+    connect(m_privilegeBar, &PrivilegeBar::restarted, this, &QWidget::close);
     m_logDock->setObjectName(QStringLiteral("logDock"));
     m_logDock->setWidget(m_logPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     m_hunt = new HuntDocks(this, m_logDock);
     m_explainDock = ExplainView::addDock(this);
+    m_leaks = new LeakViews(this, m_processPane);
+    // A snapshot taken for the diff is a marker on the count chart.
+    connect(m_hunt->diffPane(), &SnapshotDiffPane::snapshotTaken, m_leaks->sampler(),
+            [sampler = m_leaks->sampler()](qint64, const QDateTime&, const QString& label) {
+                sampler->markSnapshot(tr("Snapshot %1").arg(label));
+            });
     m_handlePane->showMessage(tr("Select a process to see its handles."));
 
     createActions();
+    createProcessViewActions();
     createMenus();
     createToolBar();
     createStatusBar();
@@ -104,6 +125,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     connect(m_details, &DetailsPane::jumpRequested, this, &MainWindow::jumpTo);
     connect(m_handlePane->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showHandleMenu);
     connect(m_processPane->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showProcessMenu);
+    connect(m_processPane->treeView(), &QWidget::customContextMenuRequested, this, &MainWindow::showProcessMenu);
     connect(m_handlePane->view(), &QAbstractItemView::doubleClicked, this, [this] { openDuplicateDialog(); });
 
     restoreSettings();
@@ -139,6 +161,7 @@ void MainWindow::connectController()
         m_statusProcesses->setText(tr("%n process(es)", nullptr, processes));
         m_statusHandles->setText(tr("%n handle(s)", nullptr, static_cast<int>(handles)));
         m_statusTime->setText(tr("Refreshed at %1 in %2 ms").arg(at.toString(QStringLiteral("HH:mm:ss"))).arg(ms));
+        updatePrivilegeBar();
     });
     connect(c, &WindowController::refreshFailed, this,
             [this](const QString& message) { statusBar()->showMessage(tr("Refresh failed: %1").arg(message), 10000); });
@@ -258,10 +281,14 @@ void MainWindow::createMenus()
             a->setChecked(a->data().toInt() == m_controller->interval());
     });
     view->addSeparator();
+    view->addAction(m_treeAction);
+    view->addAction(m_kernelThreadsAction);
+    view->addSeparator();
     view->addAction(m_logDock->toggleViewAction());
     view->addAction(m_hunt->diffDock()->toggleViewAction());
     view->addAction(m_hunt->openedByDock()->toggleViewAction());
     view->addAction(m_explainDock->toggleViewAction());
+    m_leaks->addMenuEntries(view);
 
     QMenu* handle = menuBar()->addMenu(tr("&Handle"));
     handle->addAction(m_duplicateAction);
@@ -282,6 +309,7 @@ void MainWindow::createToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_refreshAction);
+    bar->addAction(m_treeAction);
     m_intervalCombo = new QComboBox(bar);
     m_intervalCombo->setObjectName(QStringLiteral("refreshInterval"));
     m_intervalCombo->setToolTip(tr("Automatic refresh"));
@@ -320,17 +348,21 @@ void MainWindow::restoreSettings()
 {
     QSettings s;
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1200, 760);
+        applyDefaultLayout();
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_mainSplit->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_rightSplit->restoreState(s.value(QStringLiteral("window/rightSplitter")).toByteArray());
     m_processPane->view()->horizontalHeader()->restoreState(s.value(QStringLiteral("processes/header")).toByteArray());
+    m_processPane->treeView()->header()->restoreState(s.value(QStringLiteral("processes/treeHeader")).toByteArray());
+    m_treeAction->setChecked(s.value(QStringLiteral("processes/tree"), true).toBool());
+    m_kernelThreadsAction->setChecked(s.value(QStringLiteral("processes/kernelThreads"), false).toBool());
     m_handlePane->view()->horizontalHeader()->restoreState(s.value(QStringLiteral("handles/header")).toByteArray());
     m_processPane->filterEdit()->setText(s.value(QStringLiteral("processes/filter")).toString());
     m_handlePane->filterEdit()->setText(s.value(QStringLiteral("handles/filter")).toString());
     m_handlePane->hideUnnamedBox()->setChecked(s.value(QStringLiteral("handles/hideUnnamed"), false).toBool());
     m_handlePane->groupBox()->setChecked(s.value(QStringLiteral("handles/groupByType"), false).toBool());
     setAutoRefresh(s.value(QStringLiteral("refresh/intervalMs"), DefaultIntervalMs).toInt());
+    m_leaks->restoreSettings();
 }
 
 void MainWindow::saveSettings() const
@@ -341,12 +373,16 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("window/mainSplitter"), m_mainSplit->saveState());
     s.setValue(QStringLiteral("window/rightSplitter"), m_rightSplit->saveState());
     s.setValue(QStringLiteral("processes/header"), m_processPane->view()->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("processes/treeHeader"), m_processPane->treeView()->header()->saveState());
+    s.setValue(QStringLiteral("processes/tree"), m_processPane->isTreeShown());
+    s.setValue(QStringLiteral("processes/kernelThreads"), m_processPane->showsKernelThreads());
     s.setValue(QStringLiteral("handles/header"), m_handlePane->view()->horizontalHeader()->saveState());
     s.setValue(QStringLiteral("processes/filter"), m_processPane->filterEdit()->text());
     s.setValue(QStringLiteral("handles/filter"), m_handlePane->filterEdit()->text());
     s.setValue(QStringLiteral("handles/hideUnnamed"), m_handlePane->hideUnnamedBox()->isChecked());
     s.setValue(QStringLiteral("handles/groupByType"), m_handlePane->groupBox()->isChecked());
     s.setValue(QStringLiteral("refresh/intervalMs"), m_controller->interval());
+    m_leaks->saveSettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -493,7 +529,7 @@ void MainWindow::showProcessMenu(const QPoint& pos)
     menu.addAction(m_copyAction);
     menu.addAction(m_refreshAction);
     menu.addAction(m_findAction);
-    menu.exec(m_processPane->view()->viewport()->mapToGlobal(pos));
+    menu.exec(m_processPane->activeView()->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::about()

@@ -26,9 +26,11 @@ class FindDialog;
 class HandleModel;
 class HandlePane;
 class HuntDocks;
+class LeakViews;
 class LogModel;
 class LogPanel;
 class ProcessModel;
+class PrivilegeBar;
 class ProcessPane;
 class QtLogSink;
 
@@ -59,6 +61,14 @@ public:
     [[nodiscard]] HuntDocks* huntDocks() const { return m_hunt; }
     /// The "Explain" dock (ui/learn): the selected handle for people learning.
     [[nodiscard]] QDockWidget* explainDock() const { return m_explainDock; }
+    [[nodiscard]] PrivilegeBar* privilegeBar() const { return m_privilegeBar; }
+    [[nodiscard]] QAction* treeAction() const { return m_treeAction; }
+    [[nodiscard]] QAction* kernelThreadsAction() const { return m_kernelThreadsAction; }
+    /// The layout without saved settings: `size` (by default 1280x800, or the screen if
+    /// smaller), the processes as wide as their columns, the log dock a few lines high.
+    void applyDefaultLayout(QSize size = {});
+    /// The leak chart, suspects and their sampler (ui/leaks).
+    [[nodiscard]] LeakViews* leakViews() const { return m_leaks; }
 
 public Q_SLOTS:
     void refresh();
@@ -82,6 +92,8 @@ private:
     void createMenus();
     void createToolBar();
     void createStatusBar();
+    void createProcessViewActions();
+    void updatePrivilegeBar();
     void restoreSettings();
     void saveSettings() const;
 
@@ -104,8 +116,10 @@ private:
     QDockWidget* m_logDock;
     HuntDocks* m_hunt;
     QDockWidget* m_explainDock;
+    LeakViews* m_leaks;
     QSplitter* m_mainSplit;
     QSplitter* m_rightSplit;
+    PrivilegeBar* m_privilegeBar;
     QPointer<FindDialog> m_find;
     QPointer<DuplicateDialog> m_duplicate;
 
@@ -116,6 +130,8 @@ private:
     QAction* m_closeHandleAction = nullptr;
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportJsonAction = nullptr;
+    QAction* m_treeAction = nullptr;
+    QAction* m_kernelThreadsAction = nullptr;
     QComboBox* m_intervalCombo = nullptr;
     QLabel* m_statusProcesses = nullptr;
     QLabel* m_statusHandles = nullptr;

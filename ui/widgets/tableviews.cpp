@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QStyle>
 #include <QTableView>
+#include <QTreeView>
 
 #include <algorithm>
 
@@ -30,9 +31,10 @@ void setupTableView(QTableView* view)
     horizontal->setHighlightSections(false);
 }
 
-void fitColumn(QTableView* view, int column, int minimum, const QStringList& samples)
+namespace {
+int fittedWidth(const QAbstractItemView* view, const QHeaderView* header, int column, int minimum,
+                const QStringList& samples)
 {
-    const QHeaderView* header = view->horizontalHeader();
     const QStyle* style = view->style();
     // The header draws its text between two margins, beside the sort arrow.
     const int headerExtra = 2 * style->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header)
@@ -42,7 +44,22 @@ void fitColumn(QTableView* view, int column, int minimum, const QStringList& sam
     const int cellExtra = 2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1) + 4;
     for (const QString& sample : samples)
         width = std::max(width, view->fontMetrics().horizontalAdvance(sample) + cellExtra);
+    return width;
+}
+} // namespace
+
+int fitColumn(QTableView* view, int column, int minimum, const QStringList& samples)
+{
+    const int width = fittedWidth(view, view->horizontalHeader(), column, minimum, samples);
     view->setColumnWidth(column, width);
+    return width;
+}
+
+int fitColumn(QTreeView* view, int column, int minimum, const QStringList& samples)
+{
+    const int width = fittedWidth(view, view->header(), column, minimum, samples);
+    view->setColumnWidth(column, width);
+    return width;
 }
 
 } // namespace hs::ui

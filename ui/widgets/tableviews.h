@@ -4,6 +4,7 @@
 #include <QStringList>
 
 class QTableView;
+class QTreeView;
 
 namespace hs::ui {
 
@@ -14,6 +15,8 @@ void setupTableView(QTableView* view);
 /// Sets `column` to `minimum` pixels, or wider where its header text or one of `samples`
 /// (texts its cells show) needs it: the French texts are longer than the English ones the
 /// minimums were chosen for. Call after the view has its model.
-void fitColumn(QTableView* view, int column, int minimum, const QStringList& samples = {});
+/// Returns the width set.
+int fitColumn(QTableView* view, int column, int minimum, const QStringList& samples = {});
+int fitColumn(QTreeView* view, int column, int minimum, const QStringList& samples = {});
 
 } // namespace hs::ui

@@ -117,6 +117,8 @@ private Q_SLOTS:
         QCOMPARE(actionText(*m_window, "actionRefresh"), QStringLiteral("&Actualiser"));
         QCOMPARE(actionText(*m_window, "actionDuplicate"), QStringLiteral("&Dupliquer le handle…"));
         QCOMPARE(actionText(*m_window, "actionCloseHandle"), QStringLiteral("&Fermer le handle dans le processus…"));
+        QCOMPARE(actionText(*m_window, "actionProcessTree"), QStringLiteral("&Arborescence des processus"));
+        QCOMPARE(actionText(*m_window, "actionKernelThreads"), QStringLiteral("Afficher les threads du &noyau"));
         QCOMPARE(m_window->processModel()->headerData(ProcessModel::UserColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Utilisateur"));
     }
