@@ -153,7 +153,9 @@ fi
 # close-source ticked, driven by HANDLESCOPE_EXPLAIN_DEMO (app/gui/explaindemo.h).
 explain_stages=$WORK/stages-explain
 mkdir -p "$explain_stages"
-env LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= DISPLAY=":$N" HANDLESCOPE_EXPLAIN_DEMO="$explain_stages" \
+# Its own settings: the window state the runs above saved (their docks) would show too.
+env LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= DISPLAY=":$N" XDG_CONFIG_HOME="$WORK/config-explain" \
+    HANDLESCOPE_EXPLAIN_DEMO="$explain_stages" \
     HANDLESCOPE_EXPLAIN_DEMO_SOURCE="$SOURCE_PID:10" HANDLESCOPE_EXPLAIN_DEMO_TARGET="$TARGET_PID" \
     "$APP" >"$WORK/app-explain.log" 2>&1 &
 explain_app=$!
