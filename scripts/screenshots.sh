@@ -147,3 +147,29 @@ if [[ $(id -u) == 0 ]]; then
 else
     echo "not root: privilege-bar.png needs root to run the app as nobody; kept as it was" >&2
 fi
+
+# The Explain pane (README "The Explain pane", docs/gui.md): the source helper's data file
+# explained in the main window's dock, then the duplicate dialog's Explain tab with
+# close-source ticked, driven by HANDLESCOPE_EXPLAIN_DEMO (app/gui/explaindemo.h).
+explain_stages=$WORK/stages-explain
+mkdir -p "$explain_stages"
+# Its own settings: the window state the runs above saved (their docks) would show too.
+env LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= DISPLAY=":$N" XDG_CONFIG_HOME="$WORK/config-explain" \
+    HANDLESCOPE_EXPLAIN_DEMO="$explain_stages" \
+    HANDLESCOPE_EXPLAIN_DEMO_SOURCE="$SOURCE_PID:10" HANDLESCOPE_EXPLAIN_DEMO_TARGET="$TARGET_PID" \
+    "$APP" >"$WORK/app-explain.log" 2>&1 &
+explain_app=$!
+PIDS+=($explain_app)
+for stage in explain explain-duplicate; do
+    for _ in $(seq 600); do
+        [[ -e $explain_stages/$stage.ready ]] && break
+        kill -0 "$explain_app" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$WORK/app-explain.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    [[ -e $explain_stages/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$WORK/app-explain.log" >&2; exit 1; }
+    DISPLAY=":$N" import -window root "$OUT/$stage.png"
+    echo "wrote $OUT/$stage.png"
+    touch "$explain_stages/$stage.done"
+done
+kill "$explain_app" 2>/dev/null || true
+wait "$explain_app" || true

@@ -2,6 +2,497 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ExplainCode</name>
+    <message>
+        <location filename="../ui/learn/explaincode.cpp" line="+29"/>
+        <source>Step 1: take a copy of fd %1 of process %2 into this program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close source: no call closes another process&apos;s fd. Process %1 must run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>itself (HandleScope injects that call).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Needs ptrace access to process %1 (ptrace(2)):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same user and a Yama ptrace_scope that allows it, or CAP_SYS_PTRACE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a new number in this program, with FD_CLOEXEC set:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step 2: pass it to process %1 over a connected UNIX socket `sock` (SCM_RIGHTS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>this program&apos;s copy; process %1 now holds its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step 3, in process %1 (msg built as above): receive it; the kernel picks its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no FD_CLOEXEC: inheritable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FD_CLOEXEC set: not inheritable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a pseudo handle: no need to close it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its value is valid in process %1 only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>valid in this process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>for example ERROR_ACCESS_DENIED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Process %1 does not know the value of copy: tell it (a named pipe, shared memory...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExplainText</name>
+    <message>
+        <location filename="../ui/learn/explaintext.cpp" line="+31"/>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a file opened with open(); reads and writes move its offset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a directory, opened to list it (getdents) or as a base for openat().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a character device such as a terminal or /dev/null; its driver decides what read and write do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a block device (a disk or a partition).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>one end of a pipe: bytes written at the write end are read at the read end, once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a socket: one end of a network or local (UNIX) connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an eventfd: a 64-bit counter; write() adds to it, read() takes it. Used to wake another thread or process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a timerfd: a timer that becomes readable when it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a signalfd: blocked signals delivered as data to read().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an epoll instance: a set of descriptors watched for readiness.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an inotify instance: events about files and directories it watches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a fanotify group: file access events, often for security tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a pidfd: a stable reference to one process (pids are reused, a pidfd is not).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a memfd: an anonymous file in memory, shared by everyone holding it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an io_uring instance: queues of asynchronous I/O requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a kernel object without a file name (an anonymous inode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an object of a type HandleScope names but does not explain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a file object: an open file with its own position.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a file object opened on a directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a file object on a pipe (anonymous or named).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a file object on a socket (AFD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a process object: wait on it, read its exit code, or act on it with the rights held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a thread object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an event: signaled or not; SetEvent wakes the threads waiting on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a mutex (&quot;Mutant&quot; in the kernel): owned by one thread at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a semaphore: a count of free slots; waiting takes one, ReleaseSemaphore gives back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a section (file mapping): memory that several processes can map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an open registry key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an access token: the identity and privileges of a process or thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a waitable timer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a job object: a group of processes managed together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an I/O completion port: a queue of finished I/O.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an ALPC port: the kernel&apos;s local message passing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a directory of the object manager&apos;s namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a symbolic link of the object manager&apos;s namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a desktop (windows, menus and hooks live on one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a window station: clipboard, atoms and desktops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a kernel object of a type HandleScope names but does not explain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opened for reading only (O_RDONLY): write() on it fails with EBADF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened for writing only (O_WRONLY): read() on it fails with EBADF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened for reading and writing (O_RDWR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened with O_PATH: it names the object but allows neither read nor write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The access mode was not read (it needs the fdinfo of the process).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Access mask 0x%1; its rights were not decoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access mask 0x%1, checked once when the handle was opened; each use needs its right:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>wait on the object (WaitForSingleObject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>delete the object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read its security descriptor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>change its access control list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>change its owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>write the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>append to the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SetEvent and ResetEvent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>duplicate handles from and into the process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>map the section for reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>map the section for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Whether it is inheritable was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inheritable: yes. A child started by CreateProcess with bInheritHandles = TRUE gets this handle at the same value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inheritable: no. Children never get it; it was created or duplicated with bInheritHandle = FALSE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inheritable: yes (FD_CLOEXEC is clear). A program this process starts with execve() keeps it at the same number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inheritable: no (FD_CLOEXEC is set). It is closed when the process calls execve(); a fork() child still gets a copy until it executes another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CloseHandle removes this entry from the process&apos;s handle table. The object lives on while any other handle or kernel reference to it remains; with the last one it is destroyed, and a named object&apos;s name goes with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>when the last write end closes, readers get end of file; when the last read end closes, writers get EPIPE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a stream connection is shut down and its peer reads end of file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file was deleted: its data is freed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the file itself stays on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the kernel frees the object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>close(%1) removes fd %1 from this process&apos;s table only. The open file description (offset, flags) stays while another descriptor, in this or any process, refers to it. With the last one: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The copy is inheritable (bInheritHandle = TRUE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy is inheritable: FD_CLOEXEC clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy is not inheritable (bInheritHandle = FALSE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy has FD_CLOEXEC set: not inheritable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DUPLICATE_CLOSE_SOURCE closes the source handle, even if the duplicate fails: the handle moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The source descriptor is closed afterwards: the descriptor moves. Linux has no call that closes another process&apos;s descriptor; HandleScope injects close() into the source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The copy gets access 0x%1 instead of the source&apos;s (DUPLICATE_SAME_ACCESS not set).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The copy always has the source&apos;s access mode: Linux cannot narrow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The target is not told the new value: the source or a helper must send it (a pipe, a socket, shared memory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;p&gt;Both are small numbers that index a per-process table of references to kernel objects. A Linux descriptor is the lowest free number (0, 1, 2 are the standard streams); a Windows handle is a multiple of 4.&lt;/p&gt;&lt;p&gt;A Windows handle carries its own access mask, chosen when it is opened or duplicated; a Linux descriptor points at an open file description whose mode (r, w, rw) every copy shares, with the file offset.&lt;/p&gt;&lt;p&gt;To share: Windows has inheritance, named objects and DuplicateHandle into any process you may open; Linux has inheritance across fork and exec, names in the file system, SCM_RIGHTS over a UNIX socket and, since 5.6, pidfd_getfd to take a copy from another process.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::DetailsPane</name>
     <message>
         <location filename="../ui/widgets/detailspane.cpp" line="+28"/>
@@ -204,13 +695,13 @@
 <context>
     <name>hs::ui::DuplicateDialog</name>
     <message>
-        <location filename="../ui/dialogs/duplicatedialog.cpp" line="+47"/>
-        <location line="+34"/>
+        <location filename="../ui/dialogs/duplicatedialog.cpp" line="+50"/>
+        <location line="+36"/>
         <source>Duplicate handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-35"/>
         <source>Please confirm this duplicate:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,7 +721,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,12 +751,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>The exact calls the duplicate will make</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,12 +791,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&lt;b&gt;Preview:&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Process</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,13 +821,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Choose a target process.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Duplicate failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::ExplainView</name>
+    <message>
+        <location filename="../ui/learn/explainview.cpp" line="+42"/>
+        <source>&amp;Copy Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy the equivalent code to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Equivalent code&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select a handle: this pane explains what it is and how to share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Windows handles vs Linux descriptors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>%1 %2 of %3 (pid %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It refers to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inheritable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Closing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Share it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The code below takes a copy of it into a program of your own. To give it to another process, open Duplicate (Ctrl+D).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a target process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new %1 in process %2 that refers to the same object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What HandleScope will call</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -875,7 +1470,7 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+76"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+77"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -885,7 +1480,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Snapshot %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -921,18 +1516,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Duplicated into pid %1 as %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+244"/>
+        <location line="+245"/>
         <source>Close handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-243"/>
         <source>Handle closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,7 +1632,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&amp;Handle</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,497 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ExplainCode</name>
+    <message>
+        <location filename="../ui/learn/explaincode.cpp" line="+29"/>
+        <source>Step 1: take a copy of fd %1 of process %2 into this program.</source>
+        <translation>Étape 1 : prendre une copie du descripteur %1 du processus %2 dans ce programme.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close source: no call closes another process&apos;s fd. Process %1 must run</source>
+        <translation>Fermer la source : aucun appel ne ferme le descripteur d'un autre processus. Le processus %1 doit exécuter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>itself (HandleScope injects that call).</source>
+        <translation>lui-même (HandleScope injecte cet appel).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Needs ptrace access to process %1 (ptrace(2)):</source>
+        <translation>Demande l'accès ptrace au processus %1 (ptrace(2)) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same user and a Yama ptrace_scope that allows it, or CAP_SYS_PTRACE.</source>
+        <translation>même utilisateur et un ptrace_scope de Yama qui le permet, ou CAP_SYS_PTRACE.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a new number in this program, with FD_CLOEXEC set:</source>
+        <translation>un nouveau numéro dans ce programme, avec FD_CLOEXEC mis :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step 2: pass it to process %1 over a connected UNIX socket `sock` (SCM_RIGHTS).</source>
+        <translation>Étape 2 : le passer au processus %1 par un socket UNIX connecté `sock` (SCM_RIGHTS).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>this program&apos;s copy; process %1 now holds its own</source>
+        <translation>la copie de ce programme ; le processus %1 détient maintenant la sienne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step 3, in process %1 (msg built as above): receive it; the kernel picks its number.</source>
+        <translation>Étape 3, dans le processus %1 (msg construit comme ci-dessus) : le recevoir ; le noyau choisit son numéro.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no FD_CLOEXEC: inheritable</source>
+        <translation>sans FD_CLOEXEC : héritable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FD_CLOEXEC set: not inheritable</source>
+        <translation>FD_CLOEXEC mis : non héritable</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a pseudo handle: no need to close it</source>
+        <translation>un pseudo-handle : inutile de le fermer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its value is valid in process %1 only</source>
+        <translation>sa valeur n'est valable que dans le processus %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>valid in this process</source>
+        <translation>valable dans ce processus</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>for example ERROR_ACCESS_DENIED</source>
+        <translation>par exemple ERROR_ACCESS_DENIED</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Process %1 does not know the value of copy: tell it (a named pipe, shared memory...).</source>
+        <translation>Le processus %1 ne connaît pas la valeur de copy : communiquez-la (un tube nommé, une mémoire partagée…).</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainText</name>
+    <message>
+        <location filename="../ui/learn/explaintext.cpp" line="+31"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2) : %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a file opened with open(); reads and writes move its offset.</source>
+        <translation>un fichier ouvert par open() ; lectures et écritures déplacent sa position.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a directory, opened to list it (getdents) or as a base for openat().</source>
+        <translation>un répertoire, ouvert pour le lister (getdents) ou comme base pour openat().</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a character device such as a terminal or /dev/null; its driver decides what read and write do.</source>
+        <translation>un périphérique caractère comme un terminal ou /dev/null ; son pilote décide de ce que font read et write.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a block device (a disk or a partition).</source>
+        <translation>un périphérique bloc (un disque ou une partition).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>one end of a pipe: bytes written at the write end are read at the read end, once.</source>
+        <translation>une extrémité d'un tube : les octets écrits à l'extrémité d'écriture sont lus, une seule fois, à l'extrémité de lecture.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a socket: one end of a network or local (UNIX) connection.</source>
+        <translation>un socket : une extrémité d'une connexion réseau ou locale (UNIX).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an eventfd: a 64-bit counter; write() adds to it, read() takes it. Used to wake another thread or process.</source>
+        <translation>un eventfd : un compteur 64 bits ; write() y ajoute, read() le prend. Sert à réveiller un autre thread ou processus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a timerfd: a timer that becomes readable when it expires.</source>
+        <translation>un timerfd : une minuterie qui devient lisible quand elle expire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a signalfd: blocked signals delivered as data to read().</source>
+        <translation>un signalfd : des signaux bloqués, livrés comme données à lire par read().</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an epoll instance: a set of descriptors watched for readiness.</source>
+        <translation>une instance epoll : un ensemble de descripteurs surveillés jusqu'à ce qu'ils soient prêts.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an inotify instance: events about files and directories it watches.</source>
+        <translation>une instance inotify : des événements sur les fichiers et répertoires qu'elle surveille.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a fanotify group: file access events, often for security tools.</source>
+        <translation>un groupe fanotify : des événements d'accès aux fichiers, souvent pour les outils de sécurité.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a pidfd: a stable reference to one process (pids are reused, a pidfd is not).</source>
+        <translation>un pidfd : une référence stable à un processus (les pid sont réutilisés, un pidfd ne l'est pas).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a memfd: an anonymous file in memory, shared by everyone holding it.</source>
+        <translation>un memfd : un fichier anonyme en mémoire, partagé par tous ceux qui le détiennent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an io_uring instance: queues of asynchronous I/O requests.</source>
+        <translation>une instance io_uring : des files de requêtes d'E/S asynchrones.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a kernel object without a file name (an anonymous inode).</source>
+        <translation>un objet du noyau sans nom de fichier (un inode anonyme).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an object of a type HandleScope names but does not explain.</source>
+        <translation>un objet d'un type que HandleScope nomme mais n'explique pas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a file object: an open file with its own position.</source>
+        <translation>un objet fichier : un fichier ouvert avec sa propre position.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a file object opened on a directory.</source>
+        <translation>un objet fichier ouvert sur un répertoire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a file object on a pipe (anonymous or named).</source>
+        <translation>un objet fichier sur un tube (anonyme ou nommé).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a file object on a socket (AFD).</source>
+        <translation>un objet fichier sur un socket (AFD).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a process object: wait on it, read its exit code, or act on it with the rights held.</source>
+        <translation>un objet processus : l'attendre, lire son code de sortie ou agir sur lui avec les droits détenus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a thread object.</source>
+        <translation>un objet thread.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an event: signaled or not; SetEvent wakes the threads waiting on it.</source>
+        <translation>un événement : signalé ou non ; SetEvent réveille les threads qui l'attendent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a mutex (&quot;Mutant&quot; in the kernel): owned by one thread at a time.</source>
+        <translation>un mutex (« Mutant » dans le noyau) : possédé par un seul thread à la fois.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a semaphore: a count of free slots; waiting takes one, ReleaseSemaphore gives back.</source>
+        <translation>un sémaphore : un nombre de places libres ; attendre en prend une, ReleaseSemaphore en rend.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a section (file mapping): memory that several processes can map.</source>
+        <translation>une section (projection de fichier) : de la mémoire que plusieurs processus peuvent projeter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an open registry key.</source>
+        <translation>une clé de registre ouverte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an access token: the identity and privileges of a process or thread.</source>
+        <translation>un jeton d'accès : l'identité et les privilèges d'un processus ou d'un thread.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a waitable timer.</source>
+        <translation>une minuterie d'attente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a job object: a group of processes managed together.</source>
+        <translation>un objet job : un groupe de processus gérés ensemble.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an I/O completion port: a queue of finished I/O.</source>
+        <translation>un port de complétion d'E/S : une file d'E/S terminées.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an ALPC port: the kernel&apos;s local message passing.</source>
+        <translation>un port ALPC : le passage de messages local du noyau.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a directory of the object manager&apos;s namespace.</source>
+        <translation>un répertoire de l'espace de noms du gestionnaire d'objets.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a symbolic link of the object manager&apos;s namespace.</source>
+        <translation>un lien symbolique de l'espace de noms du gestionnaire d'objets.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a desktop (windows, menus and hooks live on one).</source>
+        <translation>un bureau (fenêtres, menus et hooks y vivent).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a window station: clipboard, atoms and desktops.</source>
+        <translation>une station de fenêtres : presse-papiers, atomes et bureaux.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a kernel object of a type HandleScope names but does not explain.</source>
+        <translation>un objet du noyau d'un type que HandleScope nomme mais n'explique pas.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opened for reading only (O_RDONLY): write() on it fails with EBADF.</source>
+        <translation>Ouvert en lecture seule (O_RDONLY) : write() y échoue avec EBADF.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened for writing only (O_WRONLY): read() on it fails with EBADF.</source>
+        <translation>Ouvert en écriture seule (O_WRONLY) : read() y échoue avec EBADF.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened for reading and writing (O_RDWR).</source>
+        <translation>Ouvert en lecture et écriture (O_RDWR).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened with O_PATH: it names the object but allows neither read nor write.</source>
+        <translation>Ouvert avec O_PATH : il désigne l'objet mais ne permet ni lecture ni écriture.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The access mode was not read (it needs the fdinfo of the process).</source>
+        <translation>Le mode d'accès n'a pas été lu (il faut le fdinfo du processus).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Access mask 0x%1; its rights were not decoded.</source>
+        <translation>Masque d'accès 0x%1 ; ses droits n'ont pas été décodés.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access mask 0x%1, checked once when the handle was opened; each use needs its right:</source>
+        <translation>Masque d'accès 0x%1, vérifié une fois à l'ouverture du handle ; chaque usage demande son droit :</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>wait on the object (WaitForSingleObject)</source>
+        <translation>attendre l'objet (WaitForSingleObject)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>delete the object</source>
+        <translation>supprimer l'objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read its security descriptor</source>
+        <translation>lire son descripteur de sécurité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>change its access control list</source>
+        <translation>modifier sa liste de contrôle d'accès</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>change its owner</source>
+        <translation>changer son propriétaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read the file</source>
+        <translation>lire le fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>write the file</source>
+        <translation>écrire le fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>append to the file</source>
+        <translation>ajouter à la fin du fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SetEvent and ResetEvent</source>
+        <translation>SetEvent et ResetEvent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>duplicate handles from and into the process</source>
+        <translation>dupliquer des handles depuis et vers le processus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>map the section for reading</source>
+        <translation>projeter la section en lecture</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>map the section for writing</source>
+        <translation>projeter la section en écriture</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Whether it is inheritable was not read.</source>
+        <translation>Son caractère héritable n'a pas été lu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inheritable: yes. A child started by CreateProcess with bInheritHandles = TRUE gets this handle at the same value.</source>
+        <translation>Héritable : oui. Un enfant lancé par CreateProcess avec bInheritHandles = TRUE reçoit ce handle à la même valeur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inheritable: no. Children never get it; it was created or duplicated with bInheritHandle = FALSE.</source>
+        <translation>Héritable : non. Les enfants ne le reçoivent jamais ; il a été créé ou dupliqué avec bInheritHandle = FALSE.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inheritable: yes (FD_CLOEXEC is clear). A program this process starts with execve() keeps it at the same number.</source>
+        <translation>Héritable : oui (FD_CLOEXEC n'est pas mis). Un programme que ce processus lance par execve() le garde au même numéro.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inheritable: no (FD_CLOEXEC is set). It is closed when the process calls execve(); a fork() child still gets a copy until it executes another program.</source>
+        <translation>Héritable : non (FD_CLOEXEC est mis). Il est fermé quand le processus appelle execve() ; un enfant de fork() en reçoit quand même une copie jusqu'à ce qu'il exécute un autre programme.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CloseHandle removes this entry from the process&apos;s handle table. The object lives on while any other handle or kernel reference to it remains; with the last one it is destroyed, and a named object&apos;s name goes with it.</source>
+        <translation>CloseHandle retire cette entrée de la table des handles du processus. L'objet survit tant qu'il reste un autre handle ou une référence du noyau vers lui ; avec le dernier il est détruit, et le nom d'un objet nommé disparaît avec lui.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>when the last write end closes, readers get end of file; when the last read end closes, writers get EPIPE.</source>
+        <translation>quand la dernière extrémité d'écriture se ferme, les lecteurs reçoivent la fin de fichier ; quand la dernière extrémité de lecture se ferme, les écrivains reçoivent EPIPE.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a stream connection is shut down and its peer reads end of file.</source>
+        <translation>une connexion en flux est fermée et son pair lit la fin de fichier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file was deleted: its data is freed.</source>
+        <translation>le fichier a été supprimé : ses données sont libérées.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the file itself stays on disk.</source>
+        <translation>le fichier lui-même reste sur le disque.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the kernel frees the object.</source>
+        <translation>le noyau libère l'objet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>close(%1) removes fd %1 from this process&apos;s table only. The open file description (offset, flags) stays while another descriptor, in this or any process, refers to it. With the last one: %2</source>
+        <translation>close(%1) retire le descripteur %1 de la table de ce processus seulement. La description de fichier ouvert (position, drapeaux) reste tant qu'un autre descripteur, dans ce processus ou un autre, y fait référence. Avec le dernier : %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The copy is inheritable (bInheritHandle = TRUE).</source>
+        <translation>La copie est héritable (bInheritHandle = TRUE).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy is inheritable: FD_CLOEXEC clear.</source>
+        <translation>La copie est héritable : FD_CLOEXEC non mis.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy is not inheritable (bInheritHandle = FALSE).</source>
+        <translation>La copie n'est pas héritable (bInheritHandle = FALSE).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy has FD_CLOEXEC set: not inheritable.</source>
+        <translation>La copie a FD_CLOEXEC mis : non héritable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DUPLICATE_CLOSE_SOURCE closes the source handle, even if the duplicate fails: the handle moves.</source>
+        <translation>DUPLICATE_CLOSE_SOURCE ferme le handle source, même si la duplication échoue : le handle est déplacé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The source descriptor is closed afterwards: the descriptor moves. Linux has no call that closes another process&apos;s descriptor; HandleScope injects close() into the source.</source>
+        <translation>Le descripteur source est fermé ensuite : le descripteur est déplacé. Linux n'a aucun appel qui ferme le descripteur d'un autre processus ; HandleScope injecte close() dans la source.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The copy gets access 0x%1 instead of the source&apos;s (DUPLICATE_SAME_ACCESS not set).</source>
+        <translation>La copie reçoit l'accès 0x%1 au lieu de celui de la source (DUPLICATE_SAME_ACCESS non mis).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The copy always has the source&apos;s access mode: Linux cannot narrow it.</source>
+        <translation>La copie a toujours le mode d'accès de la source : Linux ne peut pas le restreindre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The target is not told the new value: the source or a helper must send it (a pipe, a socket, shared memory).</source>
+        <translation>La cible n'apprend pas la nouvelle valeur : la source ou un intermédiaire doit la lui envoyer (un tube, un socket, une mémoire partagée).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;p&gt;Both are small numbers that index a per-process table of references to kernel objects. A Linux descriptor is the lowest free number (0, 1, 2 are the standard streams); a Windows handle is a multiple of 4.&lt;/p&gt;&lt;p&gt;A Windows handle carries its own access mask, chosen when it is opened or duplicated; a Linux descriptor points at an open file description whose mode (r, w, rw) every copy shares, with the file offset.&lt;/p&gt;&lt;p&gt;To share: Windows has inheritance, named objects and DuplicateHandle into any process you may open; Linux has inheritance across fork and exec, names in the file system, SCM_RIGHTS over a UNIX socket and, since 5.6, pidfd_getfd to take a copy from another process.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les deux sont de petits nombres qui indexent une table, propre à chaque processus, de références à des objets du noyau. Un descripteur Linux est le plus petit numéro libre (0, 1, 2 sont les flux standard) ; un handle Windows est un multiple de 4.&lt;/p&gt;&lt;p&gt;Un handle Windows porte son propre masque d'accès, choisi à son ouverture ou à sa duplication ; un descripteur Linux pointe vers une description de fichier ouvert dont toutes les copies partagent le mode (r, w, rw) et la position.&lt;/p&gt;&lt;p&gt;Pour partager : Windows a l'héritage, les objets nommés et DuplicateHandle vers tout processus que l'on peut ouvrir ; Linux a l'héritage par fork et exec, les noms dans le système de fichiers, SCM_RIGHTS par un socket UNIX et, depuis 5.6, pidfd_getfd pour prendre une copie chez un autre processus.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::DetailsPane</name>
     <message>
         <location filename="../ui/widgets/detailspane.cpp" line="+28"/>
@@ -204,13 +695,13 @@
 <context>
     <name>hs::ui::DuplicateDialog</name>
     <message>
-        <location filename="../ui/dialogs/duplicatedialog.cpp" line="+47"/>
-        <location line="+34"/>
+        <location filename="../ui/dialogs/duplicatedialog.cpp" line="+50"/>
+        <location line="+36"/>
         <source>Duplicate handle</source>
         <translation>Dupliquer le handle</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-35"/>
         <source>Please confirm this duplicate:</source>
         <translation>Veuillez confirmer cette duplication&#xa0;:</translation>
     </message>
@@ -230,7 +721,7 @@
         <translation>Fermer ensuite le handle dans la source (le déplacer)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Duplicate</source>
         <translation>&amp;Dupliquer</translation>
     </message>
@@ -260,12 +751,22 @@
         <translation>Masque d’accès&#xa0;:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>The exact calls the duplicate will make</source>
         <translation>Les appels exacts que fera la duplication</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explain</source>
+        <translation>Explications</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -290,12 +791,7 @@
         <translation>&lt;b&gt;Processus cible&#xa0;:&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&lt;b&gt;Preview:&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Aperçu&#xa0;:&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Process</source>
         <translation>Processus</translation>
     </message>
@@ -325,7 +821,7 @@
         <translation> (récent)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Choose a target process.</source>
         <translation>Choisissez un processus cible.</translation>
     </message>
@@ -333,6 +829,105 @@
         <location line="+64"/>
         <source>Duplicate failed: %1</source>
         <translation>Échec de la duplication&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::ExplainView</name>
+    <message>
+        <location filename="../ui/learn/explainview.cpp" line="+42"/>
+        <source>&amp;Copy Code</source>
+        <translation>&amp;Copier le code</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy the equivalent code to the clipboard</source>
+        <translation>Copier le code équivalent dans le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Equivalent code&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Code équivalent&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Explain</source>
+        <translation>Explications</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Explain</source>
+        <translation>&amp;Explications</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select a handle: this pane explains what it is and how to share it.</source>
+        <translation>Sélectionnez un handle : ce panneau explique ce qu'il est et comment le partager.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Windows handles vs Linux descriptors</source>
+        <translation>Handles Windows et descripteurs Linux</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>%1 %2 of %3 (pid %4)</source>
+        <translation>%1 %2 de %3 (pid %4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It refers to: %1</source>
+        <translation>Il désigne : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inheritable</source>
+        <translation>Héritable</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Closing it</source>
+        <translation>Le fermer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read next</source>
+        <translation>À lire ensuite</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Share it</source>
+        <translation>Le partager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The code below takes a copy of it into a program of your own. To give it to another process, open Duplicate (Ctrl+D).</source>
+        <translation>Le code ci-dessous en prend une copie dans un programme à vous. Pour le donner à un autre processus, ouvrez Dupliquer (Ctrl+D).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This duplicate</source>
+        <translation>Cette duplication</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a target process.</source>
+        <translation>Choisissez un processus cible.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new %1 in process %2 that refers to the same object.</source>
+        <translation>Un nouveau %1 dans le processus %2, qui désigne le même objet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What HandleScope will call</source>
+        <translation>Ce que HandleScope appellera</translation>
     </message>
 </context>
 <context>
@@ -875,7 +1470,7 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+76"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+77"/>
         <source>Log</source>
         <translation>Journal</translation>
     </message>
@@ -885,7 +1480,7 @@
         <translation>HandleScope</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Snapshot %1</source>
         <translation>Instantané %1</translation>
     </message>
@@ -921,18 +1516,18 @@
         <translation>Échec de l’actualisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Duplicated into pid %1 as %2 %3</source>
         <translation>Dupliqué dans le pid %1 en tant que %2 %3</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+244"/>
+        <location line="+245"/>
         <source>Close handle</source>
         <translation>Fermer le handle</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-243"/>
         <source>Handle closed.</source>
         <translation>Handle fermé.</translation>
     </message>
@@ -1037,7 +1632,7 @@
         <translation>Toutes les %1 s</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&amp;Handle</source>
         <translation>&amp;Handle</translation>
     </message>

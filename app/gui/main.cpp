@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // handlescope: the desktop app.
 #include "demodriver.h"
+#include "explaindemo.h"
 #include "leakdemo.h"
 
 #include "i18n/translations.h"
@@ -48,5 +49,7 @@ int main(int argc, char** argv)
     hs::app::DemoDriver::startIfRequested(&window);
     // HANDLESCOPE_LEAK_DEMO drives the leak views for the same script.
     hs::app::LeakDemo::startIfRequested(&window);
+    // HANDLESCOPE_EXPLAIN_DEMO shows the Explain pane and tab for the same script.
+    hs::app::ExplainDemo::startIfRequested(&window);
     return QApplication::exec();
 }

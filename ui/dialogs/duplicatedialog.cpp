@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "dialogs/duplicatedialog.h"
 
+#include "learn/explainview.h"
+
 #include "util/colors.h"
 #include "util/platform.h"
 #include "util/qtstd.h"
@@ -30,6 +32,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -70,6 +73,8 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
     , m_inheritable(new QCheckBox(tr("Inheritable (survives exec in the target's children)"), this))
     , m_closeSource(new QCheckBox(tr("Close the handle in the source afterwards (move it)"), this))
     , m_preview(new QPlainTextEdit(this))
+    , m_explain(new ExplainView(this))
+    , m_previewTabs(new QTabWidget(this))
     , m_progress(new QProgressBar(this))
     , m_errorBanner(new QLabel(this))
     , m_successPanel(new QWidget(this))
@@ -142,8 +147,11 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
     m_preview->setObjectName(QStringLiteral("preview"));
     m_preview->setReadOnly(true);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_preview->setMaximumHeight(110);
     m_preview->setToolTip(tr("The exact calls the duplicate will make"));
+    m_previewTabs->setObjectName(QStringLiteral("previewTabs"));
+    m_previewTabs->addTab(m_preview, tr("Preview"));
+    m_previewTabs->addTab(m_explain, tr("Explain"));
+    m_previewTabs->setMinimumHeight(200);
 
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setRange(0, 0); // busy; the core's step-by-step progress is for the handle map (issue 16)
@@ -202,13 +210,12 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
     layout->addWidget(m_search);
     layout->addWidget(m_targetView, 1);
     layout->addWidget(optionsBox);
-    layout->addWidget(new QLabel(tr("<b>Preview:</b>"), this));
-    layout->addWidget(m_preview);
+    layout->addWidget(m_previewTabs, 2);
     layout->addWidget(m_progress);
     layout->addWidget(m_errorBanner);
     layout->addWidget(m_successPanel);
     layout->addWidget(m_buttons);
-    resize(640, 600);
+    resize(720, 760);
     updatePreview();
 }
 
@@ -299,6 +306,7 @@ void DuplicateDialog::updatePreview()
 {
     const auto t = target();
     m_duplicateButton->setEnabled(t.has_value() && !isRunning());
+    m_explain->showDuplicate(m_source, m_handle, t ? std::optional(t->pid) : std::nullopt, options());
     if (!t) {
         m_preview->setPlainText(tr("Choose a target process."));
         return;

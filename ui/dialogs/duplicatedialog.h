@@ -22,11 +22,13 @@ class QPushButton;
 class QRadioButton;
 class QSortFilterProxyModel;
 class QStandardItemModel;
+class QTabWidget;
 class QTableView;
 class QWidget;
 
 namespace hs::ui {
 
+class ExplainView;
 struct DuplicateOutcome;
 
 /// Duplicate a handle into a process of the user's choice: source, target picker with
@@ -90,6 +92,8 @@ private:
     QRadioButton* m_sameAccess = nullptr;
     QLineEdit* m_accessMask = nullptr;
     QPlainTextEdit* m_preview;
+    ExplainView* m_explain; ///< the "Explain" tab beside the preview
+    QTabWidget* m_previewTabs;
     QProgressBar* m_progress;
     QLabel* m_errorBanner;
     QWidget* m_successPanel;

@@ -4,6 +4,7 @@
 #include "dialogs/duplicatedialog.h"
 #include "dialogs/finddialog.h"
 #include "hunt/huntdocks.h"
+#include "learn/explainview.h"
 #include "hunt/snapshotdiffpane.h"
 #include "leaks/leaksampler.h"
 #include "leaks/leakviews.h"
@@ -105,6 +106,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     m_logDock->setWidget(m_logPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     m_hunt = new HuntDocks(this, m_logDock);
+    m_explainDock = ExplainView::addDock(this);
     m_leaks = new LeakViews(this, m_processPane);
     // A snapshot taken for the diff is a marker on the count chart.
     connect(m_hunt->diffPane(), &SnapshotDiffPane::snapshotTaken, m_leaks->sampler(),
@@ -171,6 +173,9 @@ void MainWindow::connectController()
     });
     connect(c, &WindowController::detailsChanged, m_details, &DetailsPane::showHandle);
     connect(c, &WindowController::detailsCleared, m_details, &DetailsPane::clear);
+    auto* explain = static_cast<ExplainView*>(m_explainDock->widget());
+    connect(c, &WindowController::detailsChanged, explain, &ExplainView::showHandle);
+    connect(c, &WindowController::detailsCleared, explain, &ExplainView::clear);
     connect(c, &WindowController::holdersChanged, m_details, &DetailsPane::showHolders);
     connect(c, &WindowController::selectProcessRequested, this, [this](hs::Pid pid) { m_processPane->selectPid(pid); });
     connect(c, &WindowController::selectHandleRequested, this, [this](hs::HandleValue value) {
@@ -282,6 +287,7 @@ void MainWindow::createMenus()
     view->addAction(m_logDock->toggleViewAction());
     view->addAction(m_hunt->diffDock()->toggleViewAction());
     view->addAction(m_hunt->openedByDock()->toggleViewAction());
+    view->addAction(m_explainDock->toggleViewAction());
     m_leaks->addMenuEntries(view);
 
     QMenu* handle = menuBar()->addMenu(tr("&Handle"));

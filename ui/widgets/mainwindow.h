@@ -59,6 +59,8 @@ public:
     [[nodiscard]] QLabel* statusRefreshLabel() const { return m_statusTime; }
     /// The leak-hunting docks: snapshot diff and "Opened by" (ui/hunt).
     [[nodiscard]] HuntDocks* huntDocks() const { return m_hunt; }
+    /// The "Explain" dock (ui/learn): the selected handle for people learning.
+    [[nodiscard]] QDockWidget* explainDock() const { return m_explainDock; }
     [[nodiscard]] PrivilegeBar* privilegeBar() const { return m_privilegeBar; }
     [[nodiscard]] QAction* treeAction() const { return m_treeAction; }
     [[nodiscard]] QAction* kernelThreadsAction() const { return m_kernelThreadsAction; }
@@ -113,6 +115,7 @@ private:
     LogPanel* m_logPanel;
     QDockWidget* m_logDock;
     HuntDocks* m_hunt;
+    QDockWidget* m_explainDock;
     LeakViews* m_leaks;
     QSplitter* m_mainSplit;
     QSplitter* m_rightSplit;

@@ -7,6 +7,7 @@
 #include "dialogs/duplicatedialog.h"
 #include "dup/risk.h"
 #include "i18n/translations.h"
+#include "learn/explainview.h"
 #include "models/handlemodel.h"
 #include "models/handleproxymodel.h"
 #include "models/processmodel.h"
@@ -27,6 +28,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
@@ -134,6 +136,32 @@ private Q_SLOTS:
         else
             QVERIFY2(buttons.contains(QStringLiteral("&Fermer")) || buttons.contains(QStringLiteral("Fermer")),
                      qPrintable(buttons.join(QLatin1Char('|'))));
+    }
+
+    // The Explain pane and the dialog's Explain tab speak French; the code stays C.
+    void frenchExplainPane()
+    {
+        QVERIFY(isFrench());
+        const auto dialog = openDuplicate(m_window.get());
+        auto* tabs = dialog->findChild<QTabWidget*>(QStringLiteral("previewTabs"));
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Aperçu"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Explications"));
+        ExplainView view(nullptr, ExplainPlatform::Linux);
+        hs::HandleInfo handle = hs::test::makeHandle(7, 99);
+        handle.access = hs::AccessMode::ReadWrite;
+        handle.inheritable = false;
+        view.showHandle(hs::test::makeProcess(4242, 100, 3, "editor"), handle);
+        const QString text = view.explanationText();
+        QVERIFY2(text.contains(QStringLiteral("Ouvert en lecture et écriture (O_RDWR).")), qPrintable(text));
+        // toPlainText() turns the no-break space before the colon into a space.
+        QVERIFY2(text.contains(QStringLiteral("Héritable : non (FD_CLOEXEC est mis).")), qPrintable(text));
+        const QString code = view.codeText();
+        QVERIFY2(code.contains(QStringLiteral("// un nouveau numéro dans ce programme, avec FD_CLOEXEC mis")),
+                 qPrintable(code));
+        QVERIFY2(code.contains(QStringLiteral("\nint fd = pidfd_getfd(pidfd, 7, 0);\n")), qPrintable(code));
+        auto* copy = view.findChild<QPushButton*>(QStringLiteral("copyExplainCode"));
+        QCOMPARE(copy->text(), QStringLiteral("&Copier le code"));
     }
 
     void frenchRisks()
