@@ -6,12 +6,12 @@
     <message>
         <location filename="../ui/learn/explaincode.cpp" line="+29"/>
         <source>Step 1: take a copy of fd %1 of process %2 into this program.</source>
-        <translation>Étape 1 : prendre une copie du descripteur %1 du processus %2 dans ce programme.</translation>
+        <translation>Étape 1&#xa0;: prendre une copie du descripteur %1 du processus %2 dans ce programme.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Close source: no call closes another process&apos;s fd. Process %1 must run</source>
-        <translation>Fermer la source : aucun appel ne ferme le descripteur d'un autre processus. Le processus %1 doit exécuter</translation>
+        <translation>Fermer la source&#xa0;: aucun appel ne ferme le descripteur d&apos;un autre processus. Le processus %1 doit exécuter</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -21,7 +21,7 @@
     <message>
         <location line="+8"/>
         <source>Needs ptrace access to process %1 (ptrace(2)):</source>
-        <translation>Demande l'accès ptrace au processus %1 (ptrace(2)) :</translation>
+        <translation>Demande l&apos;accès ptrace au processus %1 (ptrace(2))&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -31,42 +31,42 @@
     <message>
         <location line="+2"/>
         <source>a new number in this program, with FD_CLOEXEC set:</source>
-        <translation>un nouveau numéro dans ce programme, avec FD_CLOEXEC mis :</translation>
+        <translation>un nouveau numéro dans ce programme, avec FD_CLOEXEC mis&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Step 2: pass it to process %1 over a connected UNIX socket `sock` (SCM_RIGHTS).</source>
-        <translation>Étape 2 : le passer au processus %1 par un socket UNIX connecté `sock` (SCM_RIGHTS).</translation>
+        <translation>Étape 2&#xa0;: le passer au processus %1 par un socket UNIX connecté `sock` (SCM_RIGHTS).</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>this program&apos;s copy; process %1 now holds its own</source>
-        <translation>la copie de ce programme ; le processus %1 détient maintenant la sienne</translation>
+        <translation>la copie de ce programme&#xa0;; le processus %1 détient maintenant la sienne</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Step 3, in process %1 (msg built as above): receive it; the kernel picks its number.</source>
-        <translation>Étape 3, dans le processus %1 (msg construit comme ci-dessus) : le recevoir ; le noyau choisit son numéro.</translation>
+        <translation>Étape 3, dans le processus %1 (msg construit comme ci-dessus)&#xa0;: le recevoir&#xa0;; le noyau choisit son numéro.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no FD_CLOEXEC: inheritable</source>
-        <translation>sans FD_CLOEXEC : héritable</translation>
+        <translation>sans FD_CLOEXEC&#xa0;: héritable</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>FD_CLOEXEC set: not inheritable</source>
-        <translation>FD_CLOEXEC mis : non héritable</translation>
+        <translation>FD_CLOEXEC mis&#xa0;: non héritable</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>a pseudo handle: no need to close it</source>
-        <translation>un pseudo-handle : inutile de le fermer</translation>
+        <translation>un pseudo-handle&#xa0;: inutile de le fermer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>its value is valid in process %1 only</source>
-        <translation>sa valeur n'est valable que dans le processus %1</translation>
+        <translation>sa valeur n&apos;est valable que dans le processus %1</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -81,7 +81,7 @@
     <message>
         <location line="+4"/>
         <source>Process %1 does not know the value of copy: tell it (a named pipe, shared memory...).</source>
-        <translation>Le processus %1 ne connaît pas la valeur de copy : communiquez-la (un tube nommé, une mémoire partagée…).</translation>
+        <translation>Le processus %1 ne connaît pas la valeur de copy&#xa0;: communiquez-la (un tube nommé, une mémoire partagée…).</translation>
     </message>
 </context>
 <context>
@@ -89,12 +89,12 @@
     <message>
         <location filename="../ui/learn/explaintext.cpp" line="+31"/>
         <source>%1 (%2): %3</source>
-        <translation>%1 (%2) : %3</translation>
+        <translation>%1 (%2)&#xa0;: %3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>a file opened with open(); reads and writes move its offset.</source>
-        <translation>un fichier ouvert par open() ; lectures et écritures déplacent sa position.</translation>
+        <translation>un fichier ouvert par open()&#xa0;; lectures et écritures déplacent sa position.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -104,7 +104,7 @@
     <message>
         <location line="+2"/>
         <source>a character device such as a terminal or /dev/null; its driver decides what read and write do.</source>
-        <translation>un périphérique caractère comme un terminal ou /dev/null ; son pilote décide de ce que font read et write.</translation>
+        <translation>un périphérique caractère comme un terminal ou /dev/null&#xa0;; son pilote décide de ce que font read et write.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -114,57 +114,57 @@
     <message>
         <location line="+2"/>
         <source>one end of a pipe: bytes written at the write end are read at the read end, once.</source>
-        <translation>une extrémité d'un tube : les octets écrits à l'extrémité d'écriture sont lus, une seule fois, à l'extrémité de lecture.</translation>
+        <translation>une extrémité d&apos;un tube&#xa0;: les octets écrits à l&apos;extrémité d&apos;écriture sont lus, une seule fois, à l&apos;extrémité de lecture.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a socket: one end of a network or local (UNIX) connection.</source>
-        <translation>un socket : une extrémité d'une connexion réseau ou locale (UNIX).</translation>
+        <translation>un socket&#xa0;: une extrémité d&apos;une connexion réseau ou locale (UNIX).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an eventfd: a 64-bit counter; write() adds to it, read() takes it. Used to wake another thread or process.</source>
-        <translation>un eventfd : un compteur 64 bits ; write() y ajoute, read() le prend. Sert à réveiller un autre thread ou processus.</translation>
+        <translation>un eventfd&#xa0;: un compteur 64 bits&#xa0;; write() y ajoute, read() le prend. Sert à réveiller un autre thread ou processus.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a timerfd: a timer that becomes readable when it expires.</source>
-        <translation>un timerfd : une minuterie qui devient lisible quand elle expire.</translation>
+        <translation>un timerfd&#xa0;: une minuterie qui devient lisible quand elle expire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a signalfd: blocked signals delivered as data to read().</source>
-        <translation>un signalfd : des signaux bloqués, livrés comme données à lire par read().</translation>
+        <translation>un signalfd&#xa0;: des signaux bloqués, livrés comme données à lire par read().</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an epoll instance: a set of descriptors watched for readiness.</source>
-        <translation>une instance epoll : un ensemble de descripteurs surveillés jusqu'à ce qu'ils soient prêts.</translation>
+        <translation>une instance epoll&#xa0;: un ensemble de descripteurs surveillés jusqu&apos;à ce qu&apos;ils soient prêts.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an inotify instance: events about files and directories it watches.</source>
-        <translation>une instance inotify : des événements sur les fichiers et répertoires qu'elle surveille.</translation>
+        <translation>une instance inotify&#xa0;: des événements sur les fichiers et répertoires qu&apos;elle surveille.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a fanotify group: file access events, often for security tools.</source>
-        <translation>un groupe fanotify : des événements d'accès aux fichiers, souvent pour les outils de sécurité.</translation>
+        <translation>un groupe fanotify&#xa0;: des événements d&apos;accès aux fichiers, souvent pour les outils de sécurité.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a pidfd: a stable reference to one process (pids are reused, a pidfd is not).</source>
-        <translation>un pidfd : une référence stable à un processus (les pid sont réutilisés, un pidfd ne l'est pas).</translation>
+        <translation>un pidfd&#xa0;: une référence stable à un processus (les pid sont réutilisés, un pidfd ne l&apos;est pas).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a memfd: an anonymous file in memory, shared by everyone holding it.</source>
-        <translation>un memfd : un fichier anonyme en mémoire, partagé par tous ceux qui le détiennent.</translation>
+        <translation>un memfd&#xa0;: un fichier anonyme en mémoire, partagé par tous ceux qui le détiennent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an io_uring instance: queues of asynchronous I/O requests.</source>
-        <translation>une instance io_uring : des files de requêtes d'E/S asynchrones.</translation>
+        <translation>une instance io_uring&#xa0;: des files de requêtes d&apos;E/S asynchrones.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -174,12 +174,12 @@
     <message>
         <location line="+2"/>
         <source>an object of a type HandleScope names but does not explain.</source>
-        <translation>un objet d'un type que HandleScope nomme mais n'explique pas.</translation>
+        <translation>un objet d&apos;un type que HandleScope nomme mais n&apos;explique pas.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>a file object: an open file with its own position.</source>
-        <translation>un objet fichier : un fichier ouvert avec sa propre position.</translation>
+        <translation>un objet fichier&#xa0;: un fichier ouvert avec sa propre position.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -199,7 +199,7 @@
     <message>
         <location line="+2"/>
         <source>a process object: wait on it, read its exit code, or act on it with the rights held.</source>
-        <translation>un objet processus : l'attendre, lire son code de sortie ou agir sur lui avec les droits détenus.</translation>
+        <translation>un objet processus&#xa0;: l&apos;attendre, lire son code de sortie ou agir sur lui avec les droits détenus.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -209,22 +209,22 @@
     <message>
         <location line="+2"/>
         <source>an event: signaled or not; SetEvent wakes the threads waiting on it.</source>
-        <translation>un événement : signalé ou non ; SetEvent réveille les threads qui l'attendent.</translation>
+        <translation>un événement&#xa0;: signalé ou non&#xa0;; SetEvent réveille les threads qui l&apos;attendent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a mutex (&quot;Mutant&quot; in the kernel): owned by one thread at a time.</source>
-        <translation>un mutex (« Mutant » dans le noyau) : possédé par un seul thread à la fois.</translation>
+        <translation>un mutex («&#xa0;Mutant&#xa0;» dans le noyau)&#xa0;: possédé par un seul thread à la fois.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a semaphore: a count of free slots; waiting takes one, ReleaseSemaphore gives back.</source>
-        <translation>un sémaphore : un nombre de places libres ; attendre en prend une, ReleaseSemaphore en rend.</translation>
+        <translation>un sémaphore&#xa0;: un nombre de places libres&#xa0;; attendre en prend une, ReleaseSemaphore en rend.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a section (file mapping): memory that several processes can map.</source>
-        <translation>une section (projection de fichier) : de la mémoire que plusieurs processus peuvent projeter.</translation>
+        <translation>une section (projection de fichier)&#xa0;: de la mémoire que plusieurs processus peuvent projeter.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -234,37 +234,37 @@
     <message>
         <location line="+2"/>
         <source>an access token: the identity and privileges of a process or thread.</source>
-        <translation>un jeton d'accès : l'identité et les privilèges d'un processus ou d'un thread.</translation>
+        <translation>un jeton d&apos;accès&#xa0;: l&apos;identité et les privilèges d&apos;un processus ou d&apos;un thread.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a waitable timer.</source>
-        <translation>une minuterie d'attente.</translation>
+        <translation>une minuterie d&apos;attente.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a job object: a group of processes managed together.</source>
-        <translation>un objet job : un groupe de processus gérés ensemble.</translation>
+        <translation>un objet job&#xa0;: un groupe de processus gérés ensemble.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an I/O completion port: a queue of finished I/O.</source>
-        <translation>un port de complétion d'E/S : une file d'E/S terminées.</translation>
+        <translation>un port de complétion d&apos;E/S&#xa0;: une file d&apos;E/S terminées.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an ALPC port: the kernel&apos;s local message passing.</source>
-        <translation>un port ALPC : le passage de messages local du noyau.</translation>
+        <translation>un port ALPC&#xa0;: le passage de messages local du noyau.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a directory of the object manager&apos;s namespace.</source>
-        <translation>un répertoire de l'espace de noms du gestionnaire d'objets.</translation>
+        <translation>un répertoire de l&apos;espace de noms du gestionnaire d&apos;objets.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a symbolic link of the object manager&apos;s namespace.</source>
-        <translation>un lien symbolique de l'espace de noms du gestionnaire d'objets.</translation>
+        <translation>un lien symbolique de l&apos;espace de noms du gestionnaire d&apos;objets.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -274,22 +274,22 @@
     <message>
         <location line="+2"/>
         <source>a window station: clipboard, atoms and desktops.</source>
-        <translation>une station de fenêtres : presse-papiers, atomes et bureaux.</translation>
+        <translation>une station de fenêtres&#xa0;: presse-papiers, atomes et bureaux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a kernel object of a type HandleScope names but does not explain.</source>
-        <translation>un objet du noyau d'un type que HandleScope nomme mais n'explique pas.</translation>
+        <translation>un objet du noyau d&apos;un type que HandleScope nomme mais n&apos;explique pas.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Opened for reading only (O_RDONLY): write() on it fails with EBADF.</source>
-        <translation>Ouvert en lecture seule (O_RDONLY) : write() y échoue avec EBADF.</translation>
+        <translation>Ouvert en lecture seule (O_RDONLY)&#xa0;: write() y échoue avec EBADF.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opened for writing only (O_WRONLY): read() on it fails with EBADF.</source>
-        <translation>Ouvert en écriture seule (O_WRONLY) : read() y échoue avec EBADF.</translation>
+        <translation>Ouvert en écriture seule (O_WRONLY)&#xa0;: read() y échoue avec EBADF.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -299,37 +299,37 @@
     <message>
         <location line="+2"/>
         <source>Opened with O_PATH: it names the object but allows neither read nor write.</source>
-        <translation>Ouvert avec O_PATH : il désigne l'objet mais ne permet ni lecture ni écriture.</translation>
+        <translation>Ouvert avec O_PATH&#xa0;: il désigne l&apos;objet mais ne permet ni lecture ni écriture.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The access mode was not read (it needs the fdinfo of the process).</source>
-        <translation>Le mode d'accès n'a pas été lu (il faut le fdinfo du processus).</translation>
+        <translation>Le mode d&apos;accès n&apos;a pas été lu (il faut le fdinfo du processus).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Access mask 0x%1; its rights were not decoded.</source>
-        <translation>Masque d'accès 0x%1 ; ses droits n'ont pas été décodés.</translation>
+        <translation>Masque d&apos;accès 0x%1&#xa0;; ses droits n&apos;ont pas été décodés.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Access mask 0x%1, checked once when the handle was opened; each use needs its right:</source>
-        <translation>Masque d'accès 0x%1, vérifié une fois à l'ouverture du handle ; chaque usage demande son droit :</translation>
+        <translation>Masque d&apos;accès 0x%1, vérifié une fois à l&apos;ouverture du handle&#xa0;; chaque usage demande son droit&#xa0;:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>wait on the object (WaitForSingleObject)</source>
-        <translation>attendre l'objet (WaitForSingleObject)</translation>
+        <translation>attendre l&apos;objet (WaitForSingleObject)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>delete the object</source>
-        <translation>supprimer l'objet</translation>
+        <translation>supprimer l&apos;objet</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -339,7 +339,7 @@
     <message>
         <location line="+2"/>
         <source>change its access control list</source>
-        <translation>modifier sa liste de contrôle d'accès</translation>
+        <translation>modifier sa liste de contrôle d&apos;accès</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -384,37 +384,37 @@
     <message>
         <location line="+8"/>
         <source>Whether it is inheritable was not read.</source>
-        <translation>Son caractère héritable n'a pas été lu.</translation>
+        <translation>Son caractère héritable n&apos;a pas été lu.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Inheritable: yes. A child started by CreateProcess with bInheritHandles = TRUE gets this handle at the same value.</source>
-        <translation>Héritable : oui. Un enfant lancé par CreateProcess avec bInheritHandles = TRUE reçoit ce handle à la même valeur.</translation>
+        <translation>Héritable&#xa0;: oui. Un enfant lancé par CreateProcess avec bInheritHandles = TRUE reçoit ce handle à la même valeur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inheritable: no. Children never get it; it was created or duplicated with bInheritHandle = FALSE.</source>
-        <translation>Héritable : non. Les enfants ne le reçoivent jamais ; il a été créé ou dupliqué avec bInheritHandle = FALSE.</translation>
+        <translation>Héritable&#xa0;: non. Les enfants ne le reçoivent jamais&#xa0;; il a été créé ou dupliqué avec bInheritHandle = FALSE.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Inheritable: yes (FD_CLOEXEC is clear). A program this process starts with execve() keeps it at the same number.</source>
-        <translation>Héritable : oui (FD_CLOEXEC n'est pas mis). Un programme que ce processus lance par execve() le garde au même numéro.</translation>
+        <translation>Héritable&#xa0;: oui (FD_CLOEXEC n&apos;est pas mis). Un programme que ce processus lance par execve() le garde au même numéro.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inheritable: no (FD_CLOEXEC is set). It is closed when the process calls execve(); a fork() child still gets a copy until it executes another program.</source>
-        <translation>Héritable : non (FD_CLOEXEC est mis). Il est fermé quand le processus appelle execve() ; un enfant de fork() en reçoit quand même une copie jusqu'à ce qu'il exécute un autre programme.</translation>
+        <translation>Héritable&#xa0;: non (FD_CLOEXEC est mis). Il est fermé quand le processus appelle execve()&#xa0;; un enfant de fork() en reçoit quand même une copie jusqu&apos;à ce qu&apos;il exécute un autre programme.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>CloseHandle removes this entry from the process&apos;s handle table. The object lives on while any other handle or kernel reference to it remains; with the last one it is destroyed, and a named object&apos;s name goes with it.</source>
-        <translation>CloseHandle retire cette entrée de la table des handles du processus. L'objet survit tant qu'il reste un autre handle ou une référence du noyau vers lui ; avec le dernier il est détruit, et le nom d'un objet nommé disparaît avec lui.</translation>
+        <translation>CloseHandle retire cette entrée de la table des handles du processus. L&apos;objet survit tant qu&apos;il reste un autre handle ou une référence du noyau vers lui&#xa0;; avec le dernier il est détruit, et le nom d&apos;un objet nommé disparaît avec lui.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>when the last write end closes, readers get end of file; when the last read end closes, writers get EPIPE.</source>
-        <translation>quand la dernière extrémité d'écriture se ferme, les lecteurs reçoivent la fin de fichier ; quand la dernière extrémité de lecture se ferme, les écrivains reçoivent EPIPE.</translation>
+        <translation>quand la dernière extrémité d&apos;écriture se ferme, les lecteurs reçoivent la fin de fichier&#xa0;; quand la dernière extrémité de lecture se ferme, les écrivains reçoivent EPIPE.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -424,7 +424,7 @@
     <message>
         <location line="+3"/>
         <source>the file was deleted: its data is freed.</source>
-        <translation>le fichier a été supprimé : ses données sont libérées.</translation>
+        <translation>le fichier a été supprimé&#xa0;: ses données sont libérées.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -434,12 +434,12 @@
     <message>
         <location line="+3"/>
         <source>the kernel frees the object.</source>
-        <translation>le noyau libère l'objet.</translation>
+        <translation>le noyau libère l&apos;objet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>close(%1) removes fd %1 from this process&apos;s table only. The open file description (offset, flags) stays while another descriptor, in this or any process, refers to it. With the last one: %2</source>
-        <translation>close(%1) retire le descripteur %1 de la table de ce processus seulement. La description de fichier ouvert (position, drapeaux) reste tant qu'un autre descripteur, dans ce processus ou un autre, y fait référence. Avec le dernier : %2</translation>
+        <translation>close(%1) retire le descripteur %1 de la table de ce processus seulement. La description de fichier ouvert (position, drapeaux) reste tant qu&apos;un autre descripteur, dans ce processus ou un autre, y fait référence. Avec le dernier&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -449,47 +449,47 @@
     <message>
         <location line="+1"/>
         <source>The copy is inheritable: FD_CLOEXEC clear.</source>
-        <translation>La copie est héritable : FD_CLOEXEC non mis.</translation>
+        <translation>La copie est héritable&#xa0;: FD_CLOEXEC non mis.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The copy is not inheritable (bInheritHandle = FALSE).</source>
-        <translation>La copie n'est pas héritable (bInheritHandle = FALSE).</translation>
+        <translation>La copie n&apos;est pas héritable (bInheritHandle = FALSE).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The copy has FD_CLOEXEC set: not inheritable.</source>
-        <translation>La copie a FD_CLOEXEC mis : non héritable.</translation>
+        <translation>La copie a FD_CLOEXEC mis&#xa0;: non héritable.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DUPLICATE_CLOSE_SOURCE closes the source handle, even if the duplicate fails: the handle moves.</source>
-        <translation>DUPLICATE_CLOSE_SOURCE ferme le handle source, même si la duplication échoue : le handle est déplacé.</translation>
+        <translation>DUPLICATE_CLOSE_SOURCE ferme le handle source, même si la duplication échoue&#xa0;: le handle est déplacé.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The source descriptor is closed afterwards: the descriptor moves. Linux has no call that closes another process&apos;s descriptor; HandleScope injects close() into the source.</source>
-        <translation>Le descripteur source est fermé ensuite : le descripteur est déplacé. Linux n'a aucun appel qui ferme le descripteur d'un autre processus ; HandleScope injecte close() dans la source.</translation>
+        <translation>Le descripteur source est fermé ensuite&#xa0;: le descripteur est déplacé. Linux n&apos;a aucun appel qui ferme le descripteur d&apos;un autre processus&#xa0;; HandleScope injecte close() dans la source.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The copy gets access 0x%1 instead of the source&apos;s (DUPLICATE_SAME_ACCESS not set).</source>
-        <translation>La copie reçoit l'accès 0x%1 au lieu de celui de la source (DUPLICATE_SAME_ACCESS non mis).</translation>
+        <translation>La copie reçoit l&apos;accès 0x%1 au lieu de celui de la source (DUPLICATE_SAME_ACCESS non mis).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The copy always has the source&apos;s access mode: Linux cannot narrow it.</source>
-        <translation>La copie a toujours le mode d'accès de la source : Linux ne peut pas le restreindre.</translation>
+        <translation>La copie a toujours le mode d&apos;accès de la source&#xa0;: Linux ne peut pas le restreindre.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The target is not told the new value: the source or a helper must send it (a pipe, a socket, shared memory).</source>
-        <translation>La cible n'apprend pas la nouvelle valeur : la source ou un intermédiaire doit la lui envoyer (un tube, un socket, une mémoire partagée).</translation>
+        <translation>La cible n&apos;apprend pas la nouvelle valeur&#xa0;: la source ou un intermédiaire doit la lui envoyer (un tube, un socket, une mémoire partagée).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&lt;p&gt;Both are small numbers that index a per-process table of references to kernel objects. A Linux descriptor is the lowest free number (0, 1, 2 are the standard streams); a Windows handle is a multiple of 4.&lt;/p&gt;&lt;p&gt;A Windows handle carries its own access mask, chosen when it is opened or duplicated; a Linux descriptor points at an open file description whose mode (r, w, rw) every copy shares, with the file offset.&lt;/p&gt;&lt;p&gt;To share: Windows has inheritance, named objects and DuplicateHandle into any process you may open; Linux has inheritance across fork and exec, names in the file system, SCM_RIGHTS over a UNIX socket and, since 5.6, pidfd_getfd to take a copy from another process.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Les deux sont de petits nombres qui indexent une table, propre à chaque processus, de références à des objets du noyau. Un descripteur Linux est le plus petit numéro libre (0, 1, 2 sont les flux standard) ; un handle Windows est un multiple de 4.&lt;/p&gt;&lt;p&gt;Un handle Windows porte son propre masque d'accès, choisi à son ouverture ou à sa duplication ; un descripteur Linux pointe vers une description de fichier ouvert dont toutes les copies partagent le mode (r, w, rw) et la position.&lt;/p&gt;&lt;p&gt;Pour partager : Windows a l'héritage, les objets nommés et DuplicateHandle vers tout processus que l'on peut ouvrir ; Linux a l'héritage par fork et exec, les noms dans le système de fichiers, SCM_RIGHTS par un socket UNIX et, depuis 5.6, pidfd_getfd pour prendre une copie chez un autre processus.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Les deux sont de petits nombres qui indexent une table, propre à chaque processus, de références à des objets du noyau. Un descripteur Linux est le plus petit numéro libre (0, 1, 2 sont les flux standard)&#xa0;; un handle Windows est un multiple de 4.&lt;/p&gt;&lt;p&gt;Un handle Windows porte son propre masque d&apos;accès, choisi à son ouverture ou à sa duplication&#xa0;; un descripteur Linux pointe vers une description de fichier ouvert dont toutes les copies partagent le mode (r, w, rw) et la position.&lt;/p&gt;&lt;p&gt;Pour partager&#xa0;: Windows a l&apos;héritage, les objets nommés et DuplicateHandle vers tout processus que l&apos;on peut ouvrir&#xa0;; Linux a l&apos;héritage par fork et exec, les noms dans le système de fichiers, SCM_RIGHTS par un socket UNIX et, depuis 5.6, pidfd_getfd pour prendre une copie chez un autre processus.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -861,7 +861,7 @@
     <message>
         <location line="+9"/>
         <source>Select a handle: this pane explains what it is and how to share it.</source>
-        <translation>Sélectionnez un handle : ce panneau explique ce qu'il est et comment le partager.</translation>
+        <translation>Sélectionnez un handle&#xa0;: ce panneau explique ce qu&apos;il est et comment le partager.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -877,7 +877,7 @@
     <message>
         <location line="+4"/>
         <source>It refers to: %1</source>
-        <translation>Il désigne : %1</translation>
+        <translation>Il désigne&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
