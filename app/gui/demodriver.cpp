@@ -36,44 +36,16 @@ void DemoDriver::startIfRequested(ui::MainWindow* window)
 }
 
 DemoDriver::DemoDriver(ui::MainWindow* window, QString dir, qint64 sourcePid, qint64 sourceFd, qint64 targetPid)
-    : QObject(window)
-    , m_window(window)
-    , m_dir(std::move(dir))
+    : StagedDemo(window, std::move(dir))
     , m_sourcePid(sourcePid)
     , m_sourceFd(sourceFd)
     , m_targetPid(targetPid)
 {
     build();
-    connect(&m_timer, &QTimer::timeout, this, &DemoDriver::tick);
-    m_timer.start(100);
+    start();
 }
 
-void DemoDriver::addWait(int milliseconds)
-{
-    add([this, milliseconds] {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (m_waitUntil == 0)
-            m_waitUntil = now + milliseconds;
-        if (now < m_waitUntil)
-            return false;
-        m_waitUntil = 0;
-        return true;
-    });
-}
 
-void DemoDriver::addStage(const QString& name)
-{
-    addWait(600); // let repaints and highlight settle
-    add([this, name] {
-        QFile ready(m_dir + QLatin1Char('/') + name + QStringLiteral(".ready"));
-        if (!ready.exists()) {
-            ready.open(QIODevice::WriteOnly);
-            std::printf("demo stage %s\n", qPrintable(name));
-            std::fflush(stdout);
-        }
-        return QFile::exists(m_dir + QLatin1Char('/') + name + QStringLiteral(".done"));
-    });
-}
 
 void DemoDriver::addRefresh()
 {
@@ -163,12 +135,5 @@ void DemoDriver::build()
     });
 }
 
-void DemoDriver::tick()
-{
-    if (m_next >= m_steps.size())
-        return;
-    if (m_steps[m_next]())
-        ++m_next;
-}
 
 } // namespace hs::app

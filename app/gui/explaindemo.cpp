@@ -36,44 +36,16 @@ void ExplainDemo::startIfRequested(ui::MainWindow* window)
 }
 
 ExplainDemo::ExplainDemo(ui::MainWindow* window, QString dir, qint64 pid, qint64 fd, qint64 target)
-    : QObject(window)
-    , m_window(window)
-    , m_dir(std::move(dir))
+    : StagedDemo(window, std::move(dir))
     , m_pid(pid)
     , m_fd(fd)
     , m_target(target)
 {
     build();
-    connect(&m_timer, &QTimer::timeout, this, &ExplainDemo::tick);
-    m_timer.start(100);
+    start();
 }
 
-void ExplainDemo::addWait(int milliseconds)
-{
-    add([this, milliseconds] {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (m_waitUntil == 0)
-            m_waitUntil = now + milliseconds;
-        if (now < m_waitUntil)
-            return false;
-        m_waitUntil = 0;
-        return true;
-    });
-}
 
-void ExplainDemo::addStage(const QString& name)
-{
-    addWait(600); // let the views repaint
-    add([this, name] {
-        QFile ready(m_dir + QLatin1Char('/') + name + QStringLiteral(".ready"));
-        if (!ready.exists()) {
-            ready.open(QIODevice::WriteOnly);
-            std::printf("explain demo stage %s\n", qPrintable(name));
-            std::fflush(stdout);
-        }
-        return QFile::exists(m_dir + QLatin1Char('/') + name + QStringLiteral(".done"));
-    });
-}
 
 void ExplainDemo::build()
 {
@@ -112,10 +84,5 @@ void ExplainDemo::build()
     });
 }
 
-void ExplainDemo::tick()
-{
-    while (m_next < m_steps.size() && m_steps[m_next]())
-        ++m_next;
-}
 
 } // namespace hs::app

@@ -43,57 +43,18 @@ void LeakDemo::startIfRequested(ui::MainWindow* window)
 }
 
 LeakDemo::LeakDemo(ui::MainWindow* window, QString dir, qint64 pid)
-    : QObject(window)
-    , m_window(window)
-    , m_dir(std::move(dir))
+    : StagedDemo(window, std::move(dir))
     , m_pid(pid)
 {
     ui::HuntDocks* hunt = window->huntDocks();
     connect(hunt->diffPane(), &ui::SnapshotDiffPane::diffReady, this, [this] { m_diffReady = true; });
     connect(hunt->openedByPane(), &ui::OpenedByPane::reportUpdated, this, [this] { ++m_reports; });
     build();
-    connect(&m_timer, &QTimer::timeout, this, &LeakDemo::tick);
-    m_timer.start(100);
+    start();
 }
 
-void LeakDemo::tick()
-{
-    while (m_next < m_steps.size() && m_steps[m_next]())
-        ++m_next;
-    if (m_next == m_steps.size()) {
-        m_timer.stop();
-        QApplication::quit();
-    }
-}
 
-void LeakDemo::addWait(int milliseconds)
-{
-    add([this, milliseconds] {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (m_waitUntil == 0)
-            m_waitUntil = now + milliseconds;
-        if (now < m_waitUntil)
-            return false;
-        m_waitUntil = 0;
-        return true;
-    });
-}
 
-void LeakDemo::addStage(const QString& name)
-{
-    // The process list moves as processes come and go: bring the leaker back in view.
-    add([this] { return m_window->processPane()->selectPid(m_pid), true; });
-    addWait(600); // let the views repaint
-    add([this, name] {
-        QFile ready(m_dir + QLatin1Char('/') + name + QStringLiteral(".ready"));
-        if (!ready.exists()) {
-            ready.open(QIODevice::WriteOnly);
-            std::printf("leak demo stage %s\n", qPrintable(name));
-            std::fflush(stdout);
-        }
-        return QFile::exists(m_dir + QLatin1Char('/') + name + QStringLiteral(".done"));
-    });
-}
 
 void LeakDemo::build()
 {
@@ -101,6 +62,11 @@ void LeakDemo::build()
     ui::HuntDocks* hunt = m_window->huntDocks();
     ui::SnapshotDiffPane* diff = hunt->diffPane();
     ui::OpenedByPane* openedBy = hunt->openedByPane();
+    // The process list moves as processes come and go: bring the leaker back in view.
+    const auto stage = [this](const QString& name) {
+        add([this] { return m_window->processPane()->selectPid(m_pid), true; });
+        addStage(name);
+    };
     add([this, leaks] {
         m_window->move(0, 0); // no window manager under Xvfb: fill the screen ourselves
         m_window->resize(1280, 800);
@@ -138,7 +104,7 @@ void LeakDemo::build()
         return m_diffReady && row >= 0 && !leaks->suspectModel()->row(row).grows.empty();
     });
     addWait(1500);
-    addStage(QStringLiteral("leak-chart"));
+    stage(QStringLiteral("leak-chart"));
 
     add([this, leaks] {
         leaks->chartDock()->hide();
@@ -146,7 +112,7 @@ void LeakDemo::build()
         m_window->resizeDocks({leaks->suspectsDock()}, {300}, Qt::Vertical);
         return true;
     });
-    addStage(QStringLiteral("leak-suspects"));
+    stage(QStringLiteral("leak-suspects"));
 
     add([this, leaks, hunt, diff] {
         leaks->suspectsDock()->hide();
@@ -156,7 +122,7 @@ void LeakDemo::build()
         diff->view()->expand(diff->model()->index(0, 0));
         return true;
     });
-    addStage(QStringLiteral("leak-diff"));
+    stage(QStringLiteral("leak-diff"));
 
     add([this, hunt, openedBy] {
         hunt->diffDock()->hide();
@@ -172,11 +138,12 @@ void LeakDemo::build()
         openedBy->view()->expand(openedBy->model()->index(0, 0));
         return true;
     });
-    addStage(QStringLiteral("opened-by"));
+    stage(QStringLiteral("opened-by"));
     add([openedBy] {
         openedBy->stopTracing();
         return true;
     });
+    add([] { return QApplication::quit(), true; });
 }
 
 } // namespace hs::app
