@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// Who holds the other end of a pipe, a UNIX socket or a TCP/UDP connection between two
+// sockets of this machine (what `lsof +E` shows). Both functions fill HandleInfo::peers.
+#pragma once
+
+#include "handlescope/cancel.h"
+#include "handlescope/model.h"
+
+#include <vector>
+
+namespace hs {
+
+/// The peers of every handle of the snapshot, from the snapshot alone (no OS call): one
+/// pass that indexes pipes and sockets by identity and connections by their addresses.
+/// Opt-in (takeSnapshot does not call it): a caller that shows peers pays for them.
+/// - UNIX socket: the holders of the socket whose inode SocketInfo::peerInode names.
+/// - Pipe or FIFO: the other holders of the same object; when both access modes are known
+///   (Detail::Full), only the opposite direction (a reader's peers are the writers).
+/// - TCP/UDP: the holders of the socket whose local and remote addresses are this one's
+///   remote and local (any address of this machine, loopback or not).
+/// Windows snapshots have none of these identities: their handles get no peers.
+void linkPeers(Snapshot& snapshot);
+
+/// The peers of the handles of one process (as listHandles gave them), without a snapshot:
+/// one pass over the machine's fds compares each fd's link text with the objects sought,
+/// and only the matches are read. Processes we may not inspect are skipped. Linux only;
+/// on Windows the handles get no peers and the call succeeds. Cancelling returns
+/// cancelledError.
+Result<void> findPeers(Pid pid, std::vector<HandleInfo>& handles, const CancelToken& cancel = {});
+
+} // namespace hs

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+// findPeers: the other ends of one process's pipes and sockets without a snapshot. One pass
+// over the machine's fds compares each fd's link text ("pipe:[N]", "socket:[N]") with the
+// inodes sought: one readlink per fd, as findHolders does for one object, but for all the
+// process's channels at once. Only the matches are read further (their access, their
+// process's name). Named FIFOs, which need a stat per fd to compare, go through findHolders.
+#include "handlescope/find.h"
+#include "handlescope/log.h"
+#include "handlescope/peers.h"
+
+#include "common/peer_match.h"
+#include "errno_linux.h"
+#include "identity_linux.h"
+#include "proc_parse.h"
+#include "proc_walk.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace hs::linux_ {
+
+namespace {
+
+struct Match {
+    ObjectId object;
+    Pid pid = -1;
+    HandleValue value = -1;
+    AccessMode access = AccessMode::Unknown;
+    std::string processName;
+};
+
+struct Sought {
+    std::unordered_set<std::uint64_t> sockets;
+    std::unordered_set<std::uint64_t> pipes;
+    [[nodiscard]] bool empty() const { return sockets.empty() && pipes.empty(); }
+};
+
+struct Number {
+    char text[24];
+    explicit Number(std::int64_t n) { *std::to_chars(text, text + sizeof text - 1, n).ptr = '\0'; }
+};
+
+/// The inode of "socket:[N]" or "pipe:[N]" when it is one sought, with its device.
+std::optional<ObjectId> soughtLink(std::string_view link, const Sought& sought)
+{
+    const auto inodeAfter = [&](std::string_view prefix) -> std::optional<std::uint64_t> {
+        if (!link.starts_with(prefix) || !link.ends_with(']'))
+            return std::nullopt;
+        std::uint64_t inode = 0;
+        const char* first = link.data() + prefix.size();
+        const char* last = link.data() + link.size() - 1;
+        if (std::from_chars(first, last, inode).ptr != last)
+            return std::nullopt;
+        return inode;
+    };
+    const auto& dev = pseudoDevices();
+    if (auto inode = inodeAfter("socket:["); inode && sought.sockets.contains(*inode))
+        return ObjectId{dev.sockfs, *inode};
+    if (auto inode = inodeAfter("pipe:["); inode && sought.pipes.contains(*inode))
+        return ObjectId{dev.pipefs, *inode};
+    return std::nullopt;
+}
+
+/// The access of an fd from its /proc link's mode: the kernel sets the owner's read and
+/// write bits from the file's FMODE_READ and FMODE_WRITE (cheaper than reading fdinfo).
+AccessMode accessFromLinkMode(int fdDir, const char* name)
+{
+    struct stat st {};
+    if (::fstatat(fdDir, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return AccessMode::Unknown;
+    const bool r = (st.st_mode & S_IRUSR) != 0;
+    const bool w = (st.st_mode & S_IWUSR) != 0;
+    return r && w ? AccessMode::ReadWrite : r ? AccessMode::Read : w ? AccessMode::Write : AccessMode::None;
+}
+
+/// One thread's share of the pass; buffers reused from process to process.
+class PeerSearch {
+public:
+    PeerSearch(const Sought& sought, const CancelToken& cancel) : m_sought(sought), m_cancel(cancel) {}
+
+    /// The matches in process `pid`. False when cancelled; a process that exits or that we
+    /// may not inspect holds nothing.
+    bool searchProcess(Pid pid, std::vector<Match>& out)
+    {
+        UniqueFd dir = openAt(procRootFd(), Number(pid).text, O_DIRECTORY);
+        if (!dir.valid())
+            return true;
+        UniqueFd fdDir = openAt(dir.get(), "fd", O_DIRECTORY);
+        if (!fdDir.valid() || readNumericEntries(fdDir.get(), m_fds, m_dents) != 0)
+            return true;
+        const std::size_t first = out.size();
+        for (std::size_t i = 0; i < m_fds.size(); ++i) {
+            if (i != 0 && i % kHandlesBetweenCancelChecks == 0 && m_cancel.cancelled())
+                return false;
+            const Number name(m_fds[i]);
+            if (int err = readLinkAt(fdDir.get(), name.text, m_link); err != 0) {
+                if (err == EACCES || err == EPERM)
+                    break;
+                continue; // closed since the directory was listed
+            }
+            auto object = soughtLink(m_link, m_sought);
+            if (!object)
+                continue;
+            const bool pipe = object->device == pseudoDevices().pipefs;
+            out.push_back({*object, pid, m_fds[i], pipe ? accessFromLinkMode(fdDir.get(), name.text) : AccessMode::Unknown, {}});
+        }
+        if (out.size() == first)
+            return true;
+        std::string processName;
+        if (readFileAt(dir.get(), "stat", m_text) == 0)
+            if (auto stat = parseStat(m_text))
+                processName = stat->name;
+        for (std::size_t i = first; i < out.size(); ++i)
+            out[i].processName = processName;
+        return true;
+    }
+
+private:
+    const Sought& m_sought;
+    const CancelToken& m_cancel;
+    std::vector<std::int64_t> m_fds;
+    std::vector<char> m_dents;
+    std::string m_link;
+    std::string m_text;
+};
+
+/// Every holder of a sought inode, on as many threads as findHolders uses.
+Result<std::vector<Match>> searchMachine(const Sought& sought, const CancelToken& cancel)
+{
+    std::vector<std::int64_t> pids;
+    std::vector<char> dents;
+    if (int err = readNumericEntries(procRootFd(), pids, dents); err != 0)
+        return fail(errnoError("find peers: list /proc", err, -1, -1, "is /proc mounted?"));
+    std::vector<std::vector<Match>> found(pids.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        PeerSearch search(sought, cancel);
+        for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < pids.size();)
+            if (cancel.cancelled() || !search.searchProcess(pids[i], found[i]))
+                break;
+    };
+    {
+        std::vector<std::jthread> helpers;
+        for (unsigned t = 1; t < walkerCount(); ++t)
+            helpers.emplace_back(work);
+        work();
+    }
+    if (cancel.cancelled())
+        return fail(cancelledError("find peers"));
+    std::vector<Match> matches;
+    for (auto& inProcess : found)
+        for (auto& m : inProcess)
+            matches.push_back(std::move(m));
+    return matches;
+}
+
+/// Connected TCP/UDP sockets of the process's network namespace by their addresses.
+std::unordered_map<std::string, std::uint64_t> connectionsOf(Pid pid)
+{
+    std::unordered_map<std::string, std::uint64_t> byConnection;
+    UniqueFd dir = openAt(procRootFd(), Number(pid).text, O_DIRECTORY);
+    if (!dir.valid())
+        return byConnection;
+    SocketResolver resolver;
+    if (const SocketTable* table = resolver.tableFor(dir.get()))
+        for (const auto& [inode, info] : *table)
+            if (info && peers::isConnectedInet(*info))
+                byConnection.emplace(peers::connectionKey(*info, false), inode);
+    return byConnection;
+}
+
+} // namespace
+
+} // namespace hs::linux_
+
+namespace hs {
+
+Result<void> findPeers(Pid pid, std::vector<HandleInfo>& handles, const CancelToken& cancel)
+{
+    using namespace hs::linux_;
+    const auto start = std::chrono::steady_clock::now();
+    const auto& dev = pseudoDevices();
+    const bool anyConnection = std::ranges::any_of(handles, [](const HandleInfo& h) {
+        return h.kind == HandleKind::Socket && h.socket && peers::isConnectedInet(*h.socket);
+    });
+    const auto byConnection = anyConnection ? connectionsOf(pid) : std::unordered_map<std::string, std::uint64_t>{};
+    const auto inetPeer = [&](const std::string& key) -> std::optional<std::uint64_t> {
+        auto it = byConnection.find(key);
+        return it == byConnection.end() ? std::nullopt : std::optional(it->second);
+    };
+
+    std::vector<std::optional<ObjectId>> targets(handles.size());
+    Sought sought;
+    std::vector<ObjectId> namedFifos;
+    for (std::size_t i = 0; i < handles.size(); ++i) {
+        handles[i].peers.clear();
+        if (!peers::mayBeOtherEnd(handles[i]) || !(targets[i] = peers::otherEnd(handles[i], inetPeer)))
+            continue;
+        if (targets[i]->device == dev.sockfs)
+            sought.sockets.insert(targets[i]->inode);
+        else if (targets[i]->device == dev.pipefs)
+            sought.pipes.insert(targets[i]->inode);
+        else
+            namedFifos.push_back(*targets[i]);
+    }
+
+    std::vector<Match> matches;
+    if (!sought.empty()) {
+        auto found = searchMachine(sought, cancel);
+        if (!found)
+            return fail(found.error());
+        matches = std::move(*found);
+    }
+    for (const ObjectId& fifo : namedFifos) {
+        auto holders = findHolders(fifo, cancel);
+        if (!holders)
+            return fail(holders.error());
+        for (auto& h : *holders)
+            matches.push_back({fifo, h.process.pid, h.handle.value, h.handle.access, h.processName});
+    }
+
+    for (std::size_t i = 0; i < handles.size(); ++i) {
+        if (!targets[i])
+            continue;
+        for (const Match& m : matches)
+            if (m.object == *targets[i] && peers::isPeer(pid, handles[i], m.pid, m.value, m.access))
+                handles[i].peers.push_back({m.pid, m.value, m.processName});
+    }
+    log::get("core.linux")->debug("peers of process {}: {} sockets and {} pipes sought, {} holders found in {} ms", pid,
+                                  sought.sockets.size(), sought.pipes.size(), matches.size(),
+                                  std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::steady_clock::now() - start).count());
+    return {};
+}
+
+} // namespace hs
