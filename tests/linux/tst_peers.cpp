@@ -12,6 +12,9 @@
 
 #include <QTest>
 
+#include <csignal>
+#include <unistd.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -101,6 +104,31 @@ private slots:
         auto found = findPeers(m_helperOwned->pid(), *handles, token);
         QVERIFY(!found);
         QVERIFY(isCancelled(found.error()));
+    }
+
+    void peerFinder_checksKnownHoldersAgain()
+    {
+        // A long interval: the second call must reuse the first search, not search again.
+        PeerFinder finder(std::chrono::hours(1));
+        auto handles = listHandles(m_helperOwned->pid(), Detail::Full);
+        QVERIFY(handles);
+        QVERIFY(finder.find(m_helperOwned->pid(), *handles));
+        expectHelperPeers(*m_helperOwned, *handles);
+        QVERIFY(finder.find(m_helperOwned->pid(), *handles));
+        expectHelperPeers(*m_helperOwned, *handles);
+
+        // The child's ends close when it dies: a reused result must not name them.
+        QCOMPARE(::kill(m_helperOwned->child, SIGKILL), 0);
+        const std::string fdPath = "/proc/" + std::to_string(m_helperOwned->child) + "/fd/" +
+                                   std::to_string(m_helperOwned->childPipeWrite);
+        QTRY_VERIFY_WITH_TIMEOUT(::access(fdPath.c_str(), F_OK) != 0, 5000);
+        QVERIFY(finder.find(m_helperOwned->pid(), *handles));
+        for (int fd : {m_helperOwned->pipeRead, m_helperOwned->tcpServer}) {
+            const HandleInfo* h = byValue(*handles, fd);
+            QVERIFY(h);
+            QVERIFY2(h->peers.empty(), peersText(h->peers).c_str());
+        }
+        expectOnePeer(*handles, m_helperOwned->pairA, m_helperOwned->pid(), m_helperOwned->pairB, kHelperName);
     }
 
     void linkPeers_snapshot_data()

@@ -6,6 +6,8 @@
 #include "handlescope/cancel.h"
 #include "handlescope/model.h"
 
+#include <chrono>
+#include <memory>
 #include <vector>
 
 namespace hs {
@@ -27,5 +29,28 @@ void linkPeers(Snapshot& snapshot);
 /// on Windows the handles get no peers and the call succeeds. Cancelling returns
 /// cancelledError.
 Result<void> findPeers(Pid pid, std::vector<HandleInfo>& handles, const CancelToken& cancel = {});
+
+namespace detail {
+struct PeerFinderState; ///< per OS
+}
+
+/// findPeers for a caller that asks about the same process again and again (a window that
+/// refreshes its handle list): the holders found last time are checked again, one readlink
+/// each, and the machine is searched again only when the process has a pipe or socket not
+/// sought before, or when the last search is `searchEvery` old (a new holder of a channel
+/// already known, such as a child that inherited a pipe, shows by then). Thread-safe.
+class PeerFinder {
+public:
+    explicit PeerFinder(std::chrono::milliseconds searchEvery);
+    ~PeerFinder();
+    PeerFinder(const PeerFinder&) = delete;
+    PeerFinder& operator=(const PeerFinder&) = delete;
+
+    Result<void> find(Pid pid, std::vector<HandleInfo>& handles, const CancelToken& cancel = {});
+
+private:
+    std::chrono::milliseconds m_searchEvery;
+    std::unique_ptr<detail::PeerFinderState> m_state; ///< Windows: unused
+};
 
 } // namespace hs

@@ -21,6 +21,7 @@
 #include <atomic>
 #include <charconv>
 #include <chrono>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -177,16 +178,15 @@ std::unordered_map<std::string, std::uint64_t> connectionsOf(Pid pid)
     return byConnection;
 }
 
-} // namespace
+/// What findPeers looks for in one process's handles.
+struct Plan {
+    std::vector<std::optional<ObjectId>> targets; ///< per handle: whose holders are its peers
+    Sought sought;                                ///< pipe and socket inodes, by link text
+    std::vector<ObjectId> namedFifos;             ///< by findHolders (a stat per fd)
+};
 
-} // namespace hs::linux_
-
-namespace hs {
-
-Result<void> findPeers(Pid pid, std::vector<HandleInfo>& handles, const CancelToken& cancel)
+Plan planFor(Pid pid, std::vector<HandleInfo>& handles)
 {
-    using namespace hs::linux_;
-    const auto start = std::chrono::steady_clock::now();
     const auto& dev = pseudoDevices();
     const bool anyConnection = std::ranges::any_of(handles, [](const HandleInfo& h) {
         return h.kind == HandleKind::Socket && h.socket && peers::isConnectedInet(*h.socket);
@@ -196,48 +196,142 @@ Result<void> findPeers(Pid pid, std::vector<HandleInfo>& handles, const CancelTo
         auto it = byConnection.find(key);
         return it == byConnection.end() ? std::nullopt : std::optional(it->second);
     };
-
-    std::vector<std::optional<ObjectId>> targets(handles.size());
-    Sought sought;
-    std::vector<ObjectId> namedFifos;
+    Plan plan;
+    plan.targets.resize(handles.size());
     for (std::size_t i = 0; i < handles.size(); ++i) {
         handles[i].peers.clear();
-        if (!peers::mayBeOtherEnd(handles[i]) || !(targets[i] = peers::otherEnd(handles[i], inetPeer)))
+        auto& target = plan.targets[i];
+        if (!peers::mayBeOtherEnd(handles[i]) || !(target = peers::otherEnd(handles[i], inetPeer)))
             continue;
-        if (targets[i]->device == dev.sockfs)
-            sought.sockets.insert(targets[i]->inode);
-        else if (targets[i]->device == dev.pipefs)
-            sought.pipes.insert(targets[i]->inode);
+        if (target->device == dev.sockfs)
+            plan.sought.sockets.insert(target->inode);
+        else if (target->device == dev.pipefs)
+            plan.sought.pipes.insert(target->inode);
         else
-            namedFifos.push_back(*targets[i]);
+            plan.namedFifos.push_back(*target);
     }
+    return plan;
+}
 
-    std::vector<Match> matches;
-    if (!sought.empty()) {
-        auto found = searchMachine(sought, cancel);
-        if (!found)
-            return fail(found.error());
-        matches = std::move(*found);
-    }
-    for (const ObjectId& fifo : namedFifos) {
+Result<void> addNamedFifoHolders(const Plan& plan, std::vector<Match>& matches, const CancelToken& cancel)
+{
+    for (const ObjectId& fifo : plan.namedFifos) {
         auto holders = findHolders(fifo, cancel);
         if (!holders)
             return fail(holders.error());
         for (auto& h : *holders)
             matches.push_back({fifo, h.process.pid, h.handle.value, h.handle.access, h.processName});
     }
+    return {};
+}
 
+void assignPeers(Pid pid, std::vector<HandleInfo>& handles, const Plan& plan, const std::vector<Match>& matches)
+{
     for (std::size_t i = 0; i < handles.size(); ++i) {
-        if (!targets[i])
+        if (!plan.targets[i])
             continue;
         for (const Match& m : matches)
-            if (m.object == *targets[i] && peers::isPeer(pid, handles[i], m.pid, m.value, m.access))
+            if (m.object == *plan.targets[i] && peers::isPeer(pid, handles[i], m.pid, m.value, m.access))
                 handles[i].peers.push_back({m.pid, m.value, m.processName});
     }
-    log::get("core.linux")->debug("peers of process {}: {} sockets and {} pipes sought, {} holders found in {} ms", pid,
-                                  sought.sockets.size(), sought.pipes.size(), matches.size(),
+}
+
+/// A match found before that still holds: its fd still names the same pipe or socket.
+bool stillHolds(const Match& m, std::string& link)
+{
+    const std::string path = "/proc/" + std::to_string(m.pid) + "/fd/" + std::to_string(m.value);
+    if (readLinkAt(AT_FDCWD, path.c_str(), link) != 0)
+        return false;
+    const bool pipe = m.object.device == pseudoDevices().pipefs;
+    return link == (pipe ? "pipe:[" : "socket:[") + std::to_string(m.object.inode) + "]";
+}
+
+void logSearch(Pid pid, const Plan& plan, std::size_t found, const char* how, std::chrono::steady_clock::time_point start)
+{
+    log::get("core.linux")->debug("peers of process {}: {} sockets and {} pipes sought, {} holders {} in {} ms", pid,
+                                  plan.sought.sockets.size(), plan.sought.pipes.size(), found, how,
                                   std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::steady_clock::now() - start).count());
+}
+
+} // namespace
+
+} // namespace hs::linux_
+
+namespace hs::detail {
+
+struct PeerFinderState {
+    std::mutex mutex;
+    Pid pid = -1;
+    linux_::Sought sought;
+    std::vector<linux_::Match> matches; ///< of the pipes and sockets; named FIFOs are searched each time
+    std::chrono::steady_clock::time_point searchedAt{};
+};
+
+} // namespace hs::detail
+
+namespace hs {
+
+Result<void> findPeers(Pid pid, std::vector<HandleInfo>& handles, const CancelToken& cancel)
+{
+    using namespace hs::linux_;
+    const auto start = std::chrono::steady_clock::now();
+    const Plan plan = planFor(pid, handles);
+    std::vector<Match> matches;
+    if (!plan.sought.empty()) {
+        auto found = searchMachine(plan.sought, cancel);
+        if (!found)
+            return fail(found.error());
+        matches = std::move(*found);
+    }
+    if (auto named = addNamedFifoHolders(plan, matches, cancel); !named)
+        return named;
+    assignPeers(pid, handles, plan, matches);
+    logSearch(pid, plan, matches.size(), "found", start);
+    return {};
+}
+
+PeerFinder::PeerFinder(std::chrono::milliseconds searchEvery)
+    : m_searchEvery(searchEvery), m_state(std::make_unique<detail::PeerFinderState>())
+{
+}
+
+PeerFinder::~PeerFinder() = default;
+
+Result<void> PeerFinder::find(Pid pid, std::vector<HandleInfo>& handles, const CancelToken& cancel)
+{
+    using namespace hs::linux_;
+    const auto start = std::chrono::steady_clock::now();
+    std::lock_guard lock(m_state->mutex);
+    detail::PeerFinderState& last = *m_state;
+    const Plan plan = planFor(pid, handles);
+    const auto within = [](const std::unordered_set<std::uint64_t>& a, const std::unordered_set<std::uint64_t>& b) {
+        return std::ranges::all_of(a, [&](std::uint64_t inode) { return b.contains(inode); });
+    };
+    const bool reuse = last.pid == pid && start - last.searchedAt < m_searchEvery &&
+                       within(plan.sought.sockets, last.sought.sockets) && within(plan.sought.pipes, last.sought.pipes);
+    std::vector<Match> matches;
+    if (reuse) {
+        std::string link;
+        std::erase_if(last.matches, [&](const Match& m) { return !stillHolds(m, link); });
+        matches = last.matches;
+    } else {
+        last.pid = -1; // until this search completes
+        if (!plan.sought.empty()) {
+            auto found = searchMachine(plan.sought, cancel);
+            if (!found)
+                return fail(found.error());
+            matches = std::move(*found);
+        }
+        last.pid = pid;
+        last.sought = plan.sought;
+        last.matches = matches;
+        last.searchedAt = start;
+    }
+    if (auto named = addNamedFifoHolders(plan, matches, cancel); !named)
+        return named;
+    assignPeers(pid, handles, plan, matches);
+    logSearch(pid, plan, matches.size(), reuse ? "checked again" : "found", start);
     return {};
 }
 

@@ -15,3 +15,19 @@ Result<void> findPeers(Pid, std::vector<HandleInfo>& handles, const CancelToken&
 }
 
 } // namespace hs
+
+namespace hs {
+
+namespace detail {
+struct PeerFinderState {};
+} // namespace detail
+
+PeerFinder::PeerFinder(std::chrono::milliseconds searchEvery) : m_searchEvery(searchEvery) {}
+PeerFinder::~PeerFinder() = default;
+
+Result<void> PeerFinder::find(Pid pid, std::vector<HandleInfo>& handles, const CancelToken& cancel)
+{
+    return findPeers(pid, handles, cancel);
+}
+
+} // namespace hs
