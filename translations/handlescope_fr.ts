@@ -4,7 +4,7 @@
 <context>
     <name>hs::ui::DetailsPane</name>
     <message>
-        <location filename="../ui/widgets/detailspane.cpp" line="+28"/>
+        <location filename="../ui/widgets/detailspane.cpp" line="+29"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
@@ -140,8 +140,21 @@
         <source>Peer inode</source>
         <translation>Inode du pair</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Other end (%n)</source>
+        <translation>
+            <numerusform>Autre extrémité (%n)</numerusform>
+            <numerusform>Autres extrémités (%n)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Double-click to show this end</source>
+        <translation>Double-cliquez pour afficher cette extrémité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Details for this type</source>
         <translation>Détails propres à ce type</translation>
     </message>
@@ -178,12 +191,14 @@
         <translation>Aucun autre handle ne désigne cet objet.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-42"/>
+        <location line="+44"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -420,7 +435,7 @@
 <context>
     <name>hs::ui::HandleModel</name>
     <message>
-        <location filename="../ui/models/handlemodel.cpp" line="+77"/>
+        <location filename="../ui/models/handlemodel.cpp" line="+78"/>
         <source>Partly unreadable: %1</source>
         <translation>En partie illisible&#xa0;: %1</translation>
     </message>
@@ -726,12 +741,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+229"/>
+        <location line="+240"/>
         <source>Close handle</source>
         <translation>Fermer le handle</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-238"/>
         <source>Handle closed.</source>
         <translation>Handle fermé.</translation>
     </message>
@@ -881,7 +896,7 @@
         <translation>Actualisation auto&#xa0;: %1 s</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+89"/>
         <source>Select a handle to duplicate first.</source>
         <translation>Sélectionnez d’abord un handle à dupliquer.</translation>
     </message>
@@ -942,6 +957,24 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
         <location line="+1"/>
         <source>&lt;h3&gt;HandleScope %1&lt;/h3&gt;&lt;p&gt;Inspect the handles (file descriptors) of processes and duplicate them between processes.&lt;/p&gt;&lt;p&gt;Platform: %2&lt;br&gt;Qt %3&lt;/p&gt;&lt;p&gt;Log file: %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HandleScope %1&lt;/h3&gt;&lt;p&gt;Inspecter les handles (descripteurs de fichier) des processus et les dupliquer d’un processus à l’autre.&lt;/p&gt;&lt;p&gt;Plateforme&#xa0;: %2&lt;br&gt;Qt %3&lt;/p&gt;&lt;p&gt;Fichier journal&#xa0;: %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::PeerText</name>
+    <message>
+        <location filename="../ui/util/peertext.cpp" line="+21"/>
+        <source>%1 (%2) %3 %4</source>
+        <extracomment>a peer: process name, its pid, the word for &quot;fd&quot;, the fd number (&quot;Xvfb (2249) fd 8&quot;)</extracomment>
+        <translation>%1 (%2) %3 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source> +%n more</source>
+        <extracomment>after the peers named: how many more there are (&quot; +2 more&quot;)</extracomment>
+        <translation>
+            <numerusform> +%n autre</numerusform>
+            <numerusform> +%n autres</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 // child_tcp_client=C" and waits until stdin closes. The child (named hs_peer_child)
 // dies with it.
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -62,6 +63,11 @@ int main()
     int client = -1;
     tcpPair(server, client);
 
+    // The child says when it has its name and only its own ends, so that the ready line is
+    // true when printed.
+    int childReady[2];
+    if (::pipe2(childReady, O_CLOEXEC) != 0)
+        die("pipe");
     const pid_t parent = ::getpid();
     const pid_t child = ::fork();
     if (child < 0)
@@ -72,17 +78,22 @@ int main()
         if (::getppid() != parent)
             _exit(0);
         ::prctl(PR_SET_NAME, "hs_peer_child");
-        for (int fd : {pair[0], pair[1], pipeFds[0], server, STDIN_FILENO, STDOUT_FILENO})
+        for (int fd : {pair[0], pair[1], pipeFds[0], server, STDIN_FILENO, STDOUT_FILENO, childReady[0]})
             ::close(fd);
+        ::close(childReady[1]); // the parent's read returns: ready
         while (true)
             ::pause();
     }
     ::close(pipeFds[1]);
     ::close(client);
+    ::close(childReady[1]);
+    char c;
+    if (::read(childReady[0], &c, 1) != 0)
+        die("wait for the child");
+    ::close(childReady[0]);
     std::printf("ready child=%d pair=%d,%d pipe_read=%d child_pipe_write=%d tcp_server=%d child_tcp_client=%d\n",
                 child, pair[0], pair[1], pipeFds[0], pipeFds[1], server, client);
     std::fflush(stdout);
-    char c;
     while (::read(STDIN_FILENO, &c, 1) > 0) {
     }
     ::kill(child, SIGKILL);

@@ -15,8 +15,9 @@ namespace hs {
 /// them: "pipe:[123] -> Xvfb (2249) fd 8" (three at most, then "+N more"); a UNIX socket's
 /// peer is then named by its holder, not its inode.
 std::string describeName(const HandleInfo& h);
-/// The same into `out`, reusing its capacity (for loops over many handles).
-void describeName(const HandleInfo& h, std::string& out);
+/// The same into `out`, reusing its capacity (for loops over many handles). Without
+/// `withPeers`, the peers are left for the caller to name (a UI in another language).
+void describeName(const HandleInfo& h, std::string& out, bool withPeers = true);
 
 /// One peer: "Xvfb (2249) fd 8".
 std::string describePeer(const PeerEnd& peer);

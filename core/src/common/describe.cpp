@@ -88,7 +88,7 @@ std::string describePeer(const PeerEnd& peer)
     return out;
 }
 
-void describeName(const HandleInfo& h, std::string& out)
+void describeName(const HandleInfo& h, std::string& out, bool withPeers)
 {
     out.clear();
     // "unknown": not in any table we read, so the kernel's socket:[INODE] says more.
@@ -99,7 +99,7 @@ void describeName(const HandleInfo& h, std::string& out)
         if (h.deleted)
             out += " (deleted)";
     }
-    if (!h.peers.empty())
+    if (withPeers && !h.peers.empty())
         appendPeers(out, h.peers);
 }
 
