@@ -10,7 +10,12 @@
 #include "handlescope/inspect.h"
 #include "handlescope/peers.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include <csignal>
 #include <unistd.h>
@@ -129,6 +134,33 @@ private slots:
             QVERIFY2(h->peers.empty(), peersText(h->peers).c_str());
         }
         expectOnePeer(*handles, m_helperOwned->pairA, m_helperOwned->pid(), m_helperOwned->pairB, kHelperName);
+    }
+
+    void findPeers_namedFifo()
+    {
+        // A FIFO is a path: its holders are found by stat, not by link text. This process
+        // holds it twice: read-write, and read-only (whose peer is the one that may write).
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("fifo")));
+        QCOMPARE(::mkfifo(path.constData(), 0600), 0);
+        const int both = ::open(path.constData(), O_RDWR | O_CLOEXEC);
+        const int reader = ::open(path.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        QVERIFY(both >= 0 && reader >= 0);
+        auto handles = listHandles(::getpid(), Detail::Full);
+        QVERIFY(handles);
+        auto found = findPeers(::getpid(), *handles);
+        ::close(both);
+        ::close(reader);
+        QVERIFY2(found, found ? "" : found.error().message().c_str());
+        const HandleInfo* b = byValue(*handles, both);
+        const HandleInfo* r = byValue(*handles, reader);
+        QVERIFY(b && r);
+        QVERIFY(b->kind == HandleKind::Fifo && r->kind == HandleKind::Fifo);
+        const std::vector<PeerEnd> readerEnd{{::getpid(), reader, "tst_peers"}};
+        const std::vector<PeerEnd> bothEnd{{::getpid(), both, "tst_peers"}};
+        QVERIFY2(b->peers == readerEnd, peersText(b->peers).c_str());
+        QVERIFY2(r->peers == bothEnd, peersText(r->peers).c_str());
     }
 
     void linkPeers_snapshot_data()

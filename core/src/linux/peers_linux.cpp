@@ -3,8 +3,8 @@
 // over the machine's fds compares each fd's link text ("pipe:[N]", "socket:[N]") with the
 // inodes sought: one readlink per fd, as findHolders does for one object, but for all the
 // process's channels at once. Only the matches are read further (their access, their
-// process's name). Named FIFOs, which need a stat per fd to compare, go through findHolders.
-#include "handlescope/find.h"
+// process's name). A named FIFO is a path: when one is sought, fds naming a path are
+// stat'ed too.
 #include "handlescope/log.h"
 #include "handlescope/peers.h"
 
@@ -22,6 +22,7 @@
 #include <charconv>
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -41,7 +42,8 @@ struct Match {
 struct Sought {
     std::unordered_set<std::uint64_t> sockets;
     std::unordered_set<std::uint64_t> pipes;
-    [[nodiscard]] bool empty() const { return sockets.empty() && pipes.empty(); }
+    std::set<ObjectId> namedFifos; ///< (device, inode) of the path
+    [[nodiscard]] bool empty() const { return sockets.empty() && pipes.empty() && namedFifos.empty(); }
 };
 
 struct Number {
@@ -108,10 +110,12 @@ public:
                 continue; // closed since the directory was listed
             }
             auto object = soughtLink(m_link, m_sought);
+            if (!object && !m_sought.namedFifos.empty() && m_link.starts_with('/'))
+                object = soughtFifo(fdDir.get(), name.text);
             if (!object)
                 continue;
-            const bool pipe = object->device == pseudoDevices().pipefs;
-            out.push_back({*object, pid, m_fds[i], pipe ? accessFromLinkMode(fdDir.get(), name.text) : AccessMode::Unknown, {}});
+            const bool socket = object->device == pseudoDevices().sockfs;
+            out.push_back({*object, pid, m_fds[i], socket ? AccessMode::Unknown : accessFromLinkMode(fdDir.get(), name.text), {}});
         }
         if (out.size() == first)
             return true;
@@ -125,6 +129,15 @@ public:
     }
 
 private:
+    std::optional<ObjectId> soughtFifo(int fdDir, const char* name) const
+    {
+        struct stat st {};
+        if (::fstatat(fdDir, name, &st, 0) != 0 || !S_ISFIFO(st.st_mode))
+            return std::nullopt;
+        const ObjectId object{st.st_dev, st.st_ino};
+        return m_sought.namedFifos.contains(object) ? std::optional(object) : std::nullopt;
+    }
+
     const Sought& m_sought;
     const CancelToken& m_cancel;
     std::vector<std::int64_t> m_fds;
@@ -181,8 +194,7 @@ std::unordered_map<std::string, std::uint64_t> connectionsOf(Pid pid)
 /// What findPeers looks for in one process's handles.
 struct Plan {
     std::vector<std::optional<ObjectId>> targets; ///< per handle: whose holders are its peers
-    Sought sought;                                ///< pipe and socket inodes, by link text
-    std::vector<ObjectId> namedFifos;             ///< by findHolders (a stat per fd)
+    Sought sought;
 };
 
 Plan planFor(Pid pid, std::vector<HandleInfo>& handles)
@@ -208,21 +220,9 @@ Plan planFor(Pid pid, std::vector<HandleInfo>& handles)
         else if (target->device == dev.pipefs)
             plan.sought.pipes.insert(target->inode);
         else
-            plan.namedFifos.push_back(*target);
+            plan.sought.namedFifos.insert(*target);
     }
     return plan;
-}
-
-Result<void> addNamedFifoHolders(const Plan& plan, std::vector<Match>& matches, const CancelToken& cancel)
-{
-    for (const ObjectId& fifo : plan.namedFifos) {
-        auto holders = findHolders(fifo, cancel);
-        if (!holders)
-            return fail(holders.error());
-        for (auto& h : *holders)
-            matches.push_back({fifo, h.process.pid, h.handle.value, h.handle.access, h.processName});
-    }
-    return {};
 }
 
 void assignPeers(Pid pid, std::vector<HandleInfo>& handles, const Plan& plan, const std::vector<Match>& matches)
@@ -236,13 +236,18 @@ void assignPeers(Pid pid, std::vector<HandleInfo>& handles, const Plan& plan, co
     }
 }
 
-/// A match found before that still holds: its fd still names the same pipe or socket.
+/// A match found before that still holds: its fd still names the same pipe, socket or FIFO.
 bool stillHolds(const Match& m, std::string& link)
 {
     const std::string path = "/proc/" + std::to_string(m.pid) + "/fd/" + std::to_string(m.value);
+    const auto& dev = pseudoDevices();
+    if (m.object.device != dev.pipefs && m.object.device != dev.sockfs) {
+        struct stat st {};
+        return ::stat(path.c_str(), &st) == 0 && ObjectId{st.st_dev, st.st_ino} == m.object;
+    }
     if (readLinkAt(AT_FDCWD, path.c_str(), link) != 0)
         return false;
-    const bool pipe = m.object.device == pseudoDevices().pipefs;
+    const bool pipe = m.object.device == dev.pipefs;
     return link == (pipe ? "pipe:[" : "socket:[") + std::to_string(m.object.inode) + "]";
 }
 
@@ -284,8 +289,6 @@ Result<void> findPeers(Pid pid, std::vector<HandleInfo>& handles, const CancelTo
             return fail(found.error());
         matches = std::move(*found);
     }
-    if (auto named = addNamedFifoHolders(plan, matches, cancel); !named)
-        return named;
     assignPeers(pid, handles, plan, matches);
     logSearch(pid, plan, matches.size(), "found", start);
     return {};
@@ -309,7 +312,8 @@ Result<void> PeerFinder::find(Pid pid, std::vector<HandleInfo>& handles, const C
         return std::ranges::all_of(a, [&](std::uint64_t inode) { return b.contains(inode); });
     };
     const bool reuse = last.pid == pid && start - last.searchedAt < m_searchEvery &&
-                       within(plan.sought.sockets, last.sought.sockets) && within(plan.sought.pipes, last.sought.pipes);
+                       within(plan.sought.sockets, last.sought.sockets) && within(plan.sought.pipes, last.sought.pipes) &&
+                       std::ranges::includes(last.sought.namedFifos, plan.sought.namedFifos);
     std::vector<Match> matches;
     if (reuse) {
         std::string link;
@@ -328,8 +332,6 @@ Result<void> PeerFinder::find(Pid pid, std::vector<HandleInfo>& handles, const C
         last.matches = matches;
         last.searchedAt = start;
     }
-    if (auto named = addNamedFifoHolders(plan, matches, cancel); !named)
-        return named;
     assignPeers(pid, handles, plan, matches);
     logSearch(pid, plan, matches.size(), reuse ? "checked again" : "found", start);
     return {};
