@@ -21,6 +21,7 @@
 #include <atomic>
 #include <charconv>
 #include <chrono>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -227,12 +228,19 @@ Plan planFor(Pid pid, std::vector<HandleInfo>& handles)
 
 void assignPeers(Pid pid, std::vector<HandleInfo>& handles, const Plan& plan, const std::vector<Match>& matches)
 {
+    // By object: a server with thousands of sockets has as many matches.
+    std::map<ObjectId, std::vector<const Match*>> byObject;
+    for (const Match& m : matches)
+        byObject[m.object].push_back(&m);
     for (std::size_t i = 0; i < handles.size(); ++i) {
         if (!plan.targets[i])
             continue;
-        for (const Match& m : matches)
-            if (m.object == *plan.targets[i] && peers::isPeer(pid, handles[i], m.pid, m.value, m.access))
-                handles[i].peers.push_back({m.pid, m.value, m.processName});
+        auto it = byObject.find(*plan.targets[i]);
+        if (it == byObject.end())
+            continue;
+        for (const Match* m : it->second)
+            if (peers::isPeer(pid, handles[i], m->pid, m->value, m->access))
+                handles[i].peers.push_back({m->pid, m->value, m->processName});
     }
 }
 
