@@ -9,6 +9,7 @@
 
 #include "handlescope/counts.h"
 #include "handlescope/inspect.h"
+#include "handlescope/peers.h"
 
 #include <algorithm>
 #include <chrono>
@@ -20,20 +21,24 @@
 int main(int argc, char** argv)
 {
     bench::Args args(argc, argv, "handlescope-snapshot-bench",
-                     "usage: handlescope-snapshot-bench [--runs K] [--full | --counts] [--warmup]\n"
+                     "usage: handlescope-snapshot-bench [--runs K] [--full | --counts] [--peers] [--warmup]\n"
                      "  Takes K snapshots (default 5, at most 1000), or K handle counts, after one\n"
-                     "  untimed warm-up with --warmup (it loads the BPF program), and prints:\n"
+                     "  untimed warm-up with --warmup (it loads the BPF program), and prints (--peers: each\n"
+                     "  snapshot's time includes hs::linkPeers):\n"
                      "  median_ms M min_ms A max_ms B handles H processes P access_errors E runs K backend NAME\n");
     int runs = 5;
     hs::Detail detail = hs::Detail::Fast;
     bool countsOnly = false;
     bool warmup = false;
+    bool peers = false;
     while (const char* a = args.next()) {
         const std::string_view arg = a;
         if (arg == "--full")
             detail = hs::Detail::Full;
         else if (arg == "--counts")
             countsOnly = true;
+        else if (arg == "--peers")
+            peers = true;
         else if (arg == "--warmup")
             warmup = true;
         else if (arg == "--runs")
@@ -68,6 +73,8 @@ int main(int argc, char** argv)
     for (int r = 0; r < runs && !countsOnly; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         auto snap = hs::takeSnapshot(detail);
+        if (snap && peers)
+            hs::linkPeers(*snap);
         const auto t1 = std::chrono::steady_clock::now();
         if (!snap) {
             std::fprintf(stderr, "handlescope-snapshot-bench: %s\n", snap.error().message().c_str());

@@ -57,7 +57,7 @@ shoot() { # $1 = file name suffix, $2... = environment for the app
     local suffix=$1 stages_dir=$WORK/stages$1 log=$WORK/app$1.log
     shift
     mkdir -p "$stages_dir"
-    env "$@" DISPLAY=":$N" HANDLESCOPE_DEMO="$stages_dir" HANDLESCOPE_DEMO_SOURCE="$SOURCE_PID:10" \
+    env "$@" DISPLAY=":$N" HANDLESCOPE_DEMO="$stages_dir" HANDLESCOPE_DEMO_SOURCE="${DEMO_SOURCE:-$SOURCE_PID:10}" \
         HANDLESCOPE_DEMO_TARGET="$TARGET_PID" "$APP" >"$log" 2>&1 &
     local app_pid=$!
     PIDS+=($app_pid)
@@ -173,3 +173,19 @@ for stage in explain explain-duplicate; do
 done
 kill "$explain_app" 2>/dev/null || true
 wait "$explain_app" || true
+# Peers (docs/gui.md): hs_peer_helper's loopback TCP server end selected; its Name and the
+# details name the child holding the client end, and the socketpair and pipe rows theirs.
+PEER_HELPER=$BUILD/tests/common/hs_peer_helper
+[[ -x $PEER_HELPER ]] || { echo "missing $PEER_HELPER: build hs_peer_helper first" >&2; exit 1; }
+mkfifo "$WORK/peers.in"
+sleep 600 >"$WORK/peers.in" &
+PIDS+=($!)
+"$PEER_HELPER" <"$WORK/peers.in" >"$WORK/peers.out" &
+PEER_PID=$!
+PIDS+=($PEER_PID)
+for _ in $(seq 50); do grep -q '^ready' "$WORK/peers.out" 2>/dev/null && break; sleep 0.1; done
+PEER_FD=$(sed -n 's/^ready.* tcp_server=\([0-9]*\).*/\1/p' "$WORK/peers.out")
+STAGES=(main)
+DEMO_SOURCE="$PEER_PID:$PEER_FD" shoot -peers LANG=C LC_ALL= LC_MESSAGES= LANGUAGE=
+mv "$OUT/main-peers.png" "$OUT/peers.png"
+echo "renamed it $OUT/peers.png"

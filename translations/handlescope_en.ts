@@ -495,7 +495,7 @@
 <context>
     <name>hs::ui::DetailsPane</name>
     <message>
-        <location filename="../ui/widgets/detailspane.cpp" line="+28"/>
+        <location filename="../ui/widgets/detailspane.cpp" line="+29"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -631,8 +631,21 @@
         <source>Peer inode</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Other end (%n)</source>
+        <translation>
+            <numerusform>Other end (%n)</numerusform>
+            <numerusform>Other ends (%n)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Double-click to show this end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Details for this type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -669,12 +682,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-42"/>
+        <location line="+44"/>
         <source>%1 (pid %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1048,7 +1063,7 @@
 <context>
     <name>hs::ui::HandleModel</name>
     <message>
-        <location filename="../ui/models/handlemodel.cpp" line="+77"/>
+        <location filename="../ui/models/handlemodel.cpp" line="+78"/>
         <source>Partly unreadable: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,12 +1537,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+245"/>
+        <location line="+256"/>
         <source>Close handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-254"/>
         <source>Handle closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1677,7 +1692,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+97"/>
         <source>Select a handle to duplicate first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1890,6 +1905,24 @@ The program does not expect this and may fail or lose data.</source>
         <location line="+8"/>
         <source>%1 %2 was opened before tracing began (or received from another process): only what is opened while tracing has a stack.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::PeerText</name>
+    <message>
+        <location filename="../ui/util/peertext.cpp" line="+21"/>
+        <source>%1 (%2) %3 %4</source>
+        <extracomment>a peer: process name, its pid, the word for &quot;fd&quot;, the fd number (&quot;Xvfb (2249) fd 8&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source> +%n more</source>
+        <extracomment>after the peers named: how many more there are (&quot; +2 more&quot;)</extracomment>
+        <translation>
+            <numerusform> +%n more</numerusform>
+            <numerusform> +%n more</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -495,7 +495,7 @@
 <context>
     <name>hs::ui::DetailsPane</name>
     <message>
-        <location filename="../ui/widgets/detailspane.cpp" line="+28"/>
+        <location filename="../ui/widgets/detailspane.cpp" line="+29"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
@@ -631,8 +631,21 @@
         <source>Peer inode</source>
         <translation>Inode du pair</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Other end (%n)</source>
+        <translation>
+            <numerusform>Autre extrémité (%n)</numerusform>
+            <numerusform>Autres extrémités (%n)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Double-click to show this end</source>
+        <translation>Double-cliquez pour afficher cette extrémité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Details for this type</source>
         <translation>Détails propres à ce type</translation>
     </message>
@@ -669,12 +682,14 @@
         <translation>Aucun autre handle ne désigne cet objet.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-42"/>
+        <location line="+44"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -1048,7 +1063,7 @@
 <context>
     <name>hs::ui::HandleModel</name>
     <message>
-        <location filename="../ui/models/handlemodel.cpp" line="+77"/>
+        <location filename="../ui/models/handlemodel.cpp" line="+78"/>
         <source>Partly unreadable: %1</source>
         <translation>En partie illisible&#xa0;: %1</translation>
     </message>
@@ -1522,12 +1537,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+245"/>
+        <location line="+256"/>
         <source>Close handle</source>
         <translation>Fermer le handle</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-254"/>
         <source>Handle closed.</source>
         <translation>Handle fermé.</translation>
     </message>
@@ -1677,7 +1692,7 @@
         <translation>Actualisation auto&#xa0;: %1 s</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+97"/>
         <source>Select a handle to duplicate first.</source>
         <translation>Sélectionnez d’abord un handle à dupliquer.</translation>
     </message>
@@ -1892,6 +1907,24 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
         <location line="+8"/>
         <source>%1 %2 was opened before tracing began (or received from another process): only what is opened while tracing has a stack.</source>
         <translation>Le %1 %2 a été ouvert avant le début du traçage (ou reçu d’un autre processus)&#xa0;: seul ce qui est ouvert pendant le traçage a une pile.</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::PeerText</name>
+    <message>
+        <location filename="../ui/util/peertext.cpp" line="+21"/>
+        <source>%1 (%2) %3 %4</source>
+        <extracomment>a peer: process name, its pid, the word for &quot;fd&quot;, the fd number (&quot;Xvfb (2249) fd 8&quot;)</extracomment>
+        <translation>%1 (%2) %3 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source> +%n more</source>
+        <extracomment>after the peers named: how many more there are (&quot; +2 more&quot;)</extracomment>
+        <translation>
+            <numerusform> +%n autre</numerusform>
+            <numerusform> +%n autres</numerusform>
+        </translation>
     </message>
 </context>
 <context>

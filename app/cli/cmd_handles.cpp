@@ -5,6 +5,7 @@
 
 #include "handlescope/inspect.h"
 #include "handlescope/json.h"
+#include "handlescope/peers.h"
 
 namespace hs::cli {
 
@@ -12,7 +13,7 @@ namespace {
 
 int runHandles(const std::vector<std::string>& words)
 {
-    const OptionSpec spec{.flags = {"--json", "--csv"}, .valued = {"--type"}, .minPositional = 1, .maxPositional = 1};
+    const OptionSpec spec{.flags = {"--json", "--csv", "--no-peers"}, .valued = {"--type"}, .minPositional = 1, .maxPositional = 1};
     return runParsed(kHandlesCommand, words, spec, [](const Args& args) {
         auto listing = listingFrom(args);
         if (!listing)
@@ -26,6 +27,9 @@ int runHandles(const std::vector<std::string>& words)
         auto handles = listHandles(*pid, Detail::Full);
         if (!handles)
             return report(handles.error());
+        if (!args.has("--no-peers"))
+            if (auto peers = findPeers(*pid, *handles); !peers)
+                return report(peers.error());
 
         std::erase_if(*handles, [&](const HandleInfo& h) { return !listing->wants(h.kind); });
         if (listing->format == Format::Json) {
@@ -45,10 +49,13 @@ int runHandles(const std::vector<std::string>& words)
 
 const Command kHandlesCommand{
     "handles", "list the handles (fds) of one process",
-    "usage: handlescope-cli handles PID [--type TYPE[,TYPE...]] [--json | --csv]\n\n"
+    "usage: handlescope-cli handles PID [--type TYPE[,TYPE...]] [--no-peers] [--json | --csv]\n\n"
     "Lists every handle of process PID with its type, access mode, inheritability\n"
     "(close-on-exec off), offset, open flags, object identity and name. Sockets show\n"
-    "their endpoints, pidfds the pid they refer to.\n"
+    "their endpoints, pidfds the pid they refer to. A pipe, a UNIX socket or a TCP/UDP\n"
+    "connection to this machine also names who holds the other end, as lsof +E does:\n"
+    "\"pipe:[123] -> Xvfb (2249) fd 8\". Finding them reads every process's fds once;\n"
+    "--no-peers skips that.\n"
     "Example: handlescope-cli handles 1234 --type socket,fifo\n",
     runHandles};
 

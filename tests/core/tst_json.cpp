@@ -83,6 +83,7 @@ private slots:
     void handleFields();
     void handleDefaults();
     void socketFields();
+    void peerFields();
     void escaping_data();
     void escaping();
     void handlesDocument();
@@ -125,7 +126,9 @@ void TestJson::handleFields()
     QCOMPARE(extras.value("mnt_id").toString(), QStringLiteral("29"));
     QCOMPARE(extras.value("lock").toString(), QStringLiteral("1: POSIX ADVISORY WRITE"));
     QCOMPARE(o.value("partial_error").toString(), QStringLiteral("fdinfo: EACCES"));
-    QCOMPARE(o.size(), 19); // every field of docs/json-schema.md's Handle, no more
+    QVERIFY(o.value("peers").isArray());
+    QCOMPARE(o.value("peers").toArray(), QJsonArray());
+    QCOMPARE(o.size(), 20); // every field of docs/json-schema.md's Handle, no more
 }
 
 void TestJson::handleDefaults()
@@ -169,6 +172,23 @@ void TestJson::socketFields()
     QCOMPARE(s.value("state").toString(), QStringLiteral("CONNECTED"));
     QCOMPARE(s.value("peer_inode").toInteger(), 634791);
     QCOMPARE(s.size(), 6);
+}
+
+void TestJson::peerFields()
+{
+    hs::HandleInfo h = socketHandle();
+    h.peers = {{2249, 8, "Xvfb"}, {2250, 3, "x\"y"}};
+    hs::json::Writer w;
+    hs::json::writeHandle(w, h);
+    const QJsonObject o = parse(w.take());
+    // The holder names the peer: its inode is no longer shown.
+    QCOMPARE(o.value("description").toString(),
+             QStringLiteral("unix/stream @/tmp/.X11-unix/X77 CONNECTED -> Xvfb (2249) fd 8, x\"y (2250) fd 3"));
+    const QJsonArray peers = o.value("peers").toArray();
+    QCOMPARE(peers.size(), 2);
+    QCOMPARE(peers[0].toObject(), (QJsonObject{{"pid", 2249}, {"process", "Xvfb"}, {"handle", 8}}));
+    QCOMPARE(peers[1].toObject(), (QJsonObject{{"pid", 2250}, {"process", "x\"y"}, {"handle", 3}}));
+    QCOMPARE(o.value("socket").toObject().value("peer_inode").toInteger(), 634791);
 }
 
 void TestJson::escaping_data()

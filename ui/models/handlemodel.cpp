@@ -4,6 +4,7 @@
 #include "models/roles.h"
 #include "util/colors.h"
 #include "util/qtstd.h"
+#include "util/peertext.h"
 #include "util/vocabulary.h"
 
 #include "handlescope/describe.h"
@@ -51,7 +52,7 @@ QVariant HandleModel::display(const hs::HandleInfo& h, int column) const
     case TypeColumn:
         return typeText(h);
     case NameColumn:
-        return qs(hs::describeName(h));
+        return nameText(h);
     case AccessColumn:
         return qs(hs::describeAccess(h));
     case InheritableColumn:
@@ -80,7 +81,7 @@ QVariant HandleModel::data(const QModelIndex& index, int role) const
         if (index.column() == TypeColumn)
             return qs(h.typeName);
         if (index.column() == NameColumn)
-            return qs(hs::describeName(h));
+            return nameText(h);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ValueColumn || index.column() == HexColumn || index.column() == OffsetColumn)

@@ -24,8 +24,12 @@ struct HandleRowTraits {
 
     static Key keyOf(const Item& h) { return {h->value, h->object, h->kind}; }
 
-    /// The fresh pointer is always taken (so the older list can be freed).
-    static bool carry(const Item& shown, Item& fresh) { return shown != fresh && !(*shown == *fresh); }
+    /// The fresh pointer is always taken (so the older list can be freed). Peers are not
+    /// part of a handle's value (operator==) but a change of them is shown.
+    static bool carry(const Item& shown, Item& fresh)
+    {
+        return shown != fresh && (!(*shown == *fresh) || shown->peers != fresh->peers);
+    }
 };
 
 /// Rows for every handle of `list`, each sharing ownership of the whole list.

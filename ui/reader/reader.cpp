@@ -2,6 +2,8 @@
 #include "reader/reader.h"
 
 #include "handlescope/inspect.h"
+#include "handlescope/log.h"
+#include "handlescope/peers.h"
 
 #include <QElapsedTimer>
 
@@ -11,8 +13,11 @@ Reader::Sources Reader::coreSources()
 {
     Sources s;
     s.processes = [](const hs::CancelToken& cancel) { return hs::listProcesses(cancel); };
-    s.handles = [](const hs::ProcessKey& process,
-                   const hs::CancelToken& cancel) -> hs::Result<std::vector<hs::HandleInfo>> {
+    // The peers of the process shown: known holders checked again at every refresh, the
+    // machine searched again for a new channel or every half minute (peers.h).
+    auto peers = std::make_shared<hs::PeerFinder>(std::chrono::seconds(30));
+    s.handles = [peers](const hs::ProcessKey& process,
+                        const hs::CancelToken& cancel) -> hs::Result<std::vector<hs::HandleInfo>> {
         // A pid alone may name a newer process by now: check the start time first.
         auto info = hs::processInfo(process.pid);
         if (info && info->startTime != process.startTime)
@@ -21,7 +26,16 @@ Reader::Sources Reader::coreSources()
                              .osName = "ESRCH",
                              .osText = "the process has exited (its pid now names another)",
                              .hint = "refresh the process list"});
-        return hs::listHandles(process.pid, hs::Detail::Full, cancel);
+        auto handles = hs::listHandles(process.pid, hs::Detail::Full, cancel);
+        if (!handles)
+            return handles;
+        if (auto found = peers->find(process.pid, *handles, cancel); !found) {
+            if (hs::isCancelled(found.error()))
+                return hs::fail(found.error());
+            // The handles are worth showing without their peers.
+            hs::log::get("ui")->warn("peers of process {}: {}", process.pid, found.error().message());
+        }
+        return handles;
     };
     s.snapshot = [](const hs::CancelToken& cancel) { return hs::takeSnapshot(hs::Detail::Fast, cancel); };
     s.holders = [](const hs::ObjectId& object, const hs::CancelToken& cancel) { return hs::findHolders(object, cancel); };

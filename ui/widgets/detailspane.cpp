@@ -5,6 +5,7 @@
 #include "window/windowcontroller.h"
 
 #include "handlescope/describe.h"
+#include "util/peertext.h"
 #include "util/qtstd.h"
 #include "util/vocabulary.h"
 
@@ -79,7 +80,7 @@ void DetailsPane::showHandle(const hs::ProcessInfo& process, const hs::HandleInf
     addField(fields, tr("Value"), tr("%1 (0x%2)").arg(h.value).arg(QString::number(h.value, 16).toUpper()));
     addField(fields, tr("Type"), typeText(h));
     addField(fields, tr("OS type name"), qs(h.typeName));
-    addField(fields, tr("Name"), qs(hs::describeName(h)));
+    addField(fields, tr("Name"), nameText(h));
     addField(fields, tr("Access"), qs(hs::describeAccess(h)));
     if (h.grantedAccess != 0)
         addField(fields, tr("Granted access"), QStringLiteral("0x%1").arg(h.grantedAccess, 8, 16, QLatin1Char('0')));
@@ -107,6 +108,17 @@ void DetailsPane::showHandle(const hs::ProcessInfo& process, const hs::HandleInf
         addField(s, tr("State"), qs(h.socket->state));
         if (h.socket->peerInode != 0)
             addField(s, tr("Peer inode"), QString::number(h.socket->peerInode));
+    }
+    if (!h.peers.empty()) {
+        // Every peer, not only the three the name has room for; double-click jumps there.
+        auto* peers = section(tr("Other end (%n)", nullptr, static_cast<int>(h.peers.size())));
+        for (const hs::PeerEnd& peer : h.peers) {
+            auto* item = new QTreeWidgetItem(peers, {tr("%1 (pid %2)").arg(qs(peer.processName)).arg(peer.pid),
+                                                     tr("%1 %2").arg(handleWord()).arg(peer.value)});
+            item->setToolTip(1, tr("Double-click to show this end"));
+            item->setData(0, PidRole, QVariant::fromValue<qint64>(peer.pid));
+            item->setData(0, ValueRole, QVariant::fromValue<qint64>(peer.value));
+        }
     }
     if (!h.extras.empty()) {
         auto* extras = section(tr("Details for this type"));

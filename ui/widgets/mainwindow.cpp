@@ -126,7 +126,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     connect(m_handlePane->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showHandleMenu);
     connect(m_processPane->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showProcessMenu);
     connect(m_processPane->treeView(), &QWidget::customContextMenuRequested, this, &MainWindow::showProcessMenu);
-    connect(m_handlePane->view(), &QAbstractItemView::doubleClicked, this, [this] { openDuplicateDialog(); });
+    connect(m_handlePane->view(), &QAbstractItemView::doubleClicked, this, [this] { jumpToPeerOrDuplicate(); });
 
     restoreSettings();
     hs::log::get("ui")->info("HandleScope started ({}), log file {}", platform().name, hs::log::filePath().string());
@@ -394,6 +394,17 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::refresh() { m_controller->refresh(); }
 
 void MainWindow::jumpTo(hs::Pid pid, hs::HandleValue value) { m_controller->jumpTo(pid, value); }
+
+void MainWindow::jumpToPeerOrDuplicate()
+{
+    // The other end is where a user looks next (lsof +E's question); a handle without one
+    // opens the duplicate dialog as before. The details pane lists every peer.
+    const hs::HandleInfo* h = m_controller->currentHandle();
+    if (h && !h->peers.empty())
+        jumpTo(h->peers.front().pid, h->peers.front().value);
+    else
+        openDuplicateDialog();
+}
 
 DuplicateDialog* MainWindow::openDuplicateDialog()
 {

@@ -78,6 +78,8 @@ public Q_SLOTS:
     void openFindDialog();
     /// Select a process and one of its handles (after the next refresh if not shown yet).
     void jumpTo(hs::Pid pid, hs::HandleValue value);
+    /// A double-click on a handle: jump to its (first) peer if it has one, else duplicate it.
+    void jumpToPeerOrDuplicate();
 
 public:
     /// Writes the handle table as shown (filters and sort applied) to `path`: CSV, or the

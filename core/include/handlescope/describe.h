@@ -11,10 +11,16 @@ namespace hs {
 /// What the handle refers to. Sockets show their endpoints ("tcp 127.0.0.1:5432 ->
 /// 127.0.0.1:40112 ESTABLISHED", "unix/stream /run/x.sock LISTEN", a UNIX peer as
 /// "peer socket:[INODE]"); a socket without endpoints, and every other kind, shows its
-/// name, with " (deleted)" after an unlinked file.
+/// name, with " (deleted)" after an unlinked file. Known peers follow, as `lsof +E` shows
+/// them: "pipe:[123] -> Xvfb (2249) fd 8" (three at most, then "+N more"); a UNIX socket's
+/// peer is then named by its holder, not its inode.
 std::string describeName(const HandleInfo& h);
-/// The same into `out`, reusing its capacity (for loops over many handles).
-void describeName(const HandleInfo& h, std::string& out);
+/// The same into `out`, reusing its capacity (for loops over many handles). Without
+/// `withPeers`, the peers are left for the caller to name (a UI in another language).
+void describeName(const HandleInfo& h, std::string& out, bool withPeers = true);
+
+/// One peer: "Xvfb (2249) fd 8".
+std::string describePeer(const PeerEnd& peer);
 
 /// The kind for people ("Regular file"); the OS type name where the kind says little
 /// (anonymous inodes, other and unknown types: "anon_inode:[bpf-map]").

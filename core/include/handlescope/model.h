@@ -138,6 +138,15 @@ struct SocketInfo {
     bool operator==(const SocketInfo&) const = default;
 };
 
+/// A handle of another (or the same) process that holds the other end of a pipe, a UNIX
+/// socket or a TCP/UDP connection between two sockets of this machine: "Xvfb (2249) fd 8".
+struct PeerEnd {
+    Pid pid = -1;
+    HandleValue value = -1;
+    std::string processName;
+    bool operator==(const PeerEnd&) const = default;
+};
+
 /// One handle. A whole-machine snapshot holds 100,000 of these, so the layout is kept
 /// compact: small fields together, the socket endpoints shared with the snapshot's table.
 struct HandleInfo {
@@ -163,6 +172,9 @@ struct HandleInfo {
     std::vector<std::pair<std::string, std::string>> extras;
     /// Why part of this row (name, fdinfo) could not be read; the rest is still valid.
     std::string partialError;
+    /// Who holds the other end (handlescope/peers.h fills it; empty when not looked up or
+    /// none): a relation to other handles, so operator== leaves it out.
+    std::vector<PeerEnd> peers;
 
     /// Equal values, socket endpoints compared by value.
     bool operator==(const HandleInfo& o) const;

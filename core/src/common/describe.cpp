@@ -16,7 +16,7 @@ void appendNumber(std::string& out, std::uint64_t n, int base = 10)
     out.append(buf, end);
 }
 
-void appendSocket(std::string& out, const SocketInfo& s)
+void appendSocket(std::string& out, const SocketInfo& s, bool peerNamed)
 {
     // For IP sockets the address already tells v4 from v6, so the protocol alone leads.
     const bool inet = s.family == "inet" || s.family == "inet6";
@@ -30,13 +30,15 @@ void appendSocket(std::string& out, const SocketInfo& s)
         out += ' ';
         out += s.localAddress;
     }
-    if (!s.remoteAddress.empty() || s.peerInode != 0) {
+    // A peer's holder, once known, says more than its inode: then only the address stays.
+    const bool peerInode = s.peerInode != 0 && !peerNamed;
+    if (!s.remoteAddress.empty() || peerInode) {
         out += " ->";
         if (!s.remoteAddress.empty()) {
             out += ' ';
             out += s.remoteAddress;
         }
-        if (s.peerInode != 0) {
+        if (peerInode) {
             // The peer's own name is socket:[INODE]: Find on it shows who holds the other end.
             out += s.remoteAddress.empty() ? " peer socket:[" : " (peer socket:[";
             appendNumber(out, s.peerInode);
@@ -50,19 +52,55 @@ void appendSocket(std::string& out, const SocketInfo& s)
     }
 }
 
+void appendPeer(std::string& out, const PeerEnd& peer)
+{
+    out += peer.processName;
+    out += " (";
+    appendNumber(out, static_cast<std::uint64_t>(peer.pid));
+    out += ") fd ";
+    appendNumber(out, static_cast<std::uint64_t>(peer.value));
+}
+
+// A pipe read by a whole shell pipeline may have many writers: a name stays one line.
+constexpr std::size_t kPeersNamed = 3;
+
+void appendPeers(std::string& out, const std::vector<PeerEnd>& peers)
+{
+    out += " -> ";
+    for (std::size_t i = 0; i < peers.size() && i < kPeersNamed; ++i) {
+        if (i != 0)
+            out += ", ";
+        appendPeer(out, peers[i]);
+    }
+    if (peers.size() > kPeersNamed) {
+        out += " +";
+        appendNumber(out, peers.size() - kPeersNamed);
+        out += " more";
+    }
+}
+
 } // namespace
 
-void describeName(const HandleInfo& h, std::string& out)
+std::string describePeer(const PeerEnd& peer)
+{
+    std::string out;
+    appendPeer(out, peer);
+    return out;
+}
+
+void describeName(const HandleInfo& h, std::string& out, bool withPeers)
 {
     out.clear();
     // "unknown": not in any table we read, so the kernel's socket:[INODE] says more.
     if (h.socket && h.socket->family != "unknown" && !h.socket->family.empty()) {
-        appendSocket(out, *h.socket);
-        return;
+        appendSocket(out, *h.socket, !h.peers.empty());
+    } else {
+        out += h.name;
+        if (h.deleted)
+            out += " (deleted)";
     }
-    out += h.name;
-    if (h.deleted)
-        out += " (deleted)";
+    if (withPeers && !h.peers.empty())
+        appendPeers(out, h.peers);
 }
 
 std::string describeName(const HandleInfo& h)

@@ -129,6 +129,16 @@ void writeHandle(Writer& w, const HandleInfo& h)
     else
         w.null();
     w.field("referenced_pid", h.referencedPid);
+    w.key("peers");
+    w.beginArray();
+    for (const auto& peer : h.peers) {
+        w.beginObject();
+        w.field("pid", peer.pid);
+        w.field("process", peer.processName);
+        w.field("handle", peer.value);
+        w.endObject();
+    }
+    w.endArray();
     w.key("extras");
     w.beginObject();
     if (h.mountId) { // an extra in the document, as fdinfo lists it; a field in the model

@@ -195,8 +195,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!details->holdersPending() &&
                                      !tree->findItems(QStringLiteral("Other holders (1)"), Qt::MatchExactly).isEmpty(),
                                  15000);
-        const auto writeEnd = tree->findItems(QStringLiteral("fd %1").arg(m_source.pipeWrite),
-                                              Qt::MatchExactly | Qt::MatchRecursive, 1);
+        // The write end is also the read end's peer ("Other end"): here only the holders count.
+        auto writeEnd = tree->findItems(QStringLiteral("fd %1").arg(m_source.pipeWrite),
+                                        Qt::MatchExactly | Qt::MatchRecursive, 1);
+        writeEnd.removeIf([](QTreeWidgetItem* item) {
+            return !item->parent() || !item->parent()->text(0).startsWith(QStringLiteral("Other holders"));
+        });
         QCOMPARE(writeEnd.size(), 1);
         QCOMPARE(writeEnd[0]->data(0, Qt::UserRole + 1).toLongLong(), m_source.pid);
         QVERIFY(writeEnd[0]->text(0).contains(QStringLiteral("(pid %1)").arg(m_source.pid)));
