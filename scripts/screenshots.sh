@@ -186,6 +186,7 @@ PIDS+=($PEER_PID)
 for _ in $(seq 50); do grep -q '^ready' "$WORK/peers.out" 2>/dev/null && break; sleep 0.1; done
 PEER_FD=$(sed -n 's/^ready.* tcp_server=\([0-9]*\).*/\1/p' "$WORK/peers.out")
 STAGES=(main)
-DEMO_SOURCE="$PEER_PID:$PEER_FD" shoot -peers LANG=C LC_ALL= LC_MESSAGES= LANGUAGE=
+# Its own settings: the docks the leak run left open would show too.
+DEMO_SOURCE="$PEER_PID:$PEER_FD" shoot -peers LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= XDG_CONFIG_HOME="$WORK/config-peers"
 mv "$OUT/main-peers.png" "$OUT/peers.png"
 echo "renamed it $OUT/peers.png"
