@@ -78,6 +78,38 @@ std::string machineLine(const std::string& keyword, const std::vector<std::pair<
     return line;
 }
 
+std::map<std::string, std::string> machineFields(const std::string& line)
+{
+    std::map<std::string, std::string> out;
+    std::size_t at = line.find(' ');
+    while (at != std::string::npos && at < line.size()) {
+        ++at;
+        const auto eq = line.find('=', at);
+        if (eq == std::string::npos)
+            break;
+        const std::string key = line.substr(at, eq - at);
+        std::string value;
+        std::size_t i = eq + 1;
+        if (i < line.size() && line[i] == '"') { // quoted(): \" \\ \n
+            for (++i; i < line.size() && line[i] != '"'; ++i) {
+                if (line[i] == '\\' && i + 1 < line.size()) {
+                    ++i;
+                    value += line[i] == 'n' ? '\n' : line[i];
+                } else {
+                    value += line[i];
+                }
+            }
+            ++i;
+        } else { // plain: no spaces, a backslash is itself (Windows paths)
+            while (i < line.size() && line[i] != ' ')
+                value += line[i++];
+        }
+        out[key] = std::move(value);
+        at = i < line.size() ? i : std::string::npos;
+    }
+    return out;
+}
+
 void say(const std::string& line)
 {
     std::fputs((line + "\n").c_str(), stdout);

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -42,6 +43,10 @@ std::string quoted(const std::string& text);
 
 /// One machine-readable line: KEYWORD key=value ..., values quoted when they need it.
 std::string machineLine(const std::string& keyword, const std::vector<std::pair<std::string, std::string>>& fields);
+
+/// The key=value fields of a machine line (the keyword left out); quoted values unquoted.
+/// What the tests and the app read the demo's output with.
+std::map<std::string, std::string> machineFields(const std::string& line);
 
 /// Prints `line` and a newline to stdout at once (the readers wait for whole lines).
 void say(const std::string& line);

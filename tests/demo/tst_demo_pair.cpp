@@ -5,6 +5,7 @@
 // where the object carries something back (pipe, eventfd, socket) the source sees it.
 #include "child.h"
 #include "procfs.h"
+#include "demo_message.h"
 
 #include <QTest>
 
@@ -16,39 +17,12 @@
 
 namespace {
 
+namespace demo = hs::demo;
+
 using namespace std::chrono_literals;
 
-const std::string kFileText = "Hello from the source process: you read this through a duplicated handle.";
+const std::string kFileText = demo::kFileText;
 
-// key=value fields of a machine line; quoted values unescaped.
-std::map<std::string, std::string> fields(const std::string& line)
-{
-    std::map<std::string, std::string> out;
-    std::size_t at = line.find(' ');
-    while (at != std::string::npos && at < line.size()) {
-        ++at;
-        const auto eq = line.find('=', at);
-        if (eq == std::string::npos)
-            break;
-        const std::string key = line.substr(at, eq - at);
-        std::string value;
-        std::size_t i = eq + 1;
-        if (i < line.size() && line[i] == '"') {
-            for (++i; i < line.size() && line[i] != '"'; ++i) {
-                if (line[i] == '\\' && i + 1 < line.size())
-                    ++i;
-                value += line[i];
-            }
-            ++i;
-        } else {
-            while (i < line.size() && line[i] != ' ')
-                value += line[i++];
-        }
-        out[key] = value;
-        at = i < line.size() ? i : std::string::npos;
-    }
-    return out;
-}
 
 // Reads lines until one starts with `keyword`; that line, or "" (with all lines seen in `log`).
 std::string lineStarting(hstest::Child& c, const std::string& keyword, std::string& log)
@@ -123,9 +97,9 @@ private slots:
         QCOMPARE(m_source.start({.argv = {HS_DEMO_PATH, "source"}, .pipeStdio = true}), std::string());
         const std::string ready = lineStarting(m_source, "READY", m_sourceLog);
         QVERIFY2(!ready.empty(), m_sourceLog.c_str());
-        QCOMPARE(fields(ready)["pid"], std::to_string(m_source.pid()));
+        QCOMPARE(demo::machineFields(ready)["pid"], std::to_string(m_source.pid()));
         for (std::size_t at = 0; (at = m_sourceLog.find("HOLD ", at)) != std::string::npos; ++at) {
-            auto f = fields(m_sourceLog.substr(at, m_sourceLog.find('\n', at) - at));
+            auto f = demo::machineFields(m_sourceLog.substr(at, m_sourceLog.find('\n', at) - at));
             m_holds[f["type"]] = f;
         }
         QCOMPARE(m_holds.size(), std::size_t(4));
@@ -142,8 +116,8 @@ private slots:
                  std::string());
         const std::string listening = lineStarting(m_target, "LISTENING", m_targetLog);
         QVERIFY2(!listening.empty(), m_targetLog.c_str());
-        QCOMPARE(fields(listening)["pid"], std::to_string(m_target.pid()));
-        QCOMPARE(fields(listening)["channel"], m_channel);
+        QCOMPARE(demo::machineFields(listening)["pid"], std::to_string(m_target.pid()));
+        QCOMPARE(demo::machineFields(listening)["channel"], m_channel);
     }
 
     void targetReadsTheFileThroughItsCopy()
@@ -164,7 +138,7 @@ private slots:
         QVERIFY2(told.exitCode() == 0, told.explain().c_str());
         const std::string used = lineStarting(m_target, "USED", m_targetLog);
         QVERIFY2(!used.empty(), m_targetLog.c_str());
-        auto f = fields(used);
+        auto f = demo::machineFields(used);
         QCOMPARE(f["handle"], copy);
         QCOMPARE(f["type"], std::string("file"));
         QCOMPARE(f["result"], std::string("ok"));
@@ -180,13 +154,13 @@ private slots:
         QVERIFY2(!copy.empty() && std::isdigit(static_cast<unsigned char>(copy[0])), copy.c_str());
         const auto told = tell(copy, "eventfd");
         QVERIFY2(told.exitCode() == 0, told.explain().c_str());
-        auto used = fields(lineStarting(m_target, "USED", m_targetLog));
+        auto used = demo::machineFields(lineStarting(m_target, "USED", m_targetLog));
         QCOMPARE(used["result"], std::string("ok"));
         QCOMPARE(used["added"], std::string("1"));
         const std::string saw = lineStarting(m_source, "SAW", m_sourceLog);
         QVERIFY2(!saw.empty(), m_sourceLog.c_str());
-        QCOMPARE(fields(saw)["type"], std::string("eventfd"));
-        QCOMPARE(fields(saw)["value"], std::string("1"));
+        QCOMPARE(demo::machineFields(saw)["type"], std::string("eventfd"));
+        QCOMPARE(demo::machineFields(saw)["value"], std::string("1"));
     }
 
     void targetWritesIntoThePipeTheSourceReads()
@@ -196,8 +170,8 @@ private slots:
         const auto told = tell(copy, "pipe");
         QVERIFY2(told.exitCode() == 0, told.explain().c_str());
         const std::string greeting = "Hello from the target process (pid " + std::to_string(m_target.pid()) + ")";
-        QCOMPARE(fields(lineStarting(m_target, "USED", m_targetLog))["text"], greeting);
-        auto saw = fields(lineStarting(m_source, "SAW", m_sourceLog));
+        QCOMPARE(demo::machineFields(lineStarting(m_target, "USED", m_targetLog))["text"], greeting);
+        auto saw = demo::machineFields(lineStarting(m_source, "SAW", m_sourceLog));
         QCOMPARE(saw["type"], std::string("pipe"));
         QCOMPARE(saw["text"], greeting);
     }
@@ -207,7 +181,7 @@ private slots:
         // The source's own number means nothing in the target: that is why dup comes first.
         const auto told = tell("999", "file");
         QCOMPARE(told.exitCode(), 1);
-        auto used = fields(lineStarting(m_target, "USED", m_targetLog));
+        auto used = demo::machineFields(lineStarting(m_target, "USED", m_targetLog));
         QCOMPARE(used["result"], std::string("error"));
         QVERIFY2(used["error"].find("EBADF") != std::string::npos, used["error"].c_str());
         QVERIFY2(used["error"].find("handlescope-cli dup --to " + std::to_string(m_target.pid())) != std::string::npos,
@@ -220,7 +194,7 @@ private slots:
         QVERIFY2(!copy.empty() && std::isdigit(static_cast<unsigned char>(copy[0])), copy.c_str());
         const auto told = tell(copy, "file");
         QCOMPARE(told.exitCode(), 1);
-        auto used = fields(lineStarting(m_target, "USED", m_targetLog));
+        auto used = demo::machineFields(lineStarting(m_target, "USED", m_targetLog));
         QCOMPARE(used["result"], std::string("error"));
         QVERIFY2(used["error"].find("not a file") != std::string::npos, used["error"].c_str());
     }
@@ -252,10 +226,10 @@ private slots:
         const ssize_t n = ::read(s, buf, sizeof buf);
         ::close(s);
         QVERIFY(n > 0);
-        auto answer = fields(std::string(buf, static_cast<std::size_t>(n)));
+        auto answer = demo::machineFields(std::string(buf, static_cast<std::size_t>(n)));
         QCOMPARE(answer["result"], std::string("error"));
         QCOMPARE(answer["error"], std::string("expected \"handle N, type T\", got \"hello target\""));
-        QCOMPARE(fields(lineStarting(m_target, "USED", m_targetLog))["result"], std::string("error"));
+        QCOMPARE(demo::machineFields(lineStarting(m_target, "USED", m_targetLog))["result"], std::string("error"));
     }
 
     void tellWithoutTargetSaysWhatToStart()

@@ -4,6 +4,7 @@
 // sends "handle N, type T" over the named pipe; the target signals the event (the source
 // sees it) and reads the file's text through its copy.
 #include "child_process.h"
+#include "demo_message.h"
 
 #include <gtest/gtest.h>
 
@@ -14,39 +15,12 @@ using namespace hstest;
 
 namespace {
 
-const std::string kFileText = "Hello from the source process: you read this through a duplicated handle.";
+namespace demo = hs::demo;
+
+const std::string kFileText = demo::kFileText;
 
 std::wstring wide(const std::string& s) { return {s.begin(), s.end()}; }
 
-// key=value fields of a machine line ("HOLD handle=0x1A4 type=event"); quotes removed.
-std::map<std::string, std::string> fields(const std::string& line)
-{
-    std::map<std::string, std::string> out;
-    std::size_t at = line.find(' ');
-    while (at != std::string::npos && at < line.size()) {
-        ++at;
-        const auto eq = line.find('=', at);
-        if (eq == std::string::npos)
-            break;
-        const std::string key = line.substr(at, eq - at);
-        std::string value;
-        std::size_t i = eq + 1;
-        if (i < line.size() && line[i] == '"') {
-            for (++i; i < line.size() && line[i] != '"'; ++i) {
-                if (line[i] == '\\' && i + 1 < line.size())
-                    ++i;
-                value += line[i];
-            }
-            ++i;
-        } else {
-            while (i < line.size() && line[i] != ' ')
-                value += line[i++];
-        }
-        out[key] = value;
-        at = i < line.size() ? i : std::string::npos;
-    }
-    return out;
-}
 
 std::string lineStarting(Child& c, const std::string& keyword, std::string& log)
 {
@@ -88,10 +62,10 @@ TEST(Demo, TargetUsesTheEventAndTheFileThroughCopies)
     std::string sourceLog;
     const std::string ready = lineStarting(source, "READY", sourceLog);
     ASSERT_FALSE(ready.empty()) << sourceLog;
-    EXPECT_EQ(fields(ready)["pid"], std::to_string(source.pid()));
+    EXPECT_EQ(demo::machineFields(ready)["pid"], std::to_string(source.pid()));
     std::map<std::string, std::map<std::string, std::string>> holds;
     for (std::size_t at = 0; (at = sourceLog.find("HOLD ", at)) != std::string::npos; ++at) {
-        auto f = fields(sourceLog.substr(at, sourceLog.find('\n', at) - at));
+        auto f = demo::machineFields(sourceLog.substr(at, sourceLog.find('\n', at) - at));
         holds[f["type"]] = f;
     }
     ASSERT_EQ(holds.size(), 4u) << sourceLog;
@@ -102,8 +76,8 @@ TEST(Demo, TargetUsesTheEventAndTheFileThroughCopies)
     std::string targetLog;
     const std::string listening = lineStarting(target, "LISTENING", targetLog);
     ASSERT_FALSE(listening.empty()) << targetLog;
-    EXPECT_EQ(fields(listening)["pid"], std::to_string(target.pid()));
-    EXPECT_EQ(fields(listening)["channel"], "\\\\.\\pipe\\" + channel);
+    EXPECT_EQ(demo::machineFields(listening)["pid"], std::to_string(target.pid()));
+    EXPECT_EQ(demo::machineFields(listening)["channel"], "\\\\.\\pipe\\" + channel);
 
     // The event: copied, told, signalled by the target, seen by the source.
     const ProgramRun dupEvent = run(HS_CLI_EXE, L"dup --from " + std::to_wstring(source.pid()) + L" --handle " +
@@ -115,14 +89,14 @@ TEST(Demo, TargetUsesTheEventAndTheFileThroughCopies)
     const ProgramRun toldEvent =
         run(HS_DEMO_EXE, L"tell --channel " + wide(channel) + L" --handle " + wide(eventCopy) + L" --type event");
     ASSERT_EQ(toldEvent.exitCode, 0) << toldEvent.out;
-    auto used = fields(lineStarting(target, "USED", targetLog));
+    auto used = demo::machineFields(lineStarting(target, "USED", targetLog));
     EXPECT_EQ(used["type"], "event") << targetLog;
     EXPECT_EQ(used["result"], "ok") << targetLog;
     // dup prints the new value in decimal; the target names it in hex, as Windows tools do.
     char copyHex[32];
     std::snprintf(copyHex, sizeof copyHex, "0x%llX", static_cast<unsigned long long>(std::stoll(eventCopy)));
     EXPECT_EQ(used["handle"], copyHex) << targetLog;
-    auto saw = fields(lineStarting(source, "SAW", sourceLog));
+    auto saw = demo::machineFields(lineStarting(source, "SAW", sourceLog));
     EXPECT_EQ(saw["type"], "event") << sourceLog;
     EXPECT_EQ(saw["signalled"], "yes") << sourceLog;
 
@@ -135,7 +109,7 @@ TEST(Demo, TargetUsesTheEventAndTheFileThroughCopies)
     const ProgramRun toldFile =
         run(HS_DEMO_EXE, L"tell --channel " + wide(channel) + L" --handle " + wide(fileCopy) + L" --type file");
     ASSERT_EQ(toldFile.exitCode, 0) << toldFile.out;
-    used = fields(lineStarting(target, "USED", targetLog));
+    used = demo::machineFields(lineStarting(target, "USED", targetLog));
     EXPECT_EQ(used["result"], "ok") << targetLog;
     EXPECT_EQ(used["text"], kFileText) << targetLog;
     EXPECT_NE(toldFile.out.find("result=ok"), std::string::npos) << toldFile.out;
@@ -143,7 +117,7 @@ TEST(Demo, TargetUsesTheEventAndTheFileThroughCopies)
     // The source's own value, never copied, means nothing in the target.
     const ProgramRun toldRaw = run(HS_DEMO_EXE, L"tell --channel " + wide(channel) + L" --handle 0x7FF0 --type event");
     EXPECT_EQ(toldRaw.exitCode, 1) << toldRaw.out;
-    used = fields(lineStarting(target, "USED", targetLog));
+    used = demo::machineFields(lineStarting(target, "USED", targetLog));
     EXPECT_EQ(used["result"], "error") << targetLog;
     EXPECT_NE(used["error"].find("ERROR_INVALID_HANDLE"), std::string::npos) << targetLog;
 }
