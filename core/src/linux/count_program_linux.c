@@ -29,5 +29,6 @@ int hs_load_count_program(struct hs_count_program* out)
     out->globalsSize = sizeof *skel->bss;
     out->kindCounts = skel->bss->kind_counts;
     out->inodeReads = &skel->bss->inode_reads;
+    out->skeleton = skel;
     return 0; /* kept for the life of the process */
 }

@@ -16,6 +16,7 @@ struct hs_count_program {
     size_t globalsSize;
     const __u64* kindCounts; /* [HS_SLOT_COUNT], in the globals */
     const __u64* inodeReads; /* files classified from their inode, in the globals */
+    void* skeleton;          /* the light skeleton, kept loaded (and reachable) for the process's life */
 };
 
 /* Loads and attaches the program. Returns 0, or a positive errno. Loaded once per process

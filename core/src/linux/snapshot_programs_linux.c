@@ -23,6 +23,7 @@ int hs_load_snapshot_programs(struct hs_snapshot_programs* out)
         out->detailsProgram = both->progs.dump_task_info.prog_fd;
         out->detailsError = 0;
         out->readerTids = both->bss->reader_tids;
+        out->skeleton = both;
         return 0; /* kept for the life of the process */
     }
     hs_task_file__destroy(both);
@@ -40,5 +41,6 @@ int hs_load_snapshot_programs(struct hs_snapshot_programs* out)
     out->detailsProgram = -1;
     out->detailsError = err < 0 ? -err : EINVAL;
     out->readerTids = fds->bss->reader_tids;
+    out->skeleton = fds;
     return 0;
 }

@@ -15,6 +15,7 @@ struct hs_snapshot_programs {
     int detailsProgram; /* sleepable task iterator: one record per process; -1 if refused */
     int detailsError;   /* why the details program was refused (positive errno), else 0 */
     __u32* readerTids;  /* the programs' reader_tids[HS_MAX_READERS], mapped into user space */
+    void* skeleton;     /* the light skeleton, kept loaded (and reachable) for the process's life */
 };
 
 /* Loads both programs, or the fd program alone where the kernel refuses the sleepable
