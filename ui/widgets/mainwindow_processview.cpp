@@ -58,6 +58,7 @@ void MainWindow::applyDefaultLayout(QSize size)
             size = size.boundedTo(s->availableGeometry().size());
     }
     resize(size);
+    m_processPane->giveBackNameGrowth();
     // The processes get what their columns need, the handles the rest; the log a few lines.
     // Longer words (French) need more than the width: the two name columns give way, they elide.
     int excess = m_processPane->defaultWidth() + m_handlePane->defaultWidth() + m_mainSplit->handleWidth() + 4
@@ -66,7 +67,9 @@ void MainWindow::applyDefaultLayout(QSize size)
         excess -= m_handlePane->narrowNameColumn(excess);
     if (excess > 0)
         m_processPane->narrowNameColumn(excess);
-    const int processes = m_processPane->defaultWidth();
+    // A wider window gives the processes a third of what is left over (their tree's names
+    // take it: deep branches indent them), the handle table the rest.
+    const int processes = m_processPane->defaultWidth() + std::max(0, -excess) / 3;
     m_mainSplit->setSizes({processes, std::max(0, size.width() - processes)});
     resizeDocks({m_logDock}, {6 * fontMetrics().height()}, Qt::Vertical);
 }

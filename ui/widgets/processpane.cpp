@@ -8,6 +8,7 @@
 #include "util/vocabulary.h"
 #include "widgets/tableviews.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -87,6 +88,13 @@ void ProcessPane::setupTree()
     connect(m_treeProxy, &QAbstractItemModel::rowsInserted, m_tree, [this](const QModelIndex& parent, int first, int last) {
         for (int row = first; row <= last; ++row)
             m_tree->expand(m_treeProxy->index(row, 0, parent));
+        scheduleNameFit();
+    });
+    connect(m_tree, &QTreeView::expanded, this, &ProcessPane::scheduleNameFit);
+    m_tree->viewport()->installEventFilter(this);
+    connect(m_tree->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == ProcessModel::NameColumn && !m_fittingName)
+            m_nameGrowth = 0; // the user's width (or a restored one) is the base from now on
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ProcessPane::currentProcessChanged);
@@ -102,12 +110,23 @@ int ProcessPane::fitColumns(View* view, int nameExtra)
         states << stateText(static_cast<hs::ProcessState>(s));
     return fitColumn(view, ProcessModel::NameColumn, 150 + nameExtra) + fitColumn(view, ProcessModel::PidColumn, 56)
         + fitColumn(view, ProcessModel::UserColumn, 72) + fitColumn(view, ProcessModel::HandlesColumn, 100)
-        + fitColumn(view, ProcessModel::DeltaColumn, 56) + fitColumn(view, ProcessModel::StateColumn, 64, states);
+        + fitColumn(view, ProcessModel::DeltaColumn, 56) + (m_lastColumnNeeds = fitColumn(view, ProcessModel::StateColumn, 64, states));
 }
 
 int ProcessPane::defaultWidth() const
 {
     return m_treeColumnsWidth + 2 * m_tree->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
+}
+
+void ProcessPane::giveBackNameGrowth()
+{
+    // A new layout starts from the fitted widths: the deep-row growth came out of a last
+    // column that may be about to shrink. The next fit takes what the new width spares.
+    m_fittingName = true;
+    m_tree->setColumnWidth(ProcessModel::NameColumn, m_tree->columnWidth(ProcessModel::NameColumn) - m_nameGrowth);
+    m_fittingName = false;
+    m_nameGrowth = 0;
+    scheduleNameFit();
 }
 
 int ProcessPane::narrowNameColumn(int pixels)
@@ -118,6 +137,44 @@ int ProcessPane::narrowNameColumn(int pixels)
     m_tree->setColumnWidth(ProcessModel::NameColumn, now - taken);
     m_treeColumnsWidth -= taken;
     return taken;
+}
+
+void ProcessPane::scheduleNameFit()
+{
+    if (m_nameFitPending)
+        return;
+    m_nameFitPending = true; // one measure per burst of inserted or expanded rows
+    QMetaObject::invokeMethod(this, &ProcessPane::widenNameColumnForDepth, Qt::QueuedConnection);
+}
+
+void ProcessPane::widenNameColumnForDepth()
+{
+    m_nameFitPending = false;
+    // A deep tree (a terminal's shell, under a session, under a service...) indents names
+    // out of a column sized for a flat list. Names are what a tree is read by, so the name
+    // column grows by what its visible rows need, out of the stretched last column's spare
+    // width (down to what that column's words need): every column stays in view (the
+    // 1280x800 promise), a wider pane shows deeper names whole. The growth is given back
+    // when the pane narrows; a width the user set by hand is the new base.
+    QHeaderView* header = m_tree->header();
+    const int last = header->logicalIndex(header->count() - 1);
+    if (last != ProcessModel::StateColumn) // a moved column: its needs were not measured
+        return;
+    const int base = m_tree->columnWidth(ProcessModel::NameColumn) - m_nameGrowth;
+    const int spare = header->sectionSize(last) + m_nameGrowth - m_lastColumnNeeds;
+    m_fittingName = true;
+    m_tree->resizeColumnToContents(ProcessModel::NameColumn); // the visible rows' widest, with indentation
+    const int needed = m_tree->columnWidth(ProcessModel::NameColumn);
+    m_nameGrowth = std::clamp(needed - base, 0, std::max(0, spare));
+    m_tree->setColumnWidth(ProcessModel::NameColumn, base + m_nameGrowth);
+    m_fittingName = false;
+}
+
+bool ProcessPane::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        scheduleNameFit(); // the spare width changed
+    return QWidget::eventFilter(watched, event);
 }
 
 QAbstractItemView* ProcessPane::activeView() const

@@ -48,6 +48,8 @@ public:
     /// Takes up to `pixels` off the tree's name column (it elides, down to a floor);
     /// returns how many it took.
     int narrowNameColumn(int pixels);
+    /// Sets the name column back to its width before deep rows widened it (a new layout).
+    void giveBackNameGrowth();
     [[nodiscard]] bool showsKernelThreads() const;
 
 public Q_SLOTS:
@@ -59,8 +61,13 @@ Q_SIGNALS:
     void currentProcessChanged();
     void kernelThreadsShownChanged(bool shown);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void setupTree();
+    void scheduleNameFit();
+    void widenNameColumnForDepth();
     /// Sets the default column widths; returns their sum.
     template <class View>
     int fitColumns(View* view, int nameExtra);
@@ -77,6 +84,10 @@ private:
     QTableView* m_view;
     QTreeView* m_tree;
     int m_treeColumnsWidth = 0;
+    bool m_nameFitPending = false;
+    bool m_fittingName = false; ///< the name column's width is being set by widenNameColumnForDepth
+    int m_nameGrowth = 0;       ///< pixels that added to the name column for deep rows
+    int m_lastColumnNeeds = 0; ///< the state column's fitted width: what the name column may not take
 };
 
 } // namespace hs::ui

@@ -30,6 +30,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -403,6 +404,63 @@ private Q_SLOTS:
         std::printf("# 1280x800 (%s): process pane %d px, handle table %d px, log dock %d px\n",
                     qPrintable(processes->model()->headerData(ProcessModel::UserColumn, Qt::Horizontal).toString()),
                     processes->width(), handles->width(), m_window->logDock()->height());
+    }
+
+    // A deep branch (a chain of ten shells) is read by its names: in a wide window the name
+    // column takes the spare width, so every name in the chain shows whole, and every
+    // column stays in view.
+    void deepTreeNamesShowWhole()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString script = dir.filePath(QStringLiteral("nest.sh"));
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        // "; exit" keeps each shell alive as its child's parent (a last command is exec'd).
+        file.write("if [ \"$1\" -gt 0 ]; then sh \"$0\" $(($1 - 1)); exit; fi\nsleep 300 & echo $!; read line\n");
+        file.close();
+        QProcess chain;
+        chain.start(QStringLiteral("/bin/sh"), {script, QStringLiteral("10")});
+        QVERIFY(chain.waitForStarted());
+        QVERIFY(chain.waitForReadyRead(5000));
+        const qint64 sleepPid = chain.readLine().trimmed().toLongLong();
+        QVERIFY(sleepPid > 0);
+        auto cleanup = qScopeGuard([&] {
+            ::kill(static_cast<pid_t>(sleepPid), SIGKILL);
+            chain.closeWriteChannel();
+            chain.waitForFinished(5000);
+        });
+
+        m_window->applyDefaultLayout(QSize(1920, 1080));
+        QTRY_VERIFY_WITH_TIMEOUT((refreshAndWait(), treeIndexOfPid(sleepPid).isValid()), 20000);
+        QTreeView* view = pane()->treeView();
+        auto* proxy = pane()->treeProxy();
+        QModelIndex deepest = proxy->mapFromSource(treeIndexOfPid(sleepPid));
+        QVERIFY(deepest.isValid());
+        view->scrollTo(deepest);
+        std::vector<QModelIndex> branch;
+        for (QModelIndex at = deepest; at.isValid(); at = at.parent())
+            branch.push_back(at);
+        QVERIFY2(branch.size() >= 12, qPrintable(QString::number(branch.size()))); // the shells and the sleep
+        const auto namesShowWhole = [&] {
+            for (const QModelIndex& index : branch) {
+                QStyleOptionViewItem option;
+                option.initFrom(view);
+                option.decorationSize = view->iconSize().isValid() ? view->iconSize() : QSize(16, 16);
+                option.features |= QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasDisplay;
+                const int needed = view->itemDelegateForIndex(index)->sizeHint(option, index).width();
+                if (view->visualRect(index).width() < needed) {
+                    std::printf("# %s (depth %zu) has %d px, needs %d\n", qPrintable(index.data().toString()),
+                                branch.size(), view->visualRect(index).width(), needed);
+                    return false;
+                }
+            }
+            return true;
+        };
+        QTRY_VERIFY(namesShowWhole());
+        const QString cut = cutColumn(view->header(), view->viewport()->width());
+        QVERIFY2(cut.isEmpty(), qPrintable(cut));
+        m_window->applyDefaultLayout(QSize(1280, 800));
     }
 
     // The row and bar colours are tints of the palette: the palette's text stays readable
