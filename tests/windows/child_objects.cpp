@@ -2,6 +2,8 @@
 // Test child for the Windows backend tests. Modes:
 //   hs_child objects FILE  creates known objects, prints "name=0xVALUE" per handle, then "ready"
 //   hs_child idle          prints "ready" (a duplicate target)
+//   hs_child events N      opens N unnamed events, then prints "ready" (a process with N
+//                          handles more for the benchmark process_handles_win)
 //   hs_child probe 0xH     (grandchild) SetEvent(H); exit code 0, else GetLastError()
 // Then it answers one line per command read from stdin:
 //   set H | wait H | write H TEXT | check H | protect H | spawn H | reuse H | quit
@@ -173,6 +175,19 @@ int main(int argc, char** argv)
         if (argc < 3 || !createObjects(argv[2])) {
             std::printf("failed %lu\n", GetLastError());
             return 2;
+        }
+    }
+    if (argc >= 2 && std::strcmp(argv[1], "events") == 0) {
+        const long count = argc >= 3 ? std::strtol(argv[2], nullptr, 10) : -1;
+        if (count < 0 || count > 1000000) {
+            std::printf("failed: events needs a count from 0 to 1000000\n");
+            return 2;
+        }
+        for (long i = 0; i < count; ++i) {
+            if (!CreateEventW(nullptr, TRUE, FALSE, nullptr)) {
+                std::printf("failed %lu after %ld events\n", GetLastError(), i);
+                return 2;
+            }
         }
     }
     std::printf("pid=%lu\nready\n", GetCurrentProcessId());

@@ -10,10 +10,13 @@
 #include <windows.h>
 
 #include <chrono>
+#include <cstddef>
+#include <expected>
 #include <map>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -131,6 +134,13 @@ struct ProcessHandleRows {
 Result<ProcessHandleRows> queryProcessHandles(Pid pid);
 /// Whether ProcessHandleInformation was found missing (then it is not asked again).
 bool processHandleClassMissing();
+/// The rows of one ProcessHandleInformation answer (PROCESS_HANDLE_SNAPSHOT_INFORMATION;
+/// `bytes` is what the call wrote), sorted by value, or why the answer is refused: shorter
+/// than its header, zero rows (some Windows 10 processes answer success with none), or more
+/// rows than the bytes hold. A refused answer sends the caller to the system table. Pure, so
+/// the tests can feed it answers Windows would give.
+std::expected<std::vector<RawHandle>, std::string_view> rowsFromProcessHandleSnapshot(std::span<const std::byte> bytes,
+                                                                                     Pid pid);
 /// Handle counts of every process from NtQuerySystemInformation(SystemProcessInformation)
 /// (SYSTEM_PROCESS_INFORMATION.HandleCount): no walk over the handle table.
 std::map<Pid, std::int64_t> processHandleCounts();
