@@ -161,7 +161,12 @@ void ProcessPane::widenNameColumnForDepth()
     if (last != ProcessModel::StateColumn) // a moved column: its needs were not measured
         return;
     const int base = m_tree->columnWidth(ProcessModel::NameColumn) - m_nameGrowth;
-    const int spare = header->sectionSize(last) + m_nameGrowth - m_lastColumnNeeds;
+    // Spare from the viewport, not from the last section: a stretched section never shrinks
+    // below the header's minimum, so once a vertical scroll bar narrows the viewport the
+    // columns can already be wider than it (the State column was cut by 14 px that way).
+    const int othersWithoutGrowth = header->length() - header->sectionSize(last) - m_nameGrowth;
+    const int lastNeeds = std::max(m_lastColumnNeeds, header->minimumSectionSize());
+    const int spare = m_tree->viewport()->width() - othersWithoutGrowth - lastNeeds;
     m_fittingName = true;
     m_tree->resizeColumnToContents(ProcessModel::NameColumn); // the visible rows' widest, with indentation
     const int needed = m_tree->columnWidth(ProcessModel::NameColumn);
