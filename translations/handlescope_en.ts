@@ -1035,7 +1035,7 @@
 <context>
     <name>hs::ui::HandleMapModel</name>
     <message>
-        <location filename="../ui/map/handlemapmodel.cpp" line="+168"/>
+        <location filename="../ui/map/handlemapmodel.cpp" line="+169"/>
         <source>new copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1132,11 +1132,11 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Open file description: %1</source>
+        <source>Open file description of %1 %2:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The other end</source>
         <translation type="unfinished"></translation>
     </message>

@@ -20,7 +20,7 @@ HandleMapMetrics HandleMapMetrics::fromFont(const QFontMetricsF& font)
     m.arrowGap = ch * 8;
     m.columnGap = ch * 2;
     m.objectWidth = ch * 40;
-    m.objectHeight = line * 6.8;
+    m.objectHeight = line * 7.4;
     m.captionHeight = line * 4.4;
     return m;
 }

@@ -24,6 +24,7 @@ std::pair<MappedObject, std::vector<MapSlot>> holdersOf(const std::vector<Proces
     object.offset = chosen->offset;
     object.openFlags = chosen->openFlags;
     object.kind = chosen->kind;
+    object.describedBy = chosen->value;
     for (const auto& p : processes) {
         for (const auto& h : p.handles) {
             const bool same = chosen->object.valid() ? h.object == chosen->object

@@ -22,6 +22,9 @@ struct MappedObject {
     HandleKind kind = HandleKind::Unknown; ///< for the icon and the ends of a pipe
     std::optional<std::uint64_t> offset;    ///< Linux: the open file's position
     std::optional<std::uint32_t> openFlags; ///< Linux: O_* flags of the open file
+    /// Whose open file description the offset and flags are: holders of one object may
+    /// have opened it apart (a description each), a copy shares the description.
+    HandleValue describedBy = -1;
 };
 
 /// One slot of a handle table that refers to the object.

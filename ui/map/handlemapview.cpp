@@ -324,12 +324,13 @@ void HandleMapView::drawObject(QPainter& painter, const QRectF& rect) const
         description << names.join(QLatin1Char('|'));
     }
     if (!description.isEmpty())
-        lines << tr("Open file description: %1").arg(description.join(QStringLiteral(", ")));
+        lines << tr("Open file description of %1 %2:").arg(handleWord()).arg(object.describedBy)
+              << description.join(QStringLiteral(", "));
     const QRectF body(
         inner.left(), title.bottom() + line * 0.3, inner.width(), inner.bottom() - title.bottom() - line * 0.3);
     painter.save();
     painter.setClipRect(body);
-    painter.drawText(body, Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere, lines.join(QLatin1Char('\n')));
+    painter.drawText(body, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, lines.join(QLatin1Char('\n')));
     painter.restore();
 }
 

@@ -140,6 +140,8 @@ MainWindow::~MainWindow()
 {
     // Detach first: after this no worker thread can post into the log model.
     m_sink->detach();
+    // Closing hides the docks: a shown Object Map would call back into this half-destroyed window.
+    disconnect(m_objectMapDock, nullptr, this, nullptr);
 }
 
 ProcessModel* MainWindow::processModel() const { return m_controller->processModel(); }

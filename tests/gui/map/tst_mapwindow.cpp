@@ -68,7 +68,7 @@ private:
     {
         const quint64 wanted = m_window->refreshCount() + (m_window->controller()->isRefreshing() ? 2 : 1);
         m_window->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() >= wanted && !m_window->controller()->isRefreshing(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() >= wanted && !m_window->controller()->isRefreshing(), 30000);
     }
 
     void select(hs::Pid pid, hs::HandleValue value)
@@ -91,7 +91,6 @@ private Q_SLOTS:
         QCOMPARE(m_source.startHelper(), std::string());
         m_window
             = std::make_unique<MainWindow>(WindowController::Options { .readerPriority = QThread::NormalPriority });
-        m_window->controller()->setInterval(0); // the tests refresh when they need to
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->refreshCount() > 0, 15000);
