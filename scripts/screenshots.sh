@@ -6,6 +6,7 @@
 # duplicates it into the other helper through the dialog, then makes a duplicate fail;
 # at each stage this script grabs the X screen with `import`.
 # Usage: scripts/screenshots.sh [build dir]   (default build/h-gui)
+#        HS_SHOTS_ONLY=map scripts/screenshots.sh [build dir]   (only the handle map stage)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,6 +76,50 @@ shoot() { # $1 = file name suffix, $2... = environment for the app
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" || true
 }
+
+# The handle map (docs/gui.md "Handle map"): the duplicate dialog's map before, during
+# (the injector held before pidfd_getfd by the core's test hook, core/src/linux/inject/
+# test_hooks.h) and after a duplicate of the source's data file into the target, then the
+# Object Map dock on a pipe hs_peer_helper shares with its child (app/gui/mapdemo.h).
+shoot_map() {
+    local stages_dir=$WORK/stages-map log=$WORK/app-map.log peer_helper=$BUILD/tests/common/hs_peer_helper
+    [[ -x $peer_helper ]] || { echo "missing $peer_helper: build hs_peer_helper first" >&2; exit 1; }
+    mkfifo "$WORK/map-peers.in"
+    sleep 600 >"$WORK/map-peers.in" &
+    PIDS+=($!)
+    "$peer_helper" <"$WORK/map-peers.in" >"$WORK/map-peers.out" &
+    local peer_pid=$!
+    PIDS+=($peer_pid)
+    for _ in $(seq 50); do grep -q '^ready' "$WORK/map-peers.out" 2>/dev/null && break; sleep 0.1; done
+    local pipe_fd
+    pipe_fd=$(sed -n 's/^ready.* pipe_read=\([0-9]*\).*/\1/p' "$WORK/map-peers.out")
+    mkdir -p "$stages_dir"
+    # Its own settings: docks another run left open would show too.
+    env LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= DISPLAY=":$N" XDG_CONFIG_HOME="$WORK/config-map" \
+        HANDLESCOPE_TEST_INJECT=hold:pidfd_getfd:2000 HANDLESCOPE_MAP_DEMO="$stages_dir" \
+        HANDLESCOPE_MAP_DEMO_SOURCE="$SOURCE_PID:10" HANDLESCOPE_MAP_DEMO_TARGET="$TARGET_PID" \
+        HANDLESCOPE_MAP_DEMO_OBJECT="$peer_pid:$pipe_fd" "$APP" >"$log" 2>&1 &
+    local app_pid=$!
+    PIDS+=($app_pid)
+    for stage in map-before map-during map-after object-map; do
+        for _ in $(seq 600); do
+            [[ -e $stages_dir/$stage.ready ]] && break
+            kill -0 "$app_pid" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$log" >&2; exit 1; }
+            sleep 0.1
+        done
+        [[ -e $stages_dir/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$log" >&2; exit 1; }
+        DISPLAY=":$N" import -window root "$OUT/$stage.png"
+        echo "wrote $OUT/$stage.png"
+        touch "$stages_dir/$stage.done"
+    done
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" || true
+}
+# HS_SHOTS_ONLY=map: only the handle map's screenshots.
+if [[ ${HS_SHOTS_ONLY:-} == map ]]; then
+    shoot_map
+    exit 0
+fi
 
 # LANG=C: the English window whatever the caller's locale (the app follows it).
 STAGES=(main duplicate-dialog duplicate-success duplicate-failure log-panel)
@@ -190,3 +235,4 @@ STAGES=(main)
 DEMO_SOURCE="$PEER_PID:$PEER_FD" shoot -peers LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= XDG_CONFIG_HOME="$WORK/config-peers"
 mv "$OUT/main-peers.png" "$OUT/peers.png"
 echo "renamed it $OUT/peers.png"
+shoot_map

@@ -710,13 +710,13 @@
 <context>
     <name>hs::ui::DuplicateDialog</name>
     <message>
-        <location filename="../ui/dialogs/duplicatedialog.cpp" line="+50"/>
-        <location line="+36"/>
+        <location filename="../ui/dialogs/duplicatedialog.cpp" line="+53"/>
+        <location line="+38"/>
         <source>Duplicate handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-37"/>
         <source>Please confirm this duplicate:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -736,7 +736,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,7 +771,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -781,7 +786,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,7 +846,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+80"/>
         <source>Duplicate failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1030,7 +1035,7 @@
 <context>
     <name>hs::ui::HandleMapModel</name>
     <message>
-        <location filename="../ui/map/handlemapmodel.cpp" line="+149"/>
+        <location filename="../ui/map/handlemapmodel.cpp" line="+169"/>
         <source>new copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,6 +1062,82 @@
     <message>
         <location line="+2"/>
         <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::HandleMapView</name>
+    <message>
+        <location filename="../ui/map/handlemapview.cpp" line="+57"/>
+        <source>read end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>write end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>both ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+109"/>
+        <source>%n holder(s)</source>
+        <translation>
+            <numerusform>%n holder</numerusform>
+            <numerusform>%n holders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed at step %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>(no slot yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>new, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open file description of %1 %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The other end</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1485,7 +1566,7 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+77"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+79"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1495,7 +1576,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Snapshot %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1531,23 +1612,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Duplicated into pid %1 as %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+256"/>
+        <location line="+278"/>
         <source>Close handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-276"/>
         <source>Handle closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+23"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1647,7 +1728,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;Handle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1697,7 +1778,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+48"/>
         <source>Close %1 %2 (%3) inside %4 (pid %5)?
 
 The program does not expect this and may fail or lose data.</source>
@@ -1770,6 +1851,34 @@ The program does not expect this and may fail or lose data.</source>
     <message>
         <location line="+4"/>
         <source>Kernel threads (kthreadd&apos;s children) have no handles: hidden unless asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::ObjectMapPane</name>
+    <message>
+        <location filename="../ui/map/objectmappane.cpp" line="+30"/>
+        <source>Select a handle: the map shows every process that holds its object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Object Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show Object &amp;Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every process that holds the selected handle&apos;s object (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>a socket</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2023,7 +2132,7 @@ To see more: %4</source>
 <context>
     <name>hs::ui::ProcessPane</name>
     <message>
-        <location filename="../ui/widgets/processpane.cpp" line="+36"/>
+        <location filename="../ui/widgets/processpane.cpp" line="+37"/>
         <source>Filter processes (name, PID, user, command line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2598,7 +2707,7 @@ Before: %2</source>
 <context>
     <name>hs::ui::WindowController</name>
     <message>
-        <location filename="../ui/window/windowcontroller.cpp" line="+125"/>
+        <location filename="../ui/window/windowcontroller.cpp" line="+127"/>
         <location line="+44"/>
         <source>This process has exited.</source>
         <translation type="unfinished"></translation>

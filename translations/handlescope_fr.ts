@@ -710,13 +710,13 @@
 <context>
     <name>hs::ui::DuplicateDialog</name>
     <message>
-        <location filename="../ui/dialogs/duplicatedialog.cpp" line="+50"/>
-        <location line="+36"/>
+        <location filename="../ui/dialogs/duplicatedialog.cpp" line="+53"/>
+        <location line="+38"/>
         <source>Duplicate handle</source>
         <translation>Dupliquer le handle</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-37"/>
         <source>Please confirm this duplicate:</source>
         <translation>Veuillez confirmer cette duplication&#xa0;:</translation>
     </message>
@@ -736,7 +736,7 @@
         <translation>Fermer ensuite le handle dans la source (le déplacer)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Duplicate</source>
         <translation>&amp;Dupliquer</translation>
     </message>
@@ -771,7 +771,12 @@
         <translation>Les appels exacts que fera la duplication</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
@@ -781,7 +786,7 @@
         <translation>Explications</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -841,7 +846,7 @@
         <translation>Choisissez un processus cible.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+80"/>
         <source>Duplicate failed: %1</source>
         <translation>Échec de la duplication&#xa0;: %1</translation>
     </message>
@@ -1030,7 +1035,7 @@
 <context>
     <name>hs::ui::HandleMapModel</name>
     <message>
-        <location filename="../ui/map/handlemapmodel.cpp" line="+149"/>
+        <location filename="../ui/map/handlemapmodel.cpp" line="+169"/>
         <source>new copy</source>
         <translation>nouvelle copie</translation>
     </message>
@@ -1058,6 +1063,82 @@
         <location line="+2"/>
         <source>State</source>
         <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::HandleMapView</name>
+    <message>
+        <location filename="../ui/map/handlemapview.cpp" line="+57"/>
+        <source>read end</source>
+        <translation>extrémité de lecture</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>write end</source>
+        <translation>extrémité d&apos;écriture</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>both ends</source>
+        <translation>les deux extrémités</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+109"/>
+        <source>%n holder(s)</source>
+        <translation>
+            <numerusform>%n détenteur</numerusform>
+            <numerusform>%n détenteurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed at step %1:</source>
+        <translation>Échec à l&apos;étape %1&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step: %1</source>
+        <translation>Étape&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>(no slot yet)</source>
+        <translation>(aucun emplacement pour l&apos;instant)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>new, %1</source>
+        <translation>nouveau, %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>offset %1</source>
+        <translation>position %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open file description of %1 %2:</source>
+        <translation>Description de fichier ouvert du %1 %2&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The other end</source>
+        <translation>L&apos;autre extrémité</translation>
     </message>
 </context>
 <context>
@@ -1485,7 +1566,7 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+77"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+79"/>
         <source>Log</source>
         <translation>Journal</translation>
     </message>
@@ -1495,7 +1576,7 @@
         <translation>HandleScope</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Snapshot %1</source>
         <translation>Instantané %1</translation>
     </message>
@@ -1531,23 +1612,23 @@
         <translation>Échec de l’actualisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Duplicated into pid %1 as %2 %3</source>
         <translation>Dupliqué dans le pid %1 en tant que %2 %3</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+256"/>
+        <location line="+278"/>
         <source>Close handle</source>
         <translation>Fermer le handle</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-276"/>
         <source>Handle closed.</source>
         <translation>Handle fermé.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+23"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
@@ -1647,7 +1728,7 @@
         <translation>Toutes les %1 s</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;Handle</source>
         <translation>&amp;Handle</translation>
     </message>
@@ -1697,7 +1778,7 @@
         <translation>Sélectionnez d’abord un handle à dupliquer.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+48"/>
         <source>Close %1 %2 (%3) inside %4 (pid %5)?
 
 The program does not expect this and may fail or lose data.</source>
@@ -1773,6 +1854,34 @@ Le programme ne s’y attend pas et peut échouer ou perdre des données.</trans
         <location line="+4"/>
         <source>Kernel threads (kthreadd&apos;s children) have no handles: hidden unless asked for</source>
         <translation>Les threads du noyau (enfants de kthreadd) n’ont pas de handles&#xa0;: masqués sauf sur demande</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::ObjectMapPane</name>
+    <message>
+        <location filename="../ui/map/objectmappane.cpp" line="+30"/>
+        <source>Select a handle: the map shows every process that holds its object.</source>
+        <translation>Sélectionnez un handle&#xa0;: la carte montre chaque processus qui détient son objet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Object Map</source>
+        <translation>Carte des objets</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show Object &amp;Map</source>
+        <translation>Afficher la &amp;carte des objets</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every process that holds the selected handle&apos;s object (Ctrl+M)</source>
+        <translation>Chaque processus qui détient l&apos;objet du handle sélectionné (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>a socket</source>
+        <translation>un socket</translation>
     </message>
 </context>
 <context>
@@ -2026,7 +2135,7 @@ Pour en voir plus&#xa0;: %4</translation>
 <context>
     <name>hs::ui::ProcessPane</name>
     <message>
-        <location filename="../ui/widgets/processpane.cpp" line="+36"/>
+        <location filename="../ui/widgets/processpane.cpp" line="+37"/>
         <source>Filter processes (name, PID, user, command line)</source>
         <translation>Filtrer (nom, PID, utilisateur, commande)</translation>
     </message>
@@ -2602,7 +2711,7 @@ Avant&#xa0;: %2</translation>
 <context>
     <name>hs::ui::WindowController</name>
     <message>
-        <location filename="../ui/window/windowcontroller.cpp" line="+125"/>
+        <location filename="../ui/window/windowcontroller.cpp" line="+127"/>
         <location line="+44"/>
         <source>This process has exited.</source>
         <translation>Ce processus s’est terminé.</translation>

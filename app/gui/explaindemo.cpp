@@ -74,7 +74,8 @@ void ExplainDemo::build()
             return false;
         dialog->move(300, 20);
         dialog->findChild<QCheckBox*>(QStringLiteral("closeSource"))->setChecked(true);
-        dialog->findChild<QTabWidget*>(QStringLiteral("previewTabs"))->setCurrentIndex(1);
+        auto* tabs = dialog->findChild<QTabWidget*>(QStringLiteral("previewTabs"));
+        tabs->setCurrentWidget(tabs->findChild<QWidget*>(QStringLiteral("explainView")));
         return true;
     });
     addStage(QStringLiteral("explain-duplicate"));

@@ -3,6 +3,7 @@
 #include "demodriver.h"
 #include "explaindemo.h"
 #include "leakdemo.h"
+#include "mapdemo.h"
 
 #include "i18n/translations.h"
 #include "log/qtmessagebridge.h"
@@ -51,5 +52,7 @@ int main(int argc, char** argv)
     hs::app::LeakDemo::startIfRequested(&window);
     // HANDLESCOPE_EXPLAIN_DEMO shows the Explain pane and tab for the same script.
     hs::app::ExplainDemo::startIfRequested(&window);
+    // HANDLESCOPE_MAP_DEMO shows the handle map before, during and after a duplicate.
+    hs::app::MapDemo::startIfRequested(&window);
     return QApplication::exec();
 }

@@ -2,6 +2,8 @@
 #include "dialogs/duplicatedialog.h"
 
 #include "learn/explainview.h"
+#include "map/handlemapmodel.h"
+#include "map/handlemapview.h"
 
 #include "util/colors.h"
 #include "util/platform.h"
@@ -29,6 +31,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -73,6 +76,8 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
     , m_inheritable(new QCheckBox(tr("Inheritable (survives exec in the target's children)"), this))
     , m_closeSource(new QCheckBox(tr("Close the handle in the source afterwards (move it)"), this))
     , m_preview(new QPlainTextEdit(this))
+    , m_mapModel(new HandleMapModel(this))
+    , m_mapView(new HandleMapView(m_mapModel))
     , m_explain(new ExplainView(this))
     , m_previewTabs(new QTabWidget(this))
     , m_progress(new QProgressBar(this))
@@ -149,9 +154,15 @@ DuplicateDialog::DuplicateDialog(const hs::ProcessInfo& source, const hs::Handle
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_preview->setToolTip(tr("The exact calls the duplicate will make"));
     m_previewTabs->setObjectName(QStringLiteral("previewTabs"));
+    auto* mapArea = new QScrollArea(this);
+    mapArea->setObjectName(QStringLiteral("mapArea"));
+    mapArea->setWidget(m_mapView);
+    mapArea->setWidgetResizable(true);
+    m_previewTabs->addTab(mapArea, tr("Map"));
     m_previewTabs->addTab(m_preview, tr("Preview"));
     m_previewTabs->addTab(m_explain, tr("Explain"));
-    m_previewTabs->setMinimumHeight(200);
+    m_previewTabs->setMinimumHeight(260);
+    showHolders({{source, {handle}}});
 
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setRange(0, 0); // busy; the core's step-by-step progress is for the handle map (issue 16)
@@ -351,6 +362,8 @@ void DuplicateDialog::startDuplicate()
     m_newHandle.reset();
     rememberTarget(qs(t->name));
     setRunning(true);
+    m_mapModel->beginDuplicate(m_source.pid, m_handle.value, t->pid, qs(t->name));
+    m_previewTabs->setCurrentIndex(0); // the map: the steps are drawn there
     Q_EMIT duplicateRequested(t->pid, options());
 }
 
@@ -368,6 +381,20 @@ void DuplicateDialog::finish(const DuplicateOutcome& outcome)
     m_newHandleLabel->setText(QString::number(result->newHandle));
     m_successPanel->show();
     Q_EMIT duplicated(m_runTarget, result->newHandle);
+}
+
+void DuplicateDialog::showHolders(const std::vector<hs::ProcessHandles>& tables)
+{
+    auto [object, slots] = holdersOf(tables, m_source.pid, m_handle.value);
+    if (slots.empty()) // the tables do not have the handle (any more): it alone
+        std::tie(object, slots) = holdersOf({{m_source, {m_handle}}}, m_source.pid, m_handle.value);
+    m_mapModel->setObject(object, std::move(slots));
+}
+
+void DuplicateDialog::showProgress(const hs::DuplicateProgress& step)
+{
+    if (m_busy)
+        m_mapModel->applyProgress(step);
 }
 
 void DuplicateDialog::showError(const QString& text)

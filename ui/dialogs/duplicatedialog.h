@@ -3,6 +3,8 @@
 
 #include "dup/risk.h"
 
+#include "dup/progress.h"
+
 #include "handlescope/duplicate.h"
 #include "handlescope/model.h"
 
@@ -29,6 +31,8 @@ class QWidget;
 namespace hs::ui {
 
 class ExplainView;
+class HandleMapModel;
+class HandleMapView;
 struct DuplicateOutcome;
 
 /// Duplicate a handle into a process of the user's choice: source, target picker with
@@ -53,6 +57,12 @@ public:
     [[nodiscard]] std::optional<hs::HandleValue> newHandle() const { return m_newHandle; }
     [[nodiscard]] QString errorText() const;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    /// The "Map" tab: the handle's object and its holders, following the duplicate.
+    [[nodiscard]] HandleMapModel* mapModel() const { return m_mapModel; }
+    [[nodiscard]] HandleMapView* mapView() const { return m_mapView; }
+    /// Shows on the map every holder of the handle's object found in `tables` (the
+    /// window's holderTables()); until then the map shows the source's slot alone.
+    void showHolders(const std::vector<hs::ProcessHandles>& tables);
 
     static QStringList recentTargets();
     static void rememberTarget(const QString& name);
@@ -62,6 +72,9 @@ public Q_SLOTS:
     void startDuplicate();
     /// Shows the outcome of the duplicate this dialog asked for.
     void finish(const hs::ui::DuplicateOutcome& outcome);
+    /// A step of the duplicate this dialog asked for (ignored while none runs): the map
+    /// shows it.
+    void showProgress(const hs::DuplicateProgress& step);
 
 Q_SIGNALS:
     void duplicateRequested(hs::Pid target, const hs::DuplicateOptions& options);
@@ -92,7 +105,9 @@ private:
     QRadioButton* m_sameAccess = nullptr;
     QLineEdit* m_accessMask = nullptr;
     QPlainTextEdit* m_preview;
-    ExplainView* m_explain; ///< the "Explain" tab beside the preview
+    HandleMapModel* m_mapModel;
+    HandleMapView* m_mapView; ///< the "Map" tab, first
+    ExplainView* m_explain;   ///< the "Explain" tab beside the preview
     QTabWidget* m_previewTabs;
     QProgressBar* m_progress;
     QLabel* m_errorBanner;

@@ -23,12 +23,15 @@ std::pair<MappedObject, std::vector<MapSlot>> holdersOf(const std::vector<Proces
     object.name = QString::fromStdString(chosen->name);
     object.offset = chosen->offset;
     object.openFlags = chosen->openFlags;
+    object.kind = chosen->kind;
+    object.describedBy = chosen->value;
     for (const auto& p : processes) {
         for (const auto& h : p.handles) {
             const bool same = chosen->object.valid() ? h.object == chosen->object
                                                      : p.process.pid == pid && h.value == handle;
             if (same)
-                slots.push_back({p.process.pid, QString::fromStdString(p.process.name), h.value, false});
+                slots.push_back({p.process.pid, QString::fromStdString(p.process.name), h.value, false, h.access,
+                                 QString::fromStdString(h.accessText)});
         }
     }
     return {object, slots};
@@ -44,7 +47,15 @@ void HandleMapModel::setObject(const MappedObject& object, std::vector<MapSlot> 
     m_targetName.clear();
     m_lastStep.reset();
     m_failure.reset();
+    m_peer.reset();
     endResetModel();
+    Q_EMIT peerChanged();
+}
+
+void HandleMapModel::setPeer(std::optional<MappedPeer> peer)
+{
+    m_peer = std::move(peer);
+    Q_EMIT peerChanged();
 }
 
 void HandleMapModel::beginDuplicate(Pid source, HandleValue handle, Pid target, const QString& targetName)
@@ -68,8 +79,13 @@ void HandleMapModel::applyProgress(const DuplicateProgress& step)
         const bool madeCopy = step.process == m_target
                               && (step.step == DuplicateStep::Checked || step.step == DuplicateStep::DuplicateHandle
                                   || step.step == DuplicateStep::Call);
-        if (madeCopy && rowOf(step.process, step.handle) < 0)
-            addSlot({step.process, m_targetName, step.handle, true});
+        if (madeCopy && rowOf(step.process, step.handle) < 0) {
+            // Linux: the copy shares the source's open file description, so its direction
+            // too. The access a Windows copy got is not in the progress: left unknown.
+            const int source = rowOf(m_source, m_sourceHandle);
+            const AccessMode access = source >= 0 ? m_slots[static_cast<std::size_t>(source)].access : AccessMode::Unknown;
+            addSlot({step.process, m_targetName, step.handle, true, access, {}});
+        }
         else if (step.step == DuplicateStep::Closed)
             removeSlot(step.process, step.handle);
     }
@@ -83,6 +99,10 @@ std::vector<Pid> HandleMapModel::processes() const
     for (const auto& s : m_slots)
         if (std::find(pids.begin(), pids.end(), s.pid) == pids.end())
             pids.push_back(s.pid);
+    if (m_peer)
+        for (const auto& s : m_peer->slots)
+            if (std::find(pids.begin(), pids.end(), s.pid) == pids.end())
+                pids.push_back(s.pid);
     if (m_target != 0 && std::find(pids.begin(), pids.end(), m_target) == pids.end())
         pids.push_back(m_target);
     return pids;

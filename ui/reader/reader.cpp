@@ -38,7 +38,17 @@ Reader::Sources Reader::coreSources()
         return handles;
     };
     s.snapshot = [](const hs::CancelToken& cancel) { return hs::takeSnapshot(hs::Detail::Fast, cancel); };
-    s.holders = [](const hs::ObjectId& object, const hs::CancelToken& cancel) { return hs::findHolders(object, cancel); };
+    s.holders = [](const hs::ObjectId& object, const hs::CancelToken& cancel) {
+        auto holders = hs::findHolders(object, cancel);
+        // Which end of a pipe each holder has is in fdinfo, which the search does not
+        // read: the map shows read and write ends, so those few are read whole.
+        if (holders)
+            for (hs::Holder& h : *holders)
+                if (h.handle.kind == hs::HandleKind::Fifo && h.handle.access == hs::AccessMode::Unknown)
+                    if (auto full = hs::handleInfo(h.process.pid, h.handle.value); full && full->object == h.handle.object)
+                        h.handle = std::move(*full);
+        return holders;
+    };
     return s;
 }
 

@@ -5,6 +5,8 @@
 #include "dialogs/finddialog.h"
 #include "hunt/huntdocks.h"
 #include "learn/explainview.h"
+#include "map/handlemapmodel.h"
+#include "map/objectmappane.h"
 #include "hunt/snapshotdiffpane.h"
 #include "leaks/leaksampler.h"
 #include "leaks/leakviews.h"
@@ -107,6 +109,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     m_hunt = new HuntDocks(this, m_logDock);
     m_explainDock = ExplainView::addDock(this);
+    m_objectMapDock = ObjectMapPane::addDock(this);
     m_leaks = new LeakViews(this, m_processPane);
     // A snapshot taken for the diff is a marker on the count chart.
     connect(m_hunt->diffPane(), &SnapshotDiffPane::snapshotTaken, m_leaks->sampler(),
@@ -137,6 +140,8 @@ MainWindow::~MainWindow()
 {
     // Detach first: after this no worker thread can post into the log model.
     m_sink->detach();
+    // Closing hides the docks: a shown Object Map would call back into this half-destroyed window.
+    disconnect(m_objectMapDock, nullptr, this, nullptr);
 }
 
 ProcessModel* MainWindow::processModel() const { return m_controller->processModel(); }
@@ -177,6 +182,11 @@ void MainWindow::connectController()
     connect(c, &WindowController::detailsChanged, explain, &ExplainView::showHandle);
     connect(c, &WindowController::detailsCleared, explain, &ExplainView::clear);
     connect(c, &WindowController::holdersChanged, m_details, &DetailsPane::showHolders);
+    // The Object Map follows the selection while it is shown, and catches up when shown.
+    connect(c, &WindowController::detailsChanged, this, &MainWindow::updateObjectMap);
+    connect(c, &WindowController::holdersChanged, this, &MainWindow::updateObjectMap);
+    connect(c, &WindowController::detailsCleared, this, &MainWindow::updateObjectMap);
+    connect(m_objectMapDock, &QDockWidget::visibilityChanged, this, &MainWindow::updateObjectMap);
     connect(c, &WindowController::selectProcessRequested, this, [this](hs::Pid pid) { m_processPane->selectPid(pid); });
     connect(c, &WindowController::selectHandleRequested, this, [this](hs::HandleValue value) {
         if (m_handlePane->selectValue(value))
@@ -198,6 +208,19 @@ void MainWindow::connectController()
         else
             statusBar()->showMessage(tr("Handle closed."), 5000);
     });
+}
+
+void MainWindow::updateObjectMap()
+{
+    if (!m_objectMapDock->isVisible())
+        return;
+    auto* pane = static_cast<ObjectMapPane*>(m_objectMapDock->widget());
+    const hs::ProcessInfo* p = m_controller->focusedProcess();
+    const hs::HandleInfo* h = m_controller->currentHandle();
+    if (p && h)
+        pane->showHandle(*p, *h, m_controller->holderTables());
+    else
+        pane->clear();
 }
 
 DuplicateDialog* MainWindow::duplicateDialog() const { return m_duplicate.data(); }
@@ -288,6 +311,7 @@ void MainWindow::createMenus()
     view->addAction(m_hunt->diffDock()->toggleViewAction());
     view->addAction(m_hunt->openedByDock()->toggleViewAction());
     view->addAction(m_explainDock->toggleViewAction());
+    view->addAction(m_objectMapDock->toggleViewAction());
     m_leaks->addMenuEntries(view);
 
     QMenu* handle = menuBar()->addMenu(tr("&Handle"));
@@ -436,6 +460,14 @@ DuplicateDialog* MainWindow::openDuplicateDialog()
                 m_controller->duplicate(source, value, target, options);
             });
     connect(dialog, &DuplicateDialog::showInTargetRequested, this, &MainWindow::jumpTo);
+    connect(m_controller, &WindowController::duplicateProgress, dialog, &DuplicateDialog::showProgress);
+    dialog->showHolders(m_controller->holderTables());
+    // The search for other holders may still run: they join the map when found, unless a
+    // duplicate is already being drawn on it.
+    connect(m_controller, &WindowController::holdersChanged, dialog, [this, dialog] {
+        if (!dialog->isRunning() && !dialog->mapModel()->lastStep())
+            dialog->showHolders(m_controller->holderTables());
+    });
     m_duplicate = dialog;
     dialog->open();
     return dialog;

@@ -61,6 +61,8 @@ public:
     [[nodiscard]] HuntDocks* huntDocks() const { return m_hunt; }
     /// The "Explain" dock (ui/learn): the selected handle for people learning.
     [[nodiscard]] QDockWidget* explainDock() const { return m_explainDock; }
+    /// The "Object Map" dock (ui/map): every holder of the selected handle's object.
+    [[nodiscard]] QDockWidget* objectMapDock() const { return m_objectMapDock; }
     [[nodiscard]] PrivilegeBar* privilegeBar() const { return m_privilegeBar; }
     [[nodiscard]] QAction* treeAction() const { return m_treeAction; }
     [[nodiscard]] QAction* kernelThreadsAction() const { return m_kernelThreadsAction; }
@@ -96,6 +98,7 @@ private:
     void createStatusBar();
     void createProcessViewActions();
     void updatePrivilegeBar();
+    void updateObjectMap();
     void restoreSettings();
     void saveSettings() const;
 
@@ -118,6 +121,7 @@ private:
     QDockWidget* m_logDock;
     HuntDocks* m_hunt;
     QDockWidget* m_explainDock;
+    QDockWidget* m_objectMapDock;
     LeakViews* m_leaks;
     QSplitter* m_mainSplit;
     QSplitter* m_rightSplit;

@@ -12,6 +12,7 @@
 
 #include <QScopeGuard>
 
+#include <algorithm>
 #include <utility>
 
 namespace hs::ui {
@@ -31,6 +32,7 @@ WindowController::WindowController(Options options, QObject* parent)
     auto dispose = [reader = m_reader](std::shared_ptr<const void> garbage) { reader->dispose(std::move(garbage)); };
     m_processes->setDisposer(dispose);
     m_handles->setDisposer(dispose);
+    qRegisterMetaType<hs::DuplicateProgress>();
     m_writes.setObjectName(QStringLiteral("handlescope-writes"));
     m_writes.setMaxThreadCount(1); // duplicate and close, one at a time
     m_timer.setSingleShot(true);
@@ -226,7 +228,8 @@ void WindowController::showCurrentHandle()
     m_holdersFor = m_current;
     if (handle->object.valid() && !handle->object.sharedInode) {
         m_reader->findHolders(handle->object, MaxHoldersListed + 1); // + the handle itself
-        Q_EMIT holdersChanged({process->key(), handle->value, nullptr});
+        m_holders = {process->key(), handle->value, nullptr};
+        Q_EMIT holdersChanged(m_holders);
     }
 }
 
@@ -235,8 +238,44 @@ void WindowController::onHolders(const std::shared_ptr<const HoldersRead>& read)
     const hs::HandleInfo* handle = currentHandle();
     if (read->error && hs::isCancelled(*read->error))
         return;
-    if (handle && m_focus && handle->object == read->object)
-        Q_EMIT holdersChanged({*m_focus, handle->value, read});
+    if (handle && m_focus && handle->object == read->object) {
+        m_holders = {*m_focus, handle->value, read};
+        Q_EMIT holdersChanged(m_holders);
+    }
+}
+
+std::vector<hs::ProcessHandles> WindowController::holderTables() const
+{
+    const hs::ProcessInfo* focused = focusedProcess();
+    const hs::HandleInfo* handle = currentHandle();
+    if (!focused || !handle)
+        return {};
+    std::vector<hs::ProcessHandles> tables(1);
+    tables[0].process = *focused;
+    for (int row = 0; row < m_handles->rowCount(); ++row)
+        tables[0].handles.push_back(m_handles->handle(row));
+    const bool current = m_holders.read && m_holders.process == focused->key() && m_holders.value == handle->value
+                         && m_holders.read->object == handle->object;
+    if (!current)
+        return tables;
+    for (const FoundHandle& hit : m_holders.read->holders) {
+        if (hit.process.pid == focused->pid)
+            continue; // its whole table is there already
+        auto it = std::find_if(tables.begin(), tables.end(),
+                               [&](const hs::ProcessHandles& t) { return t.process.pid == hit.process.pid; });
+        if (it == tables.end()) {
+            hs::ProcessHandles table;
+            const int row = m_processes->rowOfPid(hit.process.pid);
+            if (row >= 0)
+                table.process = m_processes->process(row);
+            table.process.pid = hit.process.pid;
+            table.process.name = hit.processName;
+            tables.push_back(std::move(table));
+            it = tables.end() - 1;
+        }
+        it->handles.push_back(hit.handle);
+    }
+    return tables;
 }
 
 void WindowController::jumpTo(hs::Pid pid, hs::HandleValue value)
@@ -273,7 +312,13 @@ void WindowController::duplicate(hs::Pid source, hs::HandleValue handle, hs::Pid
     hs::log::get("ui")->info("duplicate {} {} of pid {} into pid {}{}{}", platform().handleWord, handle, source, target,
                              options.inheritable ? ", inheritable" : "",
                              options.closeSource ? ", closing the source" : "");
-    m_writes.start([this, source, handle, target, options] {
+    // Each step is posted from the write thread before the outcome is: queued events from
+    // one thread arrive in order, so every step is shown before the result.
+    hs::DuplicateOptions withProgress = options;
+    withProgress.progress = [this](const hs::DuplicateProgress& step) {
+        QMetaObject::invokeMethod(this, [this, step] { Q_EMIT duplicateProgress(step); }, Qt::QueuedConnection);
+    };
+    m_writes.start([this, source, handle, target, options = std::move(withProgress)] {
         DuplicateOutcome outcome{source, handle, target, hs::duplicateHandle(source, handle, target, options), {}};
         if (outcome.result) {
             if (auto created = hs::handleInfo(target, outcome.result->newHandle))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "dup/progress.h"
 #include "models/handlerow.h"
 #include "reader/reader.h"
 
@@ -70,6 +71,10 @@ public:
     /// The focused process as last listed, null if none or gone.
     [[nodiscard]] const hs::ProcessInfo* focusedProcess() const;
     [[nodiscard]] const hs::HandleInfo* currentHandle() const;
+    /// What the window knows of the tables that hold the selected handle's object: the
+    /// focused process's handles, and each other holder found (HolderList) in its process.
+    /// The handle map's holdersOf reads these; empty without a selected handle.
+    [[nodiscard]] std::vector<hs::ProcessHandles> holderTables() const;
 
 public Q_SLOTS:
     void refresh();
@@ -93,6 +98,9 @@ Q_SIGNALS:
     void holdersChanged(const hs::ui::HolderList& holders);
     void selectProcessRequested(hs::Pid pid);
     void selectHandleRequested(hs::HandleValue value);
+    /// A step of the running duplicate as the core reports it, in order, all of them
+    /// before duplicateFinished (the handle map follows these).
+    void duplicateProgress(const hs::DuplicateProgress& step);
     void duplicateFinished(const hs::ui::DuplicateOutcome& outcome);
     void closeFinished(const std::optional<hs::Error>& error);
 
@@ -122,6 +130,7 @@ private:
     std::optional<HandleRowTraits::Key> m_current; ///< the selected handle
     std::optional<hs::HandleInfo> m_shown;         ///< as last sent to the details
     std::optional<HandleRowTraits::Key> m_holdersFor;
+    HolderList m_holders; ///< as last sent (holdersChanged)
     std::optional<std::pair<hs::Pid, hs::HandleValue>> m_pendingJump;
 };
 

@@ -145,8 +145,10 @@ private Q_SLOTS:
         const auto dialog = openDuplicate(m_window.get());
         auto* tabs = dialog->findChild<QTabWidget*>(QStringLiteral("previewTabs"));
         QVERIFY(tabs);
-        QCOMPARE(tabs->tabText(0), QStringLiteral("Aperçu"));
-        QCOMPARE(tabs->tabText(1), QStringLiteral("Explications"));
+        auto tabOf = [&](const char* name) { return tabs->indexOf(tabs->findChild<QWidget*>(QLatin1String(name))); };
+        QCOMPARE(tabs->tabText(tabOf("mapArea")), QStringLiteral("Carte"));
+        QCOMPARE(tabs->tabText(tabOf("preview")), QStringLiteral("Aperçu"));
+        QCOMPARE(tabs->tabText(tabOf("explainView")), QStringLiteral("Explications"));
         ExplainView view(nullptr, ExplainPlatform::Linux);
         hs::HandleInfo handle = hs::test::makeHandle(7, 99);
         handle.access = hs::AccessMode::ReadWrite;

@@ -166,10 +166,10 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         auto* tabs = dialog->findChild<QTabWidget*>(QStringLiteral("previewTabs"));
         QVERIFY(tabs);
-        QCOMPARE(tabs->tabText(1), QStringLiteral("Explain"));
-        tabs->setCurrentIndex(1);
-        auto* explain = qobject_cast<ExplainView*>(tabs->widget(1));
+        auto* explain = dialog->findChild<ExplainView*>(QStringLiteral("explainView"));
         QVERIFY(explain);
+        QCOMPARE(tabs->tabText(tabs->indexOf(explain)), QStringLiteral("Explain"));
+        tabs->setCurrentWidget(explain);
         QVERIFY(explain->explanationText().contains(QStringLiteral("Choose a target process.")));
         QVERIFY(explain->codeText().isEmpty());
 

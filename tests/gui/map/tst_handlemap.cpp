@@ -6,6 +6,7 @@
 #include "child.h"
 #include "procfs.h"
 
+#include "map/handlemaplayout.h"
 #include "map/handlemapmodel.h"
 
 #include "handlescope/duplicate.h"
@@ -127,6 +128,43 @@ private Q_SLOTS:
         QCOMPARE(slotsOf(map), slotsOf(holdersOf(tables({m_a.pid(), m_b.pid()}), m_b.pid(), copy->newHandle).second));
         QVERIFY(!hstest::fdNumbers(m_a.pid()).empty());
         QCOMPARE(hstest::fdLink(m_a.pid(), m_fd), std::string("?")); // closed in a
+    }
+
+    // The layout alone: columns split around the object, slots stacked in their column,
+    // the map centred in a wider view, the peer object under the caption.
+    void layoutPlacesColumnsAroundTheObject()
+    {
+        const HandleMapMetrics m;
+        // Two processes: the first left of the object, the second (two slots) right of it.
+        const HandleMapGeometry g = layoutHandleMap({0, 1, 1}, 2, 3, 0, m);
+        QCOMPARE(g.columns.size(), std::size_t(2));
+        QCOMPARE(g.entries.size(), std::size_t(3));
+        QVERIFY(g.isLeft(0) && !g.isLeft(1));
+        QVERIFY(g.entries[0].right() < g.object.left());
+        QVERIFY(g.entries[1].left() > g.object.right());
+        QCOMPARE(g.entries[2].left(), g.entries[1].left());
+        QCOMPARE(g.entries[2].top(), g.entries[1].bottom() + m.slotSpacing);
+        QVERIFY(g.columns[1].contains(g.entries[2]));
+        QVERIFY(g.entries[0].top() >= g.headers[0].bottom());
+        QCOMPARE(g.caption.top(), g.object.bottom());
+        QVERIFY(g.peerObject.isNull());
+        QVERIFY(QRectF(QPointF(0, 0), g.size).contains(g.columns[1].united(g.caption)));
+        QCOMPARE(g.size.width(), 2 * m.margin + 2 * (m.columnWidth + m.arrowGap) + m.objectWidth);
+
+        // Wider than needed: centred, the same sizes.
+        const qreal wide = g.size.width() + 400;
+        const HandleMapGeometry centred = layoutHandleMap({0, 1, 1}, 2, 3, wide, m);
+        QCOMPARE(centred.object.center().x(), wide / 2);
+        QCOMPARE(centred.entries[1].size(), g.entries[1].size());
+
+        // Three processes: two columns left, one right; a peer's slot in the first column.
+        const HandleMapGeometry three = layoutHandleMap({0, 1, 2, 0}, 3, 3, 0, m);
+        QCOMPARE(three.leftColumns, 2);
+        QVERIFY(three.entries[1].right() < three.object.left() && three.entries[0].right() < three.entries[1].left());
+        QVERIFY(three.entries[2].left() > three.object.right());
+        QVERIFY(three.peerObject.top() >= three.caption.bottom());
+        QVERIFY(three.entries[3].top() > three.entries[0].bottom());
+        QVERIFY(three.size.height() >= three.peerObject.bottom());
     }
 
     void failureStaysAtItsStepAndAddsNothing()
