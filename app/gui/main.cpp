@@ -3,6 +3,7 @@
 #include "demodriver.h"
 #include "explaindemo.h"
 #include "leakdemo.h"
+#include "learndemo.h"
 
 #include "i18n/translations.h"
 #include "log/qtmessagebridge.h"
@@ -51,5 +52,7 @@ int main(int argc, char** argv)
     hs::app::LeakDemo::startIfRequested(&window);
     // HANDLESCOPE_EXPLAIN_DEMO shows the Explain pane and tab for the same script.
     hs::app::ExplainDemo::startIfRequested(&window);
+    // HANDLESCOPE_LEARN_DEMO walks through Learn mode for the same script.
+    hs::app::LearnDemo::startIfRequested(&window);
     return QApplication::exec();
 }
