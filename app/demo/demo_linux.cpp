@@ -402,12 +402,24 @@ int runNamedCreate(const std::string& name)
         + " (mkfifo): a named object, found by its path");
     say(machineLine("MADE", {{"name", name}, {"type", "fifo"}}));
     say("named-create: open(" + name + ", O_WRONLY) waits until another process opens it for reading");
-    const int w = ::open(name.c_str(), O_WRONLY | O_CLOEXEC);
-    if (w < 0) {
-        const int err = errno;
-        ::unlink(name.c_str());
-        return failure("named-create", "open " + name, err, "", ExitFailed);
+    // Non-blocking opens fail with ENXIO until there is a reader; in between, an ended
+    // input (the app that started us is gone) or a signal ends the wait.
+    const bool driven = stdinIsDriven();
+    int w = -1;
+    while (!g_stop) {
+        w = ::open(name.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+        if (w >= 0 || errno != ENXIO)
+            break;
+        pollfd in{0, POLLIN, 0};
+        if (::poll(&in, driven ? 1 : 0, 100) > 0 && readSome(0).empty())
+            break;
     }
+    if (w < 0) {
+        const int err = g_stop || errno == ENXIO ? EINTR : errno;
+        ::unlink(name.c_str());
+        return failure("named-create", "open " + name, err, "nobody opened it", ExitFailed);
+    }
+    ::fcntl(w, F_SETFL, 0); // blocking writes from here on
     const std::string text = std::string(kNamedText) + "\n";
     const bool wrote = ::write(w, text.data(), text.size()) == static_cast<ssize_t>(text.size());
     say("named-create: a reader opened it; wrote the greeting into fd " + std::to_string(w));

@@ -383,6 +383,8 @@ int runNamedCreate(const std::string& name)
         + handleText(event) + ": a named object, found by its name");
     say(machineLine("MADE", {{"name", name}, {"type", "event"}}));
     say("named-create: WaitForSingleObject: waiting until another process opens it by name and signals it");
+    if (HANDLE in = GetStdHandle(STD_INPUT_HANDLE); GetFileType(in) == FILE_TYPE_PIPE)
+        CloseHandle(CreateThread(nullptr, 0, exitWhenInputEnds, in, 0, nullptr)); // the app that started us is gone
     const DWORD waited = WaitForSingleObject(event, INFINITE);
     CloseHandle(event);
     if (waited != WAIT_OBJECT_0)
