@@ -61,6 +61,7 @@ LearnWindow::LearnWindow(QWidget* parent)
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
     m_steps->setFocusPolicy(Qt::NoFocus);
     m_steps->setMaximumWidth(240);
+    m_steps->setIconSize(QSize(16, 16));
     m_pages->setObjectName(QStringLiteral("lessonPages"));
     m_status->setObjectName(QStringLiteral("lessonStatus"));
     m_status->setWordWrap(true);
@@ -211,6 +212,9 @@ void LearnWindow::onFilePicked(qint64 value)
     }
     m_sourceValue = value;
     m_pickFeedback->setText(ok(m_text.pickedFile(m_demos->sourcePid(), value)));
+    // The map from the start: the open file and its one holder, the source.
+    auto [object, slots] = holdersOf({readProcess(m_demos->sourcePid())}, m_demos->sourcePid(), value);
+    m_mapModel->setObject(object, std::move(slots));
     markDone(PickFile);
 }
 
@@ -239,7 +243,7 @@ void LearnWindow::onTargetPicked()
         calls << QString::fromStdString(line);
     m_calls->setPlainText(calls.join(QLatin1Char('\n')));
     m_arguments->setText(m_text.duplicateArguments(m_demos->sourcePid(), m_sourceValue, pid));
-    // The map before the copy: the open file and its one holder, the source.
+    // The map before the copy, now with the target's column.
     const std::vector<hs::ProcessHandles> processes{readProcess(m_demos->sourcePid()), readProcess(pid)};
     auto [object, slots] = holdersOf(processes, m_demos->sourcePid(), m_sourceValue);
     m_mapModel->setObject(object, std::move(slots));
