@@ -1658,17 +1658,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Learn: Duplicating a Handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>&amp;Finish</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1708,7 +1708,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>The source already holds the file: a copy into itself would only give it a second number. Pick the target.</source>
         <translation type="unfinished"></translation>
     </message>

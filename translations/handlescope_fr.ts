@@ -1658,17 +1658,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Learn: Duplicating a Handle</source>
         <translation>Apprendre : dupliquer un handle</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>&amp;Finish</source>
         <translation>&amp;Terminer</translation>
     </message>
@@ -1708,7 +1708,7 @@
         <translation>HandleScope lui-même (pid %1)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>The source already holds the file: a copy into itself would only give it a second number. Pick the target.</source>
         <translation>La source détient déjà le fichier : une copie en elle-même ne lui donnerait qu&apos;un second numéro. Choisissez la cible.</translation>
     </message>
