@@ -696,6 +696,11 @@
     </message>
     <message>
         <location line="+14"/>
+        <source>Pid %1 now also holds the file as %2 %3, and nobody told it: no code in it will ever use or close that %2. It stays open until the process ends. On the map it is one more holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>A process can share an object it holds in three ways. Run each one: every column starts real demo processes and shows what they print.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1723,12 +1728,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Duplicating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <location line="+6"/>
         <source>The duplicate failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1784,6 +1790,11 @@
     </message>
     <message>
         <location line="+28"/>
+        <source>Try It: Duplicate Again Without Telling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Next Lesson: Three Ways to Share an Object</source>
         <translation type="unfinished"></translation>
     </message>

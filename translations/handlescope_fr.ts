@@ -696,6 +696,11 @@
     </message>
     <message>
         <location line="+14"/>
+        <source>Pid %1 now also holds the file as %2 %3, and nobody told it: no code in it will ever use or close that %2. It stays open until the process ends. On the map it is one more holder.</source>
+        <translation>Le pid %1 détient maintenant aussi le fichier par le %2 %3, et personne ne l&apos;a prévenu : aucun code en lui n&apos;utilisera ni ne fermera jamais ce %2. Il reste ouvert jusqu&apos;à la fin du processus. Sur la carte, c&apos;est un détenteur de plus.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>A process can share an object it holds in three ways. Run each one: every column starts real demo processes and shows what they print.</source>
         <translation>Un processus peut partager un objet qu&apos;il détient de trois façons. Lancez chacune : chaque colonne démarre de vrais processus de démonstration et montre ce qu&apos;ils écrivent.</translation>
     </message>
@@ -1723,12 +1728,13 @@
         <translation>Cible choisie : pid %1.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Duplicating…</source>
         <translation>Duplication…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <location line="+6"/>
         <source>The duplicate failed: %1</source>
         <translation>La duplication a échoué : %1</translation>
     </message>
@@ -1784,6 +1790,11 @@
     </message>
     <message>
         <location line="+28"/>
+        <source>Try It: Duplicate Again Without Telling</source>
+        <translation>Essayer : dupliquer encore sans prévenir</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Next Lesson: Three Ways to Share an Object</source>
         <translation>Leçon suivante : trois façons de partager un objet</translation>
     </message>

@@ -76,8 +76,10 @@ void LearnDemo::build()
     addStage(QStringLiteral("learn-6"));
     add([this] {
         next();
+        m_learn->leakButton()->click(); // the never-told target, live
         return true;
     });
+    add([this] { return m_learn->leakedValue() >= 0; });
     addStage(QStringLiteral("learn-7"));
     add([this] {
         m_learn->close();

@@ -255,14 +255,24 @@ void LearnWindow::startDuplicate()
 {
     hs::DuplicateOptions options;
     options.method = hs::DuplicateMethod::Pull;
-    m_progress->clear();
-    m_duplicateResult->setText(tr("Duplicating…"));
+    if (!m_leaking) {
+        m_progress->clear();
+        m_duplicateResult->setText(tr("Duplicating…"));
+    }
     if (m_runner->run(m_demos->sourcePid(), m_sourceValue, m_targetPid, options))
         m_duplicate->setEnabled(false);
 }
 
 void LearnWindow::onDuplicated(qint64 newValue, const QString& error)
 {
+    if (m_leaking) {
+        m_leaking = false;
+        m_leakedValue = newValue;
+        m_leakResult->setText(newValue < 0 ? bad(tr("The duplicate failed: %1").arg(error.toHtmlEscaped()))
+                                           : m_text.leaked(m_targetPid, newValue));
+        m_leak->setEnabled(newValue < 0);
+        return;
+    }
     if (newValue < 0) {
         m_duplicateResult->setText(bad(tr("The duplicate failed: %1").arg(error.toHtmlEscaped())));
         m_duplicate->setEnabled(true); // the error says what to change; try again

@@ -47,6 +47,10 @@ public:
     [[nodiscard]] QPushButton* nextButton() const { return m_next; }
     [[nodiscard]] QPushButton* duplicateButton() const { return m_duplicate; }
     [[nodiscard]] QPushButton* sendButton() const { return m_send; }
+    /// Step 7's "duplicate again without telling": a copy nobody will use, a leak.
+    [[nodiscard]] QPushButton* leakButton() const { return m_leak; }
+    /// The value of that untold copy, -1 before.
+    [[nodiscard]] qint64 leakedValue() const { return m_leakedValue; }
     /// The value the duplicate gave the copy in the target, -1 before.
     [[nodiscard]] qint64 newValue() const { return m_newValue; }
     [[nodiscard]] qint64 sourceValue() const { return m_sourceValue; }
@@ -110,11 +114,15 @@ private:
     QLabel* m_answer = nullptr;
     QPlainTextEdit* m_targetOutput = nullptr;
     QLabel* m_usedText = nullptr;
+    QPushButton* m_leak = nullptr;
+    QLabel* m_leakResult = nullptr;
 
     std::array<bool, StepCount> m_done{};
     qint64 m_sourceValue = -1;
     qint64 m_targetPid = 0;
     qint64 m_newValue = -1;
+    qint64 m_leakedValue = -1;
+    bool m_leaking = false; ///< the duplicate running is step 7's untold copy
 };
 
 } // namespace hs::ui

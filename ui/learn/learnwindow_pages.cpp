@@ -149,10 +149,20 @@ QWidget* LearnWindow::buildVariationsPage()
     auto* text = new QTextBrowser(page);
     text->setObjectName(QStringLiteral("variationsText"));
     text->setHtml(m_text.variations());
+    m_leak = new QPushButton(tr("Try It: Duplicate Again Without Telling"), page);
+    m_leak->setObjectName(QStringLiteral("leakButton"));
+    m_leakResult = textLabel(page, QStringLiteral("leakResult"));
+    connect(m_leak, &QPushButton::clicked, this, [this] {
+        m_leaking = true;
+        m_leak->setEnabled(false);
+        startDuplicate();
+    });
     auto* nextLesson = new QPushButton(tr("Next Lesson: Three Ways to Share an Object"), page);
     nextLesson->setObjectName(QStringLiteral("nextLessonButton"));
     connect(nextLesson, &QPushButton::clicked, this, &LearnWindow::nextLessonRequested);
     layout->addWidget(text, 1);
+    layout->addWidget(m_leak, 0, Qt::AlignLeft);
+    layout->addWidget(m_leakResult);
     layout->addWidget(nextLesson, 0, Qt::AlignLeft);
     return page;
 }

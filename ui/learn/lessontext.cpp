@@ -181,6 +181,15 @@ QString LessonText::variations() const
                                            QStringLiteral("execve(2)"), QStringLiteral("close(2)")});
 }
 
+QString LessonText::leaked(qint64 targetPid, qint64 value) const
+{
+    return para(tr("Pid %1 now also holds the file as %2 %3, and nobody told it: no code in it will ever use or "
+                   "close that %2. It stays open until the process ends. On the map it is one more holder.")
+                    .arg(targetPid)
+                    .arg(handleWord())
+                    .arg(value));
+}
+
 QString LessonText::threeWaysIntro()
 {
     return para(tr("A process can share an object it holds in three ways. Run each one: every column starts real "

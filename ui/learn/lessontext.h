@@ -36,6 +36,8 @@ public:
     [[nodiscard]] QString tellIntro(qint64 newValue, const QString& channel) const;
     [[nodiscard]] QString targetOutputIntro() const;
     [[nodiscard]] QString variations() const;
+    /// The untold copy step 7 makes on request.
+    [[nodiscard]] QString leaked(qint64 targetPid, qint64 value) const;
 
     // Lesson 2, "Three ways to share an object".
     [[nodiscard]] static QString threeWaysIntro();

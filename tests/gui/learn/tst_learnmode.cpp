@@ -223,6 +223,19 @@ private Q_SLOTS:
         QCOMPARE(w.currentStep(), int(LearnWindow::Variations));
         QVERIFY(w.nextButton()->isEnabled());
         QCOMPARE(w.nextButton()->text(), QStringLiteral("&Finish"));
+        // The never-told target, live: one more copy, really open, that nobody uses.
+        QTest::mouseClick(w.leakButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.leakedValue() >= 0 || labelText(&w, "leakResult").contains(QStringLiteral("failed")),
+                                 kDuplicateTimeoutMs);
+        const qint64 leaked = w.leakedValue();
+        QVERIFY2(leaked >= 0 && leaked != copy, qPrintable(labelText(&w, "leakResult")));
+        QVERIFY(!w.leakButton()->isEnabled());
+        QVERIFY(labelText(&w, "leakResult").contains(QStringLiteral("fd %1").arg(leaked)));
+        QCOMPARE(hstest::kcmpFile(static_cast<pid_t>(target), static_cast<int>(leaked), static_cast<pid_t>(source),
+                                  static_cast<int>(file->handle)),
+                 0L);
+        QTRY_COMPARE(w.mapModel()->holderCount(), 3);
+
         const QList<qint64> pids = w.demos()->runningPids();
         QVERIFY(pids.contains(source) && pids.contains(target));
         QTest::mouseClick(w.nextButton(), Qt::LeftButton);
