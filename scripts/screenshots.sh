@@ -6,7 +6,7 @@
 # duplicates it into the other helper through the dialog, then makes a duplicate fail;
 # at each stage this script grabs the X screen with `import`.
 # Usage: scripts/screenshots.sh [build dir]   (default build/h-gui)
-#        HS_SHOTS_ONLY=map scripts/screenshots.sh [build dir]   (only the handle map stage)
+#        HS_SHOTS_STAGE=map or learn scripts/screenshots.sh [build dir]   (only that stage)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,6 +32,43 @@ command -v Xvfb >/dev/null && command -v import >/dev/null || { echo "needs Xvfb
 Xvfb ":$N" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 50); do [[ -S /tmp/.X11-unix/X$N ]] && break; sleep 0.1; done
+
+# Learn mode (docs/gui.md "Learn mode"): the app's learn demo (app/gui/learndemo.h) walks
+# through lesson 1 with its own handlescope-demo processes, one shot per step
+# (learn-1 ... learn-7), then runs lesson 2's three ways (learn-three-ways). Needs the
+# demo program built (handlescope-demo, found next to the app in the build tree).
+# HS_SHOTS_STAGE=learn takes only these.
+shoot_learn() {
+    local stages_dir=$WORK/stages-learn log=$WORK/app-learn.log
+    mkdir -p "$stages_dir" "$WORK/xdg" "$OUT"
+    chmod 700 "$WORK/xdg"
+    # Its own settings: no saved docks, the first-run bar answered as a learner would have.
+    mkdir -p "$WORK/config-learn/HandleScope"
+    printf '[learn]\nhintAnswered=true\n' >"$WORK/config-learn/HandleScope/handlescope.conf"
+    env LANG=C LC_ALL= LC_MESSAGES= LANGUAGE= DISPLAY=":$N" XDG_RUNTIME_DIR="$WORK/xdg" \
+        XDG_CONFIG_HOME="$WORK/config-learn" HANDLESCOPE_LOG_DIR="$WORK/logs" \
+        HANDLESCOPE_LEARN_DEMO="$stages_dir" "$APP" >"$log" 2>&1 &
+    local app_pid=$!
+    PIDS+=($app_pid)
+    local stage
+    for stage in learn-1 learn-2 learn-3 learn-4 learn-5 learn-6 learn-7 learn-three-ways; do
+        for _ in $(seq 600); do
+            [[ -e $stages_dir/$stage.ready ]] && break
+            kill -0 "$app_pid" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$log" >&2; exit 1; }
+            sleep 0.1
+        done
+        [[ -e $stages_dir/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$log" >&2; exit 1; }
+        DISPLAY=":$N" import -window root "$OUT/$stage.png"
+        echo "wrote $OUT/$stage.png"
+        touch "$stages_dir/$stage.done"
+    done
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" || true
+}
+if [[ ${HS_SHOTS_STAGE:-} == learn ]]; then
+    shoot_learn
+    exit 0
+fi
 
 # Helpers stay alive while their stdin (a sleeping writer) is open. Not run in $(...): the
 # pids must reach PIDS in this shell, or the cleanup leaves writer and helper behind.
@@ -115,8 +152,8 @@ shoot_map() {
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" || true
 }
-# HS_SHOTS_ONLY=map: only the handle map's screenshots.
-if [[ ${HS_SHOTS_ONLY:-} == map ]]; then
+# HS_SHOTS_STAGE=map: only the handle map's screenshots.
+if [[ ${HS_SHOTS_STAGE:-} == map ]]; then
     shoot_map
     exit 0
 fi
@@ -236,3 +273,4 @@ DEMO_SOURCE="$PEER_PID:$PEER_FD" shoot -peers LANG=C LC_ALL= LC_MESSAGES= LANGUA
 mv "$OUT/main-peers.png" "$OUT/peers.png"
 echo "renamed it $OUT/peers.png"
 shoot_map
+shoot_learn

@@ -493,6 +493,262 @@
     </message>
 </context>
 <context>
+    <name>LessonText</name>
+    <message>
+        <location filename="../ui/learn/lessontext.cpp" line="+12"/>
+        <source>handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1. Pick the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2. Pick the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3. Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4. See the new handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>5. Tell the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>6. Watch the target use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7. Variations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read next: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Below is the handle table of the source process (pid %1): each row is one handle, a number that stands for a kernel object inside this process only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Below is the file descriptor table of the source process (pid %1): each row is one slot, numbered from 0, that refers to an open file inside this process only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The source opened the text file %1. Click its row (value %2) to choose what to share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That row is %1, not the text file. Pick the row whose name ends in greeting.txt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Right: %1 %2 of pid %3 refers to the open text file. The number %2 means something only in pid %3; another process that used %2 would reach whatever it has there, or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Now choose the process that should get a copy. The target demo (pid %1) listens on a channel for a message telling it which %2 to use; it holds no copy of the file yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>These are the exact calls HandleScope will make, with their real values. Pressing &lt;b&gt;Duplicate&lt;/b&gt; runs them: the target process gets a new %1 (this changes it, and is written to the log). The map below follows each step as the system reports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: a handle to the source process with the one right a copy needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the same for the target, the process that receives the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: hSourceProcessHandle and hSourceHandle (0x%2) name the handle to copy; hTargetProcessHandle is where the copy goes; lpTargetHandle receives its value, valid only in the target; dwDesiredAccess is ignored with DUPLICATE_SAME_ACCESS; bInheritHandle FALSE keeps it from the target&apos;s children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, run inside the target: a pidfd, a descriptor for the source process itself (pid %2); flags must be 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, run inside the target: the kernel copies the source&apos;s fd %2 into the process that makes the call, so the copy lands in the target. P is the pidfd above; flags must be 0. The new fd refers to the same open file and has FD_CLOEXEC set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The target did not ask for this: HandleScope stops one of its threads with ptrace, makes it run the two calls and close(P), checks with kcmp that the new fd is the same open file, and lets it go on. It needs the right to ptrace both processes (same user and a permissive ptrace_scope, or root).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Both refer to the same kernel object: the file, its position and its sharing mode are one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both refer to the same open file description: one file position and one set of flags, shared. Reading through one moves the position of the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Here the two numbers happen to be equal: each table chose its own, and they are still two slots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The numbers differ because each process numbers its own table: %1 was the first free value in the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The target&apos;s table, read again: %1 %2 (bold) is new. Pid %3 holds the file as %1 %4, pid %5 as %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Here the channel is the named pipe %1 that the target reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Here the channel is the UNIX socket %1 that the target listens on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy is only half of the job: the target does not know that %1 %2 exists. Duplication never tells the other process; it must learn the value through some interprocess communication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Press &lt;b&gt;Send&lt;/b&gt; to send it the message below with &lt;code&gt;handlescope-demo tell&lt;/code&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The target&apos;s own output, as it prints it: it received the message, used the value it was told, and read the text the source wrote into the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Close the source.&lt;/b&gt; DUPLICATE_CLOSE_SOURCE closes the source&apos;s handle in the same call: the object moves instead of being shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Close the source.&lt;/b&gt; HandleScope then closes the fd in the source too (injected close, after checking with kcmp that it is still the same file): the object moves instead of being shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Inheritable, and a child of the target.&lt;/b&gt; With bInheritHandle TRUE, a process the target starts with CreateProcess(bInheritHandles TRUE) gets the handle at the same value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Inheritable, and a child of the target.&lt;/b&gt; pidfd_getfd sets FD_CLOEXEC; with Inheritable HandleScope clears it (fcntl F_SETFD 0), so a program the target starts with fork and exec keeps the fd at the same number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Narrowed access.&lt;/b&gt; Without DUPLICATE_SAME_ACCESS, dwDesiredAccess gives the copy fewer rights, for example SYNCHRONIZE only: the target may wait on the object but not change it. Linux cannot do this: a descriptor&apos;s access is the mode of its open file, shared by every copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Narrowed access.&lt;/b&gt; On Windows, DuplicateHandle can give the copy fewer rights than the original. Linux cannot: an fd&apos;s access is the mode of the open file (O_RDONLY, O_RDWR), shared by every copy. For less access, open the file again, for example /proc/PID/fd/N read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;The target is never told.&lt;/b&gt; Skip step 5 and the target holds a %1 that no code in it knows: nothing will ever close it. That is a leak; HandleScope&apos;s leak views find such growth, and Handle &gt; Close Handle in Process removes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pid %1 now also holds the file as %2 %3, and nobody told it: no code in it will ever use or close that %2. It stays open until the process ends. On the map it is one more holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A process can share an object it holds in three ways. Run each one: every column starts real demo processes and shows what they print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The parent creates the object with an inheritable handle and starts a child with CreateProcess(bInheritHandles TRUE). The child holds the handle at the same value; the parent tells it the value, here on its command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The parent opens the file without O_CLOEXEC, then starts a child with fork and exec. The child holds the fd at the same number; the parent tells it the number, here on its command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>One process creates an event with a name; the other opens it by that name with OpenEvent. No handle value passes between them: each gets its own handle. Anyone who knows the name, and has the rights, can open it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One process makes a FIFO, a named pipe in the file system, with mkfifo; the other opens it by its path. No fd number passes between them: each gets its own. Anyone who may open the path can join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A tool, or the source itself, copies the handle into a process that is already running, then tells it the new value over a channel. Lesson 1 shows it step by step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::DemoProcesses</name>
+    <message>
+        <location filename="../ui/learn/demoprocesses.cpp" line="+56"/>
+        <source>The demo program handlescope-demo was not found next to HandleScope (%1). Install it with HandleScope, or set HANDLESCOPE_DEMO_PROGRAM to its path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not create a temporary folder for the demo&apos;s channel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The demo %1 could not be started (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::DetailsPane</name>
     <message>
         <location filename="../ui/widgets/detailspane.cpp" line="+29"/>
@@ -1248,6 +1504,29 @@
     </message>
 </context>
 <context>
+    <name>hs::ui::HandleTable</name>
+    <message>
+        <location filename="../ui/learn/handletable.cpp" line="+17"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::HitModel</name>
     <message>
         <location filename="../ui/models/hitmodel.cpp" line="+67"/>
@@ -1439,6 +1718,169 @@
     </message>
 </context>
 <context>
+    <name>hs::ui::LearnHintBar</name>
+    <message>
+        <location filename="../ui/learn/learnhintbar.cpp" line="+21"/>
+        <source>Start the Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No, Thanks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New to handles? A guided lesson with two demo processes shows how one process shares an open file with another (Help &gt; Learn Handle Sharing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::LearnWindow</name>
+    <message>
+        <location filename="../ui/learn/learnwindow.cpp" line="+54"/>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+103"/>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Learn: Duplicating a Handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>&amp;Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Done: go on with Next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do this step to unlock Next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The demo source did not say which file it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The source&apos;s handles could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>handlescope-demo source (pid %1): holds the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handlescope-demo target (pid %1): listens on the channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HandleScope itself (pid %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The source already holds the file: a copy into itself would only give it a second number. Pick the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HandleScope is the tool that makes the copy, not the process that needs it. Pick the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Target chosen: pid %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Duplicating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+6"/>
+        <source>The duplicate failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done: the target (pid %1) now holds the file as %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>new: the copy of the source&apos;s %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The target answered: it used %1 %2 and read “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The target could not use it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The target read the file through its %1 %2: “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/learn/learnwindow_pages.cpp" line="+46"/>
+        <source>Starting the demo processes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Waiting for the target&apos;s answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Try It: Duplicate Again Without Telling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next Lesson: Three Ways to Share an Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::LogModel</name>
     <message>
         <location filename="../ui/log/logmodel.cpp" line="+28"/>
@@ -1566,17 +2008,17 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+79"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+82"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>HandleScope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Snapshot %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1586,7 +2028,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+74"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n process</numerusform>
@@ -1618,12 +2060,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+278"/>
+        <location line="+283"/>
         <source>Close handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-281"/>
         <source>Handle closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1739,6 +2181,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Learn &amp;Handle Sharing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Three Ways to Share an Object…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Open &amp;Log Folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2448,6 +2900,64 @@ Before: %2</source>
     <message>
         <location line="+1"/>
         <source>The handle types whose count grew while the process was read by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::ThreeWaysWindow</name>
+    <message>
+        <location filename="../ui/learn/threewayswindow.cpp" line="+30"/>
+        <source>Learn: Three Ways to Share an Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run &amp;All Three</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Inheritance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A named object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The duplicate failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>The child used %1 %2, the value its parent opened: inherited, not copied by anyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The second process opened the object by its name and got its own %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The target was given a copy as %1 %2 and told its value; it read the file through it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

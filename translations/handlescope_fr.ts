@@ -493,6 +493,262 @@
     </message>
 </context>
 <context>
+    <name>LessonText</name>
+    <message>
+        <location filename="../ui/learn/lessontext.cpp" line="+12"/>
+        <source>handle</source>
+        <translation>handle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fd</source>
+        <translation>descripteur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1. Pick the file</source>
+        <translation>1. Choisir le fichier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2. Pick the target</source>
+        <translation>2. Choisir la cible</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3. Duplicate</source>
+        <translation>3. Dupliquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4. See the new handle</source>
+        <translation>4. Voir le nouveau handle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>5. Tell the target</source>
+        <translation>5. Prévenir la cible</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>6. Watch the target use it</source>
+        <translation>6. Voir la cible s&apos;en servir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7. Variations</source>
+        <translation>7. Variantes</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read next: %1.</source>
+        <translation>À lire ensuite : %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Below is the handle table of the source process (pid %1): each row is one handle, a number that stands for a kernel object inside this process only.</source>
+        <translation>Voici la table des handles du processus source (pid %1) : chaque ligne est un handle, un nombre qui désigne un objet du noyau dans ce processus seulement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Below is the file descriptor table of the source process (pid %1): each row is one slot, numbered from 0, that refers to an open file inside this process only.</source>
+        <translation>Voici la table des descripteurs de fichiers du processus source (pid %1) : chaque ligne est une case, numérotée à partir de 0, qui désigne un fichier ouvert dans ce processus seulement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The source opened the text file %1. Click its row (value %2) to choose what to share.</source>
+        <translation>La source a ouvert le fichier texte %1. Cliquez sur sa ligne (valeur %2) pour choisir ce qui sera partagé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That row is %1, not the text file. Pick the row whose name ends in greeting.txt.</source>
+        <translation>Cette ligne est %1, pas le fichier texte. Choisissez la ligne dont le nom se termine par greeting.txt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Right: %1 %2 of pid %3 refers to the open text file. The number %2 means something only in pid %3; another process that used %2 would reach whatever it has there, or nothing.</source>
+        <translation>Exact : le %1 %2 du pid %3 désigne le fichier texte ouvert. Le nombre %2 n&apos;a de sens que dans le pid %3 ; un autre processus qui utiliserait %2 atteindrait ce qu&apos;il a lui-même à cette place, ou rien.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Now choose the process that should get a copy. The target demo (pid %1) listens on a channel for a message telling it which %2 to use; it holds no copy of the file yet.</source>
+        <translation>Choisissez maintenant le processus qui doit recevoir une copie. La démo cible (pid %1) attend sur un canal un message lui indiquant quel %2 utiliser ; elle n&apos;a encore aucune copie du fichier.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>These are the exact calls HandleScope will make, with their real values. Pressing &lt;b&gt;Duplicate&lt;/b&gt; runs them: the target process gets a new %1 (this changes it, and is written to the log). The map below follows each step as the system reports it.</source>
+        <translation>Voici les appels exacts que HandleScope va faire, avec leurs vraies valeurs. &lt;b&gt;Dupliquer&lt;/b&gt; les exécute : le processus cible reçoit un nouveau %1 (il est donc modifié, et c&apos;est noté dans le journal). La carte ci-dessous suit chaque étape au fil de ce que le système rapporte.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: a handle to the source process with the one right a copy needs.</source>
+        <translation>%1 : un handle sur le processus source, avec le seul droit dont une copie a besoin.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the same for the target, the process that receives the copy.</source>
+        <translation>%1 : de même pour la cible, le processus qui reçoit la copie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: hSourceProcessHandle and hSourceHandle (0x%2) name the handle to copy; hTargetProcessHandle is where the copy goes; lpTargetHandle receives its value, valid only in the target; dwDesiredAccess is ignored with DUPLICATE_SAME_ACCESS; bInheritHandle FALSE keeps it from the target&apos;s children.</source>
+        <translation>%1 : hSourceProcessHandle et hSourceHandle (0x%2) désignent le handle à copier ; hTargetProcessHandle est le processus où va la copie ; lpTargetHandle reçoit sa valeur, valable seulement dans la cible ; dwDesiredAccess est ignoré avec DUPLICATE_SAME_ACCESS ; bInheritHandle FALSE le refuse aux enfants de la cible.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, run inside the target: a pidfd, a descriptor for the source process itself (pid %2); flags must be 0.</source>
+        <translation>%1, exécuté dans la cible : un pidfd, un descripteur qui désigne le processus source lui-même (pid %2) ; flags doit valoir 0.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, run inside the target: the kernel copies the source&apos;s fd %2 into the process that makes the call, so the copy lands in the target. P is the pidfd above; flags must be 0. The new fd refers to the same open file and has FD_CLOEXEC set.</source>
+        <translation>%1, exécuté dans la cible : le noyau copie le descripteur %2 de la source dans le processus qui fait l&apos;appel, la copie arrive donc dans la cible. P est le pidfd ci-dessus ; flags doit valoir 0. Le nouveau descripteur désigne le même fichier ouvert et porte FD_CLOEXEC.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The target did not ask for this: HandleScope stops one of its threads with ptrace, makes it run the two calls and close(P), checks with kcmp that the new fd is the same open file, and lets it go on. It needs the right to ptrace both processes (same user and a permissive ptrace_scope, or root).</source>
+        <translation>La cible n&apos;a rien demandé : HandleScope arrête un de ses threads avec ptrace, lui fait exécuter les deux appels et close(P), vérifie avec kcmp que le nouveau descripteur est bien le même fichier ouvert, puis le laisse repartir. Il faut avoir le droit de tracer les deux processus avec ptrace (même utilisateur et un ptrace_scope permissif, ou root).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Both refer to the same kernel object: the file, its position and its sharing mode are one.</source>
+        <translation>Les deux désignent le même objet du noyau : le fichier, sa position et son mode de partage sont uniques.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both refer to the same open file description: one file position and one set of flags, shared. Reading through one moves the position of the other.</source>
+        <translation>Les deux désignent la même description de fichier ouvert : une seule position et un seul jeu de flags, partagés. Lire par l&apos;un déplace la position de l&apos;autre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Here the two numbers happen to be equal: each table chose its own, and they are still two slots.</source>
+        <translation>Ici les deux nombres se trouvent être égaux : chaque table a choisi le sien, et ce sont bien deux cases.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The numbers differ because each process numbers its own table: %1 was the first free value in the target.</source>
+        <translation>Les nombres diffèrent parce que chaque processus numérote sa propre table : %1 était la première valeur libre dans la cible.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The target&apos;s table, read again: %1 %2 (bold) is new. Pid %3 holds the file as %1 %4, pid %5 as %1 %2.</source>
+        <translation>La table de la cible, relue : le %1 %2 (en gras) est nouveau. Le pid %3 tient le fichier par le %1 %4, le pid %5 par le %1 %2.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Here the channel is the named pipe %1 that the target reads.</source>
+        <translation>Ici le canal est le tube nommé %1 que lit la cible.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Here the channel is the UNIX socket %1 that the target listens on.</source>
+        <translation>Ici le canal est la socket UNIX %1 sur laquelle la cible écoute.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy is only half of the job: the target does not know that %1 %2 exists. Duplication never tells the other process; it must learn the value through some interprocess communication.</source>
+        <translation>La copie n&apos;est que la moitié du travail : la cible ne sait pas que le %1 %2 existe. La duplication ne prévient jamais l&apos;autre processus ; il doit apprendre la valeur par un moyen de communication entre processus.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Press &lt;b&gt;Send&lt;/b&gt; to send it the message below with &lt;code&gt;handlescope-demo tell&lt;/code&gt;.</source>
+        <translation>Cliquez sur &lt;b&gt;Envoyer&lt;/b&gt; pour lui envoyer le message ci-dessous avec &lt;code&gt;handlescope-demo tell&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The target&apos;s own output, as it prints it: it received the message, used the value it was told, and read the text the source wrote into the file.</source>
+        <translation>La sortie de la cible, telle qu&apos;elle l&apos;écrit : elle a reçu le message, utilisé la valeur indiquée et lu le texte que la source avait écrit dans le fichier.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Close the source.&lt;/b&gt; DUPLICATE_CLOSE_SOURCE closes the source&apos;s handle in the same call: the object moves instead of being shared.</source>
+        <translation>&lt;b&gt;Fermer la source.&lt;/b&gt; DUPLICATE_CLOSE_SOURCE ferme le handle de la source dans le même appel : l&apos;objet est déplacé au lieu d&apos;être partagé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Close the source.&lt;/b&gt; HandleScope then closes the fd in the source too (injected close, after checking with kcmp that it is still the same file): the object moves instead of being shared.</source>
+        <translation>&lt;b&gt;Fermer la source.&lt;/b&gt; HandleScope ferme alors aussi le descripteur dans la source (close injecté, après avoir vérifié avec kcmp qu&apos;il s&apos;agit toujours du même fichier) : l&apos;objet est déplacé au lieu d&apos;être partagé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Inheritable, and a child of the target.&lt;/b&gt; With bInheritHandle TRUE, a process the target starts with CreateProcess(bInheritHandles TRUE) gets the handle at the same value.</source>
+        <translation>&lt;b&gt;Héritable, et un enfant de la cible.&lt;/b&gt; Avec bInheritHandle TRUE, un processus que la cible lance par CreateProcess(bInheritHandles TRUE) reçoit le handle à la même valeur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Inheritable, and a child of the target.&lt;/b&gt; pidfd_getfd sets FD_CLOEXEC; with Inheritable HandleScope clears it (fcntl F_SETFD 0), so a program the target starts with fork and exec keeps the fd at the same number.</source>
+        <translation>&lt;b&gt;Héritable, et un enfant de la cible.&lt;/b&gt; pidfd_getfd pose FD_CLOEXEC ; avec « Héritable », HandleScope l&apos;enlève (fcntl F_SETFD 0), si bien qu&apos;un programme lancé par la cible avec fork et exec garde le descripteur au même numéro.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Narrowed access.&lt;/b&gt; Without DUPLICATE_SAME_ACCESS, dwDesiredAccess gives the copy fewer rights, for example SYNCHRONIZE only: the target may wait on the object but not change it. Linux cannot do this: a descriptor&apos;s access is the mode of its open file, shared by every copy.</source>
+        <translation>&lt;b&gt;Accès réduit.&lt;/b&gt; Sans DUPLICATE_SAME_ACCESS, dwDesiredAccess donne moins de droits à la copie, par exemple SYNCHRONIZE seul : la cible peut attendre l&apos;objet mais pas le modifier. Linux ne le permet pas : l&apos;accès d&apos;un descripteur est le mode de son fichier ouvert, commun à toutes les copies.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Narrowed access.&lt;/b&gt; On Windows, DuplicateHandle can give the copy fewer rights than the original. Linux cannot: an fd&apos;s access is the mode of the open file (O_RDONLY, O_RDWR), shared by every copy. For less access, open the file again, for example /proc/PID/fd/N read-only.</source>
+        <translation>&lt;b&gt;Accès réduit.&lt;/b&gt; Sous Windows, DuplicateHandle peut donner à la copie moins de droits qu&apos;à l&apos;original. Linux ne le peut pas : l&apos;accès d&apos;un descripteur est le mode du fichier ouvert (O_RDONLY, O_RDWR), commun à toutes les copies. Pour moins d&apos;accès, rouvrez le fichier, par exemple /proc/PID/fd/N en lecture seule.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;The target is never told.&lt;/b&gt; Skip step 5 and the target holds a %1 that no code in it knows: nothing will ever close it. That is a leak; HandleScope&apos;s leak views find such growth, and Handle &gt; Close Handle in Process removes it.</source>
+        <translation>&lt;b&gt;La cible n&apos;est jamais prévenue.&lt;/b&gt; Sautez l&apos;étape 5 et la cible détient un %1 qu&apos;aucun code en elle ne connaît : rien ne le fermera jamais. C&apos;est une fuite ; les vues de fuites de HandleScope repèrent ce genre de croissance, et Handle &gt; Fermer le handle dans le processus le supprime.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pid %1 now also holds the file as %2 %3, and nobody told it: no code in it will ever use or close that %2. It stays open until the process ends. On the map it is one more holder.</source>
+        <translation>Le pid %1 détient maintenant aussi le fichier par le %2 %3, et personne ne l&apos;a prévenu : aucun code en lui n&apos;utilisera ni ne fermera jamais ce %2. Il reste ouvert jusqu&apos;à la fin du processus. Sur la carte, c&apos;est un détenteur de plus.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A process can share an object it holds in three ways. Run each one: every column starts real demo processes and shows what they print.</source>
+        <translation>Un processus peut partager un objet qu&apos;il détient de trois façons. Lancez chacune : chaque colonne démarre de vrais processus de démonstration et montre ce qu&apos;ils écrivent.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The parent creates the object with an inheritable handle and starts a child with CreateProcess(bInheritHandles TRUE). The child holds the handle at the same value; the parent tells it the value, here on its command line.</source>
+        <translation>Le parent crée l&apos;objet avec un handle héritable et lance un enfant par CreateProcess(bInheritHandles TRUE). L&apos;enfant détient le handle à la même valeur ; le parent lui indique cette valeur, ici sur sa ligne de commande.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The parent opens the file without O_CLOEXEC, then starts a child with fork and exec. The child holds the fd at the same number; the parent tells it the number, here on its command line.</source>
+        <translation>Le parent ouvre le fichier sans O_CLOEXEC, puis lance un enfant avec fork et exec. L&apos;enfant détient le descripteur au même numéro ; le parent lui indique ce numéro, ici sur sa ligne de commande.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>One process creates an event with a name; the other opens it by that name with OpenEvent. No handle value passes between them: each gets its own handle. Anyone who knows the name, and has the rights, can open it too.</source>
+        <translation>Un processus crée un événement nommé ; l&apos;autre l&apos;ouvre par ce nom avec OpenEvent. Aucune valeur de handle ne passe entre eux : chacun obtient son propre handle. Quiconque connaît le nom, et en a le droit, peut l&apos;ouvrir aussi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One process makes a FIFO, a named pipe in the file system, with mkfifo; the other opens it by its path. No fd number passes between them: each gets its own. Anyone who may open the path can join.</source>
+        <translation>Un processus crée une FIFO, un tube nommé dans le système de fichiers, avec mkfifo ; l&apos;autre l&apos;ouvre par son chemin. Aucun numéro de descripteur ne passe entre eux : chacun obtient le sien. Quiconque peut ouvrir ce chemin peut s&apos;y joindre.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A tool, or the source itself, copies the handle into a process that is already running, then tells it the new value over a channel. Lesson 1 shows it step by step.</source>
+        <translation>Un outil, ou la source elle-même, copie le handle dans un processus déjà lancé, puis lui indique la nouvelle valeur par un canal. La leçon 1 le montre pas à pas.</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::DemoProcesses</name>
+    <message>
+        <location filename="../ui/learn/demoprocesses.cpp" line="+56"/>
+        <source>The demo program handlescope-demo was not found next to HandleScope (%1). Install it with HandleScope, or set HANDLESCOPE_DEMO_PROGRAM to its path.</source>
+        <translation>Le programme de démonstration handlescope-demo est introuvable à côté de HandleScope (%1). Installez-le avec HandleScope, ou indiquez son chemin dans HANDLESCOPE_DEMO_PROGRAM.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not create a temporary folder for the demo&apos;s channel: %1</source>
+        <translation>Impossible de créer un dossier temporaire pour le canal de la démonstration : %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The demo %1 could not be started (%2).</source>
+        <translation>La démonstration %1 n&apos;a pas pu être lancée (%2).</translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::DetailsPane</name>
     <message>
         <location filename="../ui/widgets/detailspane.cpp" line="+29"/>
@@ -1248,6 +1504,29 @@
     </message>
 </context>
 <context>
+    <name>hs::ui::HandleTable</name>
+    <message>
+        <location filename="../ui/learn/handletable.cpp" line="+17"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::HitModel</name>
     <message>
         <location filename="../ui/models/hitmodel.cpp" line="+67"/>
@@ -1439,6 +1718,169 @@
     </message>
 </context>
 <context>
+    <name>hs::ui::LearnHintBar</name>
+    <message>
+        <location filename="../ui/learn/learnhintbar.cpp" line="+21"/>
+        <source>Start the Lesson</source>
+        <translation>Commencer la leçon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No, Thanks</source>
+        <translation>Non merci</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New to handles? A guided lesson with two demo processes shows how one process shares an open file with another (Help &gt; Learn Handle Sharing).</source>
+        <translation>Les handles sont nouveaux pour vous ? Une leçon guidée avec deux processus de démonstration montre comment un processus partage un fichier ouvert avec un autre (Aide &gt; Apprendre le partage de handles).</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::LearnWindow</name>
+    <message>
+        <location filename="../ui/learn/learnwindow.cpp" line="+54"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+103"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Learn: Duplicating a Handle</source>
+        <translation>Apprendre : dupliquer un handle</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Done: go on with Next.</source>
+        <translation>Fait : continuez avec Suivant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do this step to unlock Next.</source>
+        <translation>Faites cette étape pour débloquer Suivant.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The demo source did not say which file it holds.</source>
+        <translation>La source de démonstration n&apos;a pas dit quel fichier elle détient.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The source&apos;s handles could not be read: %1</source>
+        <translation>Impossible de lire les handles de la source : %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>handlescope-demo source (pid %1): holds the file</source>
+        <translation>handlescope-demo source (pid %1) : détient le fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handlescope-demo target (pid %1): listens on the channel</source>
+        <translation>handlescope-demo cible (pid %1) : écoute sur le canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HandleScope itself (pid %1)</source>
+        <translation>HandleScope lui-même (pid %1)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The source already holds the file: a copy into itself would only give it a second number. Pick the target.</source>
+        <translation>La source détient déjà le fichier : une copie en elle-même ne lui donnerait qu&apos;un second numéro. Choisissez la cible.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HandleScope is the tool that makes the copy, not the process that needs it. Pick the target.</source>
+        <translation>HandleScope est l&apos;outil qui fait la copie, pas le processus qui en a besoin. Choisissez la cible.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Target chosen: pid %1.</source>
+        <translation>Cible choisie : pid %1.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Duplicating…</source>
+        <translation>Duplication…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+6"/>
+        <source>The duplicate failed: %1</source>
+        <translation>La duplication a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done: the target (pid %1) now holds the file as %2 %3.</source>
+        <translation>Fait : la cible (pid %1) détient maintenant le fichier par le %2 %3.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>new: the copy of the source&apos;s %1 %2</source>
+        <translation>nouveau : la copie du %1 %2 de la source</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The target answered: it used %1 %2 and read “%3”.</source>
+        <translation>La cible a répondu : elle a utilisé le %1 %2 et lu « %3 ».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The target could not use it: %1</source>
+        <translation>La cible n&apos;a pas pu s&apos;en servir : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent “%1”.</source>
+        <translation>Envoyé : « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The target read the file through its %1 %2: “%3”</source>
+        <translation>La cible a lu le fichier par son %1 %2 : « %3 »</translation>
+    </message>
+    <message>
+        <location filename="../ui/learn/learnwindow_pages.cpp" line="+46"/>
+        <source>Starting the demo processes…</source>
+        <translation>Démarrage des processus de démonstration…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Dupliquer</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Waiting for the target&apos;s answer…</source>
+        <translation>En attente de la réponse de la cible…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Try It: Duplicate Again Without Telling</source>
+        <translation>Essayer : dupliquer encore sans prévenir</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next Lesson: Three Ways to Share an Object</source>
+        <translation>Leçon suivante : trois façons de partager un objet</translation>
+    </message>
+</context>
+<context>
     <name>hs::ui::LogModel</name>
     <message>
         <location filename="../ui/log/logmodel.cpp" line="+28"/>
@@ -1566,17 +2008,17 @@
 <context>
     <name>hs::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="+79"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="+82"/>
         <source>Log</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>HandleScope</source>
         <translation>HandleScope</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Snapshot %1</source>
         <translation>Instantané %1</translation>
     </message>
@@ -1586,7 +2028,7 @@
         <translation>Sélectionnez un processus pour voir ses handles.</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+74"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n processus</numerusform>
@@ -1618,12 +2060,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+278"/>
+        <location line="+283"/>
         <source>Close handle</source>
         <translation>Fermer le handle</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-281"/>
         <source>Handle closed.</source>
         <translation>Handle fermé.</translation>
     </message>
@@ -1739,6 +2181,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Learn &amp;Handle Sharing…</source>
+        <translation>Apprendre le partage de &amp;handles…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Three Ways to Share an Object…</source>
+        <translation>&amp;Trois façons de partager un objet…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Open &amp;Log Folder</source>
         <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
@@ -2453,6 +2905,64 @@ Avant&#xa0;: %2</translation>
         <location line="+1"/>
         <source>The handle types whose count grew while the process was read by type</source>
         <translation>Les types de handles dont le nombre a crû pendant que le processus était lu par type</translation>
+    </message>
+</context>
+<context>
+    <name>hs::ui::ThreeWaysWindow</name>
+    <message>
+        <location filename="../ui/learn/threewayswindow.cpp" line="+30"/>
+        <source>Learn: Three Ways to Share an Object</source>
+        <translation>Apprendre : trois façons de partager un objet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run &amp;All Three</source>
+        <translation>Lancer les &amp;trois</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Inheritance</source>
+        <translation>Héritage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A named object</source>
+        <translation>Un objet nommé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplication</source>
+        <translation>Duplication</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The duplicate failed: %1</source>
+        <translation>La duplication a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Running…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>The child used %1 %2, the value its parent opened: inherited, not copied by anyone.</source>
+        <translation>L&apos;enfant a utilisé le %1 %2, la valeur que son parent avait ouverte : héritée, copiée par personne.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The second process opened the object by its name and got its own %1 %2.</source>
+        <translation>Le second processus a ouvert l&apos;objet par son nom et a obtenu son propre %1 %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The target was given a copy as %1 %2 and told its value; it read the file through it.</source>
+        <translation>La cible a reçu une copie, le %1 %2, et on lui a indiqué sa valeur ; elle a lu le fichier par elle.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <string>
@@ -86,6 +87,17 @@ sockaddr_un channelAddress(const std::string& path, bool& fits)
     return addr;
 }
 
+// The file a role shares: `line` and a newline, readable by its owner only.
+bool writeGreeting(const std::string& path, const char* line)
+{
+    const int w = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const std::string text = std::string(line) + "\n";
+    const bool ok = w >= 0 && ::write(w, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    if (w >= 0)
+        ::close(w);
+    return ok;
+}
+
 } // namespace
 
 const char* const* handleTypes() { return kTypes; }
@@ -101,13 +113,8 @@ int runSource()
         return failure("source", "create a folder in /tmp (mkdtemp)", errno, "is /tmp writable?", ExitFailed);
     const std::string dir = dirTemplate;
     const std::string path = dir + "/greeting.txt";
-    {
-        const int w = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        const std::string text = std::string(kFileText) + "\n";
-        if (w < 0 || ::write(w, text.data(), text.size()) != static_cast<ssize_t>(text.size()))
-            return failure("source", "write " + path, errno, "", ExitFailed);
-        ::close(w);
-    }
+    if (!writeGreeting(path, kFileText))
+        return failure("source", "write " + path, errno, "", ExitFailed);
     const int file = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     int pipeFds[2] = {-1, -1};
     int pair[2] = {-1, -1};
@@ -191,12 +198,12 @@ std::string mismatch(int fd, const std::string& type)
 }
 
 // Uses handle `fd` as a `type`; the report line (USED ...) for the teller and the output.
-std::string useHandle(int fd, const std::string& type)
+std::string useHandle(int fd, const std::string& type, const std::string& who = "target")
 {
     const std::string handle = std::to_string(fd);
     const std::string greeting = std::string(kTargetGreeting) + " (pid " + std::to_string(::getpid()) + ")";
     auto failed = [&](const std::string& what) {
-        say("target: could not use handle " + handle + ": " + what);
+        say(who + ": could not use handle " + handle + ": " + what);
         return machineLine("USED", {{"handle", handle}, {"type", type}, {"result", "error"}, {"error", what}});
     };
     if (::fcntl(fd, F_GETFD) < 0)
@@ -205,25 +212,25 @@ std::string useHandle(int fd, const std::string& type)
     if (const std::string wrong = mismatch(fd, type); !wrong.empty())
         return failed(wrong);
     if (type == "file") {
-        say("target: pread(" + handle + ", buf, 4096, 0): reading the file from its start");
+        say(who + ": pread(" + handle + ", buf, 4096, 0): reading the file from its start");
         char buf[4096];
         const ssize_t n = ::pread(fd, buf, sizeof buf, 0);
         if (n < 0)
             return failed("pread: " + errnoText(errno));
         const std::string text = trimmed(std::string(buf, static_cast<std::size_t>(n)));
-        say("target: read " + std::to_string(n) + " bytes: \"" + text + "\"");
+        say(who + ": read " + std::to_string(n) + " bytes: \"" + text + "\"");
         return machineLine("USED", {{"handle", handle}, {"type", type}, {"result", "ok"}, {"text", text}});
     }
     if (type == "eventfd") {
         const std::uint64_t one = 1;
-        say("target: write(" + handle + ", 1): signalling the eventfd");
+        say(who + ": write(" + handle + ", 1): signalling the eventfd");
         if (::write(fd, &one, sizeof one) != sizeof one)
             return failed("write: " + errnoText(errno));
         return machineLine("USED", {{"handle", handle}, {"type", type}, {"result", "ok"}, {"added", "1"}});
     }
     // A pipe's write end or a socket: send the greeting; the source prints what arrives.
     const std::string line = greeting + "\n";
-    say("target: write(" + handle + ", \"" + greeting + "\")");
+    say(who + ": write(" + handle + ", \"" + greeting + "\")");
     if (::write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
         return failed("write: " + errnoText(errno) + (type == "pipe" ? " (is it the pipe's write end?)" : ""));
     return machineLine("USED", {{"handle", handle}, {"type", type}, {"result", "ok"}, {"text", greeting}});
@@ -324,6 +331,119 @@ int runTell(const std::string& channel, const std::string& message)
                        ExitChannel);
     say("tell: the target answered: " + answer);
     return answer.find(" result=ok") != std::string::npos ? ExitOk : ExitFailed;
+}
+
+int runUse(std::int64_t handle, const std::string& type)
+{
+    say("use: pid " + std::to_string(::getpid()) + ", using fd " + std::to_string(handle)
+        + " that this process already holds (nobody copied it in: it was inherited)");
+    const std::string report = useHandle(static_cast<int>(handle), type, "use");
+    say(report);
+    return report.find(" result=ok") != std::string::npos ? ExitOk : ExitFailed;
+}
+
+int runInherit()
+{
+    catchStopSignals();
+    char dirTemplate[] = "/tmp/handlescope-demo-XXXXXX";
+    if (!::mkdtemp(dirTemplate))
+        return failure("inherit", "create a folder in /tmp (mkdtemp)", errno, "is /tmp writable?", ExitFailed);
+    const std::string dir = dirTemplate;
+    const std::string path = dir + "/greeting.txt";
+    auto cleanUp = [&] {
+        ::unlink(path.c_str());
+        ::rmdir(dir.c_str());
+    };
+    if (!writeGreeting(path, kInheritedText)) {
+        cleanUp();
+        return failure("inherit", "write " + path, errno, "", ExitFailed);
+    }
+    // No O_CLOEXEC: this fd stays open across exec, in the child, at the same number.
+    const int file = ::open(path.c_str(), O_RDONLY);
+    if (file < 0) {
+        cleanUp();
+        return failure("inherit", "open " + path, errno, "", ExitFailed);
+    }
+    const std::string fd = std::to_string(file);
+    say("inherit: pid " + std::to_string(::getpid()) + " opened " + path + " as fd " + fd
+        + " without O_CLOEXEC: a child started with exec keeps it");
+    say(machineLine("HOLD", {{"handle", fd}, {"type", "file"}, {"path", path}, {"inheritable", "yes"}}));
+    say("inherit: fork(), then in the child execv(handlescope-demo use --handle " + fd
+        + " --type file): the value is told on the command line");
+    std::fflush(stdout);
+    const pid_t child = ::fork();
+    if (child < 0) {
+        cleanUp();
+        return failure("inherit", "fork", errno, "", ExitFailed);
+    }
+    if (child == 0) {
+        const char* argv[] = {"handlescope-demo", "use", "--handle", fd.c_str(), "--type", "file", nullptr};
+        ::execv("/proc/self/exe", const_cast<char* const*>(argv));
+        std::_Exit(127);
+    }
+    say(machineLine("STARTED", {{"pid", std::to_string(child)}, {"handle", fd}}));
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    ::close(file);
+    cleanUp();
+    const bool used = WIFEXITED(status) && WEXITSTATUS(status) == ExitOk;
+    say("inherit: the child (pid " + std::to_string(child) + ") " + (used ? "used the inherited fd" : "failed"));
+    return used ? ExitOk : ExitFailed;
+}
+
+int runNamedCreate(const std::string& name)
+{
+    catchStopSignals();
+    if (::mkfifo(name.c_str(), 0600) != 0)
+        return failure("named-create", "mkfifo " + name, errno,
+                       errno == EEXIST ? "remove it first or choose another --name" : "", ExitFailed);
+    say("named-create: pid " + std::to_string(::getpid()) + " made the FIFO " + name
+        + " (mkfifo): a named object, found by its path");
+    say(machineLine("MADE", {{"name", name}, {"type", "fifo"}}));
+    say("named-create: open(" + name + ", O_WRONLY) waits until another process opens it for reading");
+    // Non-blocking opens fail with ENXIO until there is a reader; in between, an ended
+    // input (the app that started us is gone) or a signal ends the wait.
+    const bool driven = stdinIsDriven();
+    int w = -1;
+    while (!g_stop) {
+        w = ::open(name.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+        if (w >= 0 || errno != ENXIO)
+            break;
+        pollfd in{0, POLLIN, 0};
+        if (::poll(&in, driven ? 1 : 0, 100) > 0 && readSome(0).empty())
+            break;
+    }
+    if (w < 0) {
+        const int err = g_stop || errno == ENXIO ? EINTR : errno;
+        ::unlink(name.c_str());
+        return failure("named-create", "open " + name, err, "nobody opened it", ExitFailed);
+    }
+    ::fcntl(w, F_SETFL, 0); // blocking writes from here on
+    const std::string text = std::string(kNamedText) + "\n";
+    const bool wrote = ::write(w, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    say("named-create: a reader opened it; wrote the greeting into fd " + std::to_string(w));
+    ::close(w);
+    ::unlink(name.c_str());
+    return wrote ? ExitOk : ExitFailed;
+}
+
+int runNamedOpen(const std::string& name)
+{
+    const int r = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+    if (r < 0)
+        return failure("named-open", "open " + name, errno, "is `handlescope-demo named-create` running?", ExitFailed);
+    const std::string fd = std::to_string(r);
+    say("named-open: pid " + std::to_string(::getpid()) + " opened " + name + " by its name as fd " + fd
+        + " (its own number: no value was passed)");
+    std::string text;
+    for (std::string part; !(part = readSome(r)).empty();)
+        text += part;
+    ::close(r);
+    text = trimmed(text);
+    say("named-open: read \"" + text + "\"");
+    say(machineLine("USED", {{"handle", fd}, {"type", "fifo"}, {"result", text.empty() ? "error" : "ok"}, {"text", text}}));
+    return text.empty() ? ExitFailed : ExitOk;
 }
 
 } // namespace hs::demo

@@ -23,7 +23,11 @@ void usage(FILE* to)
     std::fprintf(to,
                  "usage: handlescope-demo source\n"
                  "       handlescope-demo target --channel %s [--once]\n"
-                 "       handlescope-demo tell --channel %s --handle %s --type TYPE\n\n"
+                 "       handlescope-demo tell --channel %s --handle %s --type TYPE\n"
+                 "       handlescope-demo inherit\n"
+                 "       handlescope-demo use --handle %s --type TYPE\n"
+                 "       handlescope-demo named-create --name %s\n"
+                 "       handlescope-demo named-open --name %s\n\n"
                  "A pair of processes to learn handle sharing with. `source` creates objects and\n"
                  "prints the handles it holds. `target` waits on the channel for a message\n"
                  "\"handle N, type T\" and uses that handle. A handle value means something only in\n"
@@ -31,9 +35,13 @@ void usage(FILE* to)
                  "the new value:\n"
                  "  handlescope-cli dup --from SOURCE_PID --handle N --to TARGET_PID --yes\n"
                  "  handlescope-demo tell --channel %s --handle NEW --type T\n"
-                 "Types: %s. Lines in capitals (HOLD, LISTENING, USED, SAW) are for programs.\n",
+                 "The other two ways to share an object: `inherit` opens the file with an inheritable\n"
+                 "handle and starts a child (`use`) that finds it at the same value; `named-create`\n"
+                 "makes a named object (%s) that `named-open` opens by its name.\n"
+                 "Types: %s. Lines in capitals (HOLD, LISTENING, USED, SAW, STARTED, MADE) are for programs.\n",
                  handlesInHex() ? "NAME" : "PATH", handlesInHex() ? "NAME" : "PATH", handlesInHex() ? "0xN" : "N",
-                 handlesInHex() ? "NAME" : "PATH", types.c_str());
+                 handlesInHex() ? "0xN" : "N", handlesInHex() ? "NAME" : "PATH", handlesInHex() ? "NAME" : "PATH",
+                 handlesInHex() ? "NAME" : "PATH", handlesInHex() ? "an event" : "a FIFO", types.c_str());
 }
 
 int usageError(const std::string& what)
@@ -97,7 +105,7 @@ bool knownType(const std::string& type)
 int main(int argc, char** argv)
 {
     if (argc < 2)
-        return usageError("name a role: source, target or tell");
+        return usageError("name a role: source, target, tell, inherit, use, named-create or named-open");
     const std::string role = argv[1];
     if (role == "--help" || role == "-h") {
         usage(stdout);
@@ -128,6 +136,29 @@ int main(int argc, char** argv)
         if (!knownType(options.value("--type")))
             return usageError("unknown type \"" + options.value("--type") + "\"");
         return runTell(options.value("--channel"), message);
+    }
+    if (role == "inherit") {
+        if (!parse(argc, argv, {}, {}, options, why))
+            return usageError(why);
+        return runInherit();
+    }
+    if (role == "use") {
+        if (!parse(argc, argv, {"--handle", "--type"}, {}, options, why))
+            return usageError(why);
+        const std::string message = formatTell(options.value("--handle"), options.value("--type"));
+        const auto told = parseTell(message, why);
+        if (!told)
+            return usageError(why);
+        if (!knownType(told->type))
+            return usageError("unknown type \"" + told->type + "\"");
+        return runUse(told->handle, told->type);
+    }
+    if (role == "named-create" || role == "named-open") {
+        if (!parse(argc, argv, {"--name"}, {}, options, why))
+            return usageError(why);
+        if (options.value("--name").empty())
+            return usageError(role + " needs --name");
+        return role == "named-create" ? runNamedCreate(options.value("--name")) : runNamedOpen(options.value("--name"));
     }
     return usageError("unknown role \"" + role + "\"");
 }

@@ -20,6 +20,9 @@ namespace hs::demo {
 
 /// The text of the file the source creates; the target reads it back through the copy.
 inline constexpr const char* kFileText = "Hello from the source process: you read this through a duplicated handle.";
+/// The file `inherit` opens for its child, and what `named-create` writes into its FIFO.
+inline constexpr const char* kInheritedText = "Hello from the parent process: you read this through an inherited handle.";
+inline constexpr const char* kNamedText = "Hello through the FIFO: you found it by its name, no handle value was passed.";
 /// What the target writes into a pipe, a socket, or shows for a mapping.
 inline constexpr const char* kTargetGreeting = "Hello from the target process";
 /// The text the Windows source puts into its shared memory (file mapping).

@@ -3,6 +3,7 @@
 // demo_win.cpp), chosen by CMake; demo_main.cpp parses the command line.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace hs::demo {
@@ -24,6 +25,20 @@ int runTarget(const TargetOptions& options);
 
 /// Sends `message` over the channel and prints the target's answer.
 int runTell(const std::string& channel, const std::string& message);
+
+/// Sharing by inheritance: opens the greeting file with an inheritable handle, starts a
+/// child (this program, role `use`) that uses it at the same value, waits for it.
+int runInherit();
+
+/// Uses a handle this process already holds (the child of `inherit`), and reports it.
+int runUse(std::int64_t handle, const std::string& type);
+
+/// Sharing by name: makes a named object (Linux: a FIFO at the path `name`; Windows: an
+/// event called `name`), waits until another process opens it by that name and uses it.
+int runNamedCreate(const std::string& name);
+
+/// Opens the object that `named-create` made by its name, and uses it.
+int runNamedOpen(const std::string& name);
 
 /// The types this platform's source creates and the target knows how to use.
 const char* const* handleTypes();

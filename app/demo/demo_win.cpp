@@ -180,7 +180,7 @@ int runSource()
 namespace {
 
 // Uses handle `value` as a `type`; the report line (USED ...).
-std::string useHandle(std::int64_t value, const std::string& type)
+std::string useHandle(std::int64_t value, const std::string& type, const std::string& who = "target")
 {
     const std::string handle = formatHandle(value, true);
     const HANDLE h = toHandle(value);
@@ -190,14 +190,14 @@ std::string useHandle(std::int64_t value, const std::string& type)
             what += "; is it open in this process (pid " + std::to_string(GetCurrentProcessId())
                     + ") and a " + type + "? copy it here first with handlescope-cli dup --to "
                     + std::to_string(GetCurrentProcessId());
-        say("target: could not use handle " + handle + ": " + what);
+        say(who + ": could not use handle " + handle + ": " + what);
         return machineLine("USED", {{"handle", handle}, {"type", type}, {"result", "error"}, {"error", what}});
     };
     DWORD flags = 0;
     if (!GetHandleInformation(h, &flags))
         return failed("GetHandleInformation(" + handle + ")", GetLastError());
     if (type == "event") {
-        say("target: SetEvent(" + handle + ")");
+        say(who + ": SetEvent(" + handle + ")");
         if (!SetEvent(h))
             return failed("SetEvent", GetLastError());
         return machineLine("USED", {{"handle", handle}, {"type", type}, {"result", "ok"}, {"signalled", "yes"}});
@@ -205,18 +205,18 @@ std::string useHandle(std::int64_t value, const std::string& type)
     if (type == "file") {
         if (GetFileType(h) != FILE_TYPE_DISK)
             return failed("GetFileType (not a disk file)", ERROR_INVALID_HANDLE);
-        say("target: ReadFile(" + handle + ", buf, 4096, &n, {Offset 0}): reading the file from its start");
+        say(who + ": ReadFile(" + handle + ", buf, 4096, &n, {Offset 0}): reading the file from its start");
         char buf[4096];
         DWORD got = 0;
         OVERLAPPED at{}; // offset 0 whatever the shared file pointer says
         if (!ReadFile(h, buf, sizeof buf, &got, &at))
             return failed("ReadFile", GetLastError());
         const std::string text = trimmed(std::string(buf, got));
-        say("target: read " + std::to_string(got) + " bytes: \"" + text + "\"");
+        say(who + ": read " + std::to_string(got) + " bytes: \"" + text + "\"");
         return machineLine("USED", {{"handle", handle}, {"type", type}, {"result", "ok"}, {"text", text}});
     }
     if (type == "mutex") {
-        say("target: WaitForSingleObject(" + handle + ", 1000); ReleaseMutex(" + handle + ")");
+        say(who + ": WaitForSingleObject(" + handle + ", 1000); ReleaseMutex(" + handle + ")");
         const DWORD waited = WaitForSingleObject(h, 1000);
         if (waited != WAIT_OBJECT_0 && waited != WAIT_ABANDONED)
             return failed("WaitForSingleObject", waited == WAIT_TIMEOUT ? WAIT_TIMEOUT : GetLastError());
@@ -224,13 +224,13 @@ std::string useHandle(std::int64_t value, const std::string& type)
             return failed("ReleaseMutex", GetLastError());
         return machineLine("USED", {{"handle", handle}, {"type", type}, {"result", "ok"}, {"acquired", "yes"}});
     }
-    say("target: MapViewOfFile(" + handle + ", FILE_MAP_READ, 0, 0, 0)");
+    say(who + ": MapViewOfFile(" + handle + ", FILE_MAP_READ, 0, 0, 0)");
     const void* view = MapViewOfFile(h, FILE_MAP_READ, 0, 0, 0);
     if (!view)
         return failed("MapViewOfFile", GetLastError());
     const std::string text(static_cast<const char*>(view), strnlen(static_cast<const char*>(view), kMappingSize));
     UnmapViewOfFile(view);
-    say("target: the shared memory says: \"" + text + "\"");
+    say(who + ": the shared memory says: \"" + text + "\"");
     return machineLine("USED", {{"handle", handle}, {"type", type}, {"result", "ok"}, {"text", text}});
 }
 
@@ -313,6 +313,100 @@ int runTell(const std::string& channel, const std::string& message)
                        ExitChannel);
     say("tell: the target answered: " + answer);
     return answer.find(" result=ok") != std::string::npos ? ExitOk : ExitFailed;
+}
+
+int runUse(std::int64_t handle, const std::string& type)
+{
+    say("use: pid " + std::to_string(GetCurrentProcessId()) + ", using handle " + formatHandle(handle, true)
+        + " that this process already holds (nobody copied it in: it was inherited)");
+    const std::string report = useHandle(handle, type, "use");
+    say(report);
+    return report.find(" result=ok") != std::string::npos ? ExitOk : ExitFailed;
+}
+
+int runInherit()
+{
+    const DWORD pid = GetCurrentProcessId();
+    wchar_t tempDir[MAX_PATH + 1] = {};
+    GetTempPathW(MAX_PATH, tempDir);
+    const std::wstring path = std::wstring(tempDir) + L"handlescope-demo-inherit-" + std::to_wstring(pid) + L".txt";
+    // bInheritHandle TRUE: a child started with bInheritHandles TRUE gets it at the same value.
+    SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
+    HANDLE file = CreateFileW(path.c_str(), GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_DELETE, &inherit,
+                              CREATE_ALWAYS, FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, nullptr);
+    if (file == INVALID_HANDLE_VALUE)
+        return failure("inherit", "CreateFileW " + utf8(path), GetLastError(), "is the temp folder writable?", ExitFailed);
+    const std::string text = std::string(kInheritedText) + "\n";
+    DWORD written = 0;
+    if (!WriteFile(file, text.data(), static_cast<DWORD>(text.size()), &written, nullptr))
+        return failure("inherit", "WriteFile " + utf8(path), GetLastError(), "", ExitFailed);
+    const std::string value = handleText(file);
+    say("inherit: pid " + std::to_string(pid) + " created " + utf8(path) + " as handle " + value
+        + " with bInheritHandle TRUE");
+    say(machineLine("HOLD", {{"handle", value}, {"type", "file"}, {"path", utf8(path)}, {"inheritable", "yes"}}));
+    wchar_t self[MAX_PATH + 1] = {};
+    GetModuleFileNameW(nullptr, self, MAX_PATH);
+    std::wstring command = L"\"" + std::wstring(self) + L"\" use --handle " + wide(value) + L" --type file";
+    say("inherit: CreateProcessW(..., bInheritHandles TRUE): the value is told on the command line");
+    STARTUPINFOW startup{};
+    startup.cb = sizeof startup;
+    PROCESS_INFORMATION child{};
+    if (!CreateProcessW(nullptr, command.data(), nullptr, nullptr, TRUE, 0, nullptr, nullptr, &startup, &child)) {
+        const DWORD err = GetLastError();
+        CloseHandle(file);
+        return failure("inherit", "CreateProcessW", err, "", ExitFailed);
+    }
+    say(machineLine("STARTED", {{"pid", std::to_string(child.dwProcessId)}, {"handle", value}}));
+    WaitForSingleObject(child.hProcess, INFINITE);
+    DWORD code = ExitFailed;
+    GetExitCodeProcess(child.hProcess, &code);
+    CloseHandle(child.hThread);
+    CloseHandle(child.hProcess);
+    CloseHandle(file);
+    say("inherit: the child (pid " + std::to_string(child.dwProcessId) + ") "
+        + (code == ExitOk ? "used the inherited handle" : "failed"));
+    return code == ExitOk ? ExitOk : ExitFailed;
+}
+
+int runNamedCreate(const std::string& name)
+{
+    const std::wstring wname = wide(name);
+    HANDLE event = CreateEventW(nullptr, TRUE, FALSE, wname.c_str());
+    if (!event)
+        return failure("named-create", "CreateEventW " + name, GetLastError(), "", ExitFailed);
+    if (GetLastError() == ERROR_ALREADY_EXISTS) {
+        CloseHandle(event);
+        return failure("named-create", "CreateEventW " + name, ERROR_ALREADY_EXISTS, "choose another --name",
+                       ExitFailed);
+    }
+    say("named-create: pid " + std::to_string(GetCurrentProcessId()) + " created the event \"" + name + "\" as handle "
+        + handleText(event) + ": a named object, found by its name");
+    say(machineLine("MADE", {{"name", name}, {"type", "event"}}));
+    say("named-create: WaitForSingleObject: waiting until another process opens it by name and signals it");
+    if (HANDLE in = GetStdHandle(STD_INPUT_HANDLE); GetFileType(in) == FILE_TYPE_PIPE)
+        CloseHandle(CreateThread(nullptr, 0, exitWhenInputEnds, in, 0, nullptr)); // the app that started us is gone
+    const DWORD waited = WaitForSingleObject(event, INFINITE);
+    CloseHandle(event);
+    if (waited != WAIT_OBJECT_0)
+        return failure("named-create", "WaitForSingleObject", GetLastError(), "", ExitFailed);
+    say("named-create: the event was signalled through its name");
+    say(machineLine("SAW", {{"type", "event"}, {"signalled", "yes"}}));
+    return ExitOk;
+}
+
+int runNamedOpen(const std::string& name)
+{
+    HANDLE event = OpenEventW(EVENT_MODIFY_STATE | SYNCHRONIZE, FALSE, wide(name).c_str());
+    if (!event)
+        return failure("named-open", "OpenEventW " + name, GetLastError(),
+                       "is `handlescope-demo named-create` running?", ExitFailed);
+    const std::string value = handleText(event);
+    say("named-open: pid " + std::to_string(GetCurrentProcessId()) + " opened the event \"" + name
+        + "\" by its name as handle " + value + " (its own value: no value was passed)");
+    const bool set = SetEvent(event);
+    CloseHandle(event);
+    say(machineLine("USED", {{"handle", value}, {"type", "event"}, {"result", set ? "ok" : "error"}, {"signalled", "yes"}}));
+    return set ? ExitOk : ExitFailed;
 }
 
 } // namespace hs::demo

@@ -4,6 +4,7 @@
 #include "explaindemo.h"
 #include "leakdemo.h"
 #include "mapdemo.h"
+#include "learndemo.h"
 
 #include "i18n/translations.h"
 #include "log/qtmessagebridge.h"
@@ -54,5 +55,7 @@ int main(int argc, char** argv)
     hs::app::ExplainDemo::startIfRequested(&window);
     // HANDLESCOPE_MAP_DEMO shows the handle map before, during and after a duplicate.
     hs::app::MapDemo::startIfRequested(&window);
+    // HANDLESCOPE_LEARN_DEMO walks through Learn mode for the same script.
+    hs::app::LearnDemo::startIfRequested(&window);
     return QApplication::exec();
 }

@@ -333,6 +333,14 @@ public:
         return "pid " + std::to_string(m_pid) + " did not exec " + exeName + " and block in time";
     }
 
+    /// Closes its stdin (pipeStdio): a program that watches its input sees it end.
+    void closeInput()
+    {
+        if (m_to >= 0)
+            ::close(m_to);
+        m_to = -1;
+    }
+
     // Line protocol over stdin/stdout (pipeStdio).
     void send(const std::string& line)
     {

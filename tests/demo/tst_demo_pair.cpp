@@ -6,6 +6,7 @@
 #include "child.h"
 #include "procfs.h"
 #include "demo_message.h"
+#include "demo_roles.h"
 
 #include <QTest>
 
@@ -240,6 +241,66 @@ private slots:
         QCOMPARE(r.exitCode(), 3);
         QVERIFY2(r.err.find("ENOENT") != std::string::npos, r.err.c_str());
         QVERIFY2(r.err.find("handlescope-demo target --channel") != std::string::npos, r.err.c_str());
+    }
+
+    // The other two ways (Learn mode's lesson 2). Inheritance: the child uses the very
+    // number its parent opened, and reads the parent's file through it.
+    void inheritShares()
+    {
+        const auto r = hstest::runToEnd({.argv = {HS_DEMO_PATH, "inherit"}});
+        QVERIFY2(r.exitCode() == 0, r.explain().c_str());
+        std::map<std::string, std::string> held, started, used;
+        for (std::size_t at = 0, end; (end = r.out.find('\n', at)) != std::string::npos; at = end + 1) {
+            const std::string line = r.out.substr(at, end - at);
+            if (line.starts_with("HOLD "))
+                held = demo::machineFields(line);
+            else if (line.starts_with("STARTED "))
+                started = demo::machineFields(line);
+            else if (line.starts_with("USED "))
+                used = demo::machineFields(line);
+        }
+        QCOMPARE(held["inheritable"], std::string("yes"));
+        QCOMPARE(started["handle"], held["handle"]);
+        QCOMPARE(used["handle"], held["handle"]);
+        QCOMPARE(used["result"], std::string("ok"));
+        QCOMPARE(used["text"], std::string(demo::kInheritedText));
+        QVERIFY2(r.out.find("use: pid " + started["pid"] + ",") != std::string::npos, r.out.c_str());
+    }
+
+    // A named object: the opener finds the FIFO by its path alone; both end, the FIFO goes.
+    void namedFifoShares()
+    {
+        const std::string fifo = m_dir + "/named.fifo";
+        hstest::Child maker;
+        QCOMPARE(maker.start({.argv = {HS_DEMO_PATH, "named-create", "--name", fifo}, .pipeStdio = true}), std::string());
+        std::string log;
+        const std::string made = lineStarting(maker, "MADE", log);
+        QVERIFY2(!made.empty(), log.c_str());
+        QCOMPARE(demo::machineFields(made)["name"], fifo);
+        const auto r = hstest::runToEnd({.argv = {HS_DEMO_PATH, "named-open", "--name", fifo}});
+        QVERIFY2(r.exitCode() == 0, r.explain().c_str());
+        const auto at = r.out.find("USED ");
+        QVERIFY2(at != std::string::npos, r.out.c_str());
+        auto used = demo::machineFields(r.out.substr(at, r.out.find('\n', at) - at));
+        QCOMPARE(used["result"], std::string("ok"));
+        QCOMPARE(used["text"], std::string(demo::kNamedText));
+        const auto status = maker.wait(10s);
+        QVERIFY(status && WIFEXITED(*status) && WEXITSTATUS(*status) == 0);
+        QVERIFY(::access(fifo.c_str(), F_OK) != 0);
+    }
+
+    // Its starter gone before anyone opened the FIFO: named-create ends and removes it.
+    void namedFifoEndsWithItsInput()
+    {
+        const std::string fifo = m_dir + "/unopened.fifo";
+        hstest::Child maker;
+        QCOMPARE(maker.start({.argv = {HS_DEMO_PATH, "named-create", "--name", fifo}, .pipeStdio = true}), std::string());
+        std::string log;
+        QVERIFY2(!lineStarting(maker, "MADE", log).empty(), log.c_str());
+        maker.closeInput();
+        const auto status = maker.wait(10s);
+        QVERIFY(status && WIFEXITED(*status) && WEXITSTATUS(*status) == demo::ExitFailed);
+        QVERIFY(::access(fifo.c_str(), F_OK) != 0);
     }
 
     void cleanupTestCase()

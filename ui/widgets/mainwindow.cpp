@@ -7,6 +7,9 @@
 #include "learn/explainview.h"
 #include "map/handlemapmodel.h"
 #include "map/objectmappane.h"
+#include "learn/learnhintbar.h"
+#include "learn/learnwindow.h"
+#include "learn/threewayswindow.h"
 #include "hunt/snapshotdiffpane.h"
 #include "leaks/leaksampler.h"
 #include "leaks/leakviews.h"
@@ -80,6 +83,7 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     , m_mainSplit(new QSplitter(Qt::Horizontal, this))
     , m_rightSplit(new QSplitter(Qt::Vertical, this))
     , m_privilegeBar(new PrivilegeBar(this))
+    , m_learnHint(new LearnHintBar(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("HandleScope"));
@@ -101,9 +105,12 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->addWidget(m_privilegeBar);
+    centralLayout->addWidget(m_learnHint);
     centralLayout->addWidget(m_mainSplit, 1);
     setCentralWidget(central);
     connect(m_privilegeBar, &PrivilegeBar::restarted, this, &QWidget::close);
+    connect(m_learnHint, &LearnHintBar::startRequested, this, &MainWindow::openLearnWindow);
+    m_learnHint->showIfUnanswered();
     m_logDock->setObjectName(QStringLiteral("logDock"));
     m_logDock->setWidget(m_logPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
@@ -134,6 +141,33 @@ MainWindow::MainWindow(WindowController::Options options, QWidget* parent)
     restoreSettings();
     hs::log::get("ui")->info("HandleScope started ({}), log file {}", platform().name, hs::log::filePath().string());
     refresh();
+}
+
+LearnWindow* MainWindow::openLearnWindow()
+{
+    if (!m_learn) {
+        // A window of its own, deleted when closed (its demo processes end with it) and
+        // with this window when the app quits.
+        m_learn = new LearnWindow(this);
+        m_learn->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_learn, &LearnWindow::nextLessonRequested, this, &MainWindow::openThreeWaysWindow);
+    }
+    m_learn->show();
+    m_learn->raise();
+    m_learn->activateWindow();
+    return m_learn;
+}
+
+ThreeWaysWindow* MainWindow::openThreeWaysWindow()
+{
+    if (!m_threeWays) {
+        m_threeWays = new ThreeWaysWindow(this);
+        m_threeWays->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_threeWays->show();
+    m_threeWays->raise();
+    m_threeWays->activateWindow();
+    return m_threeWays;
 }
 
 MainWindow::~MainWindow()
@@ -319,6 +353,11 @@ void MainWindow::createMenus()
     handle->addAction(m_closeHandleAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* learn = help->addAction(tr("Learn &Handle Sharing…"), this, &MainWindow::openLearnWindow);
+    learn->setObjectName(QStringLiteral("actionLearn"));
+    QAction* threeWays = help->addAction(tr("&Three Ways to Share an Object…"), this, &MainWindow::openThreeWaysWindow);
+    threeWays->setObjectName(QStringLiteral("actionThreeWays"));
+    help->addSeparator();
     help->addAction(tr("Open &Log Folder"), this, [] {
         QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(hs::log::directory().string())));
     });

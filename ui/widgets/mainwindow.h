@@ -27,6 +27,9 @@ class HandleModel;
 class HandlePane;
 class HuntDocks;
 class LeakViews;
+class LearnHintBar;
+class LearnWindow;
+class ThreeWaysWindow;
 class LogModel;
 class LogPanel;
 class ProcessModel;
@@ -69,6 +72,8 @@ public:
     /// The layout without saved settings: `size` (by default 1280x800, or the screen if
     /// smaller), the processes as wide as their columns, the log dock a few lines high.
     void applyDefaultLayout(QSize size = {});
+    /// The first-run bar offering Learn mode (ui/learn).
+    [[nodiscard]] LearnHintBar* learnHintBar() const { return m_learnHint; }
     /// The leak chart, suspects and their sampler (ui/leaks).
     [[nodiscard]] LeakViews* leakViews() const { return m_leaks; }
 
@@ -80,6 +85,10 @@ public Q_SLOTS:
     void openFindDialog();
     /// Select a process and one of its handles (after the next refresh if not shown yet).
     void jumpTo(hs::Pid pid, hs::HandleValue value);
+    /// Opens (or raises) Learn mode's first lesson, "Duplicating a handle".
+    LearnWindow* openLearnWindow();
+    /// Opens (or raises) Learn mode's second lesson, "Three ways to share an object".
+    ThreeWaysWindow* openThreeWaysWindow();
     /// A double-click on a handle: jump to its (first) peer if it has one, else duplicate it.
     void jumpToPeerOrDuplicate();
 
@@ -126,6 +135,9 @@ private:
     QSplitter* m_mainSplit;
     QSplitter* m_rightSplit;
     PrivilegeBar* m_privilegeBar;
+    LearnHintBar* m_learnHint;
+    QPointer<LearnWindow> m_learn;
+    QPointer<ThreeWaysWindow> m_threeWays;
     QPointer<FindDialog> m_find;
     QPointer<DuplicateDialog> m_duplicate;
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "handlescope/log.h"
 
+#include "common/log_file.h"
+
 #include <spdlog/sinks/dist_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -37,7 +39,11 @@ struct Sinks {
         try {
             std::error_code ec;
             std::filesystem::create_directories(directory(), ec);
-            file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(filePath().string(), 5 * 1024 * 1024, 3);
+            // Kept from every program the app starts (Learn mode's demo processes among them).
+            spdlog::file_event_handlers handlers;
+            handlers.after_open = [](const spdlog::filename_t&, std::FILE* f) { keepFromChildren(f); };
+            file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(filePath().string(), 5 * 1024 * 1024, 3,
+                                                                          false, handlers);
             file->set_level(spdlog::level::debug);
             file->set_pattern("%Y-%m-%d %H:%M:%S.%e %P %l [%n] %v");
             dist->add_sink(file);
