@@ -14,8 +14,8 @@ namespace hs {
 /// One process. Fails with ESRCH-style errors for an unknown pid.
 Result<ProcessInfo> processInfo(Pid pid);
 
-/// The handles of one process, sorted by value. Fails for a missing, zombie or kernel
-/// process, or one we may not inspect.
+/// The handles of one process, sorted by value. Fails for a missing, zombie or kernel process, or one we may not
+/// inspect. Windows, Fast: rows with no object address that are not disk files have no identity (not compared).
 Result<std::vector<HandleInfo>> listHandles(Pid pid, Detail detail = Detail::Full,
                                             const CancelToken& cancel = {});
 

@@ -183,7 +183,7 @@ struct HandleInfo {
 /// How much to read per handle. Fast: what one readlink (plus a stat for paths) and the
 /// per-snapshot socket tables give: value, kind, name, endpoints, and identity for paths,
 /// sockets and pipes. Full: also fdinfo (access, inheritable, offset, flags, extras) and
-/// identity for memfds and anonymous inodes: several times slower per handle.
+/// identity for memfds and anonymous inodes: several times slower per handle. (Windows: see listHandles.)
 enum class Detail : std::uint8_t { Fast, Full };
 
 struct ProcessHandles {

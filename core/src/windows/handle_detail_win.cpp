@@ -120,8 +120,9 @@ HandleInfo describeHandle(const RawHandle& raw, DetailContext& ctx)
         h.object = ObjectId{0, raw.object, false};
     else if (ctx.grouper)
         h.object = ctx.grouper->assign(ctx.pid, raw.value, h.typeName, std::move(copy));
-    else
-        h.object = derivedObjectId(ctx.pid, raw.value);
+    else if (ctx.detail == Detail::Full)
+        h.object = derivedObjectId(ctx.pid, raw.value); // names its own handle only (holders)
+    // else: a Fast listing without an address leaves the identity unknown (see listHandles).
     return h;
 }
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Object identity. Windows gives the kernel object address in the system handle table
 // (ObjectId{0, address}); Wine 8 leaves it NULL. Then identity is derived by comparison:
-// every handle named in one listing (listHandles) or one snapshot (takeSnapshot) is
+// every handle named in one Full listing (listHandles) or one snapshot (takeSnapshot) is
 // duplicated into the tool and compared with NtCompareObjects against one kept copy per
 // group of the same type; a handle joins the first group whose representative is the same
 // object, else starts a group. A group's id is derivedObjectId(pid, value) of its first
 // member, so ids are stable within one listing, not across listings.
+// A Fast listing does not group (quadratic in handles of a type): its rows without an
+// address have no identity (see listHandles).
 // Disk files use (volume serial, file index) instead (see describeHandle): that is what
 // objectIdOfPath can compute from a path.
 #include "handlescope/inspect.h"
