@@ -33,6 +33,26 @@ Xvfb ":$N" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 50); do [[ -S /tmp/.X11-unix/X$N ]] && break; sleep 0.1; done
 
+# Waits for each stage an app demo driver announces ($stages_dir/NAME.ready), grabs the
+# screen as NAME.png and lets the driver go on (NAME.done); then ends the app.
+shoot_stages() { # $1 = app pid, $2 = stages dir, $3 = app log, $4... = stage names
+    local app_pid=$1 stages_dir=$2 log=$3 stage
+    shift 3
+    for stage in "$@"; do
+        for _ in $(seq 600); do
+            [[ -e $stages_dir/$stage.ready ]] && break
+            kill -0 "$app_pid" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$log" >&2; exit 1; }
+            sleep 0.1
+        done
+        [[ -e $stages_dir/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$log" >&2; exit 1; }
+        DISPLAY=":$N" import -window root "$OUT/$stage.png"
+        echo "wrote $OUT/$stage.png"
+        touch "$stages_dir/$stage.done"
+    done
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" || true
+}
+
 # Learn mode (docs/gui.md "Learn mode"): the app's learn demo (app/gui/learndemo.h) walks
 # through lesson 1 with its own handlescope-demo processes, one shot per step
 # (learn-1 ... learn-7), then runs lesson 2's three ways (learn-three-ways). Needs the
@@ -50,20 +70,7 @@ shoot_learn() {
         HANDLESCOPE_LEARN_DEMO="$stages_dir" "$APP" >"$log" 2>&1 &
     local app_pid=$!
     PIDS+=($app_pid)
-    local stage
-    for stage in learn-1 learn-2 learn-3 learn-4 learn-5 learn-6 learn-7 learn-three-ways; do
-        for _ in $(seq 600); do
-            [[ -e $stages_dir/$stage.ready ]] && break
-            kill -0 "$app_pid" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$log" >&2; exit 1; }
-            sleep 0.1
-        done
-        [[ -e $stages_dir/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$log" >&2; exit 1; }
-        DISPLAY=":$N" import -window root "$OUT/$stage.png"
-        echo "wrote $OUT/$stage.png"
-        touch "$stages_dir/$stage.done"
-    done
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" || true
+    shoot_stages "$app_pid" "$stages_dir" "$log" learn-1 learn-2 learn-3 learn-4 learn-5 learn-6 learn-7 learn-three-ways
 }
 if [[ ${HS_SHOTS_STAGE:-} == learn ]]; then
     shoot_learn
@@ -138,19 +145,7 @@ shoot_map() {
         HANDLESCOPE_MAP_DEMO_OBJECT="$peer_pid:$pipe_fd" "$APP" >"$log" 2>&1 &
     local app_pid=$!
     PIDS+=($app_pid)
-    for stage in map-before map-during map-after object-map; do
-        for _ in $(seq 600); do
-            [[ -e $stages_dir/$stage.ready ]] && break
-            kill -0 "$app_pid" 2>/dev/null || { echo "handlescope exited early:" >&2; cat "$log" >&2; exit 1; }
-            sleep 0.1
-        done
-        [[ -e $stages_dir/$stage.ready ]] || { echo "timed out waiting for stage $stage" >&2; cat "$log" >&2; exit 1; }
-        DISPLAY=":$N" import -window root "$OUT/$stage.png"
-        echo "wrote $OUT/$stage.png"
-        touch "$stages_dir/$stage.done"
-    done
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" || true
+    shoot_stages "$app_pid" "$stages_dir" "$log" map-before map-during map-after object-map
 }
 # HS_SHOTS_STAGE=map: only the handle map's screenshots.
 if [[ ${HS_SHOTS_STAGE:-} == map ]]; then
